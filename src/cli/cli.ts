@@ -1,0 +1,183 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { diagnose } from '../diagnose/diagnose.js';
+import { type MessageKey, type Translate, translator } from '../i18n/format.js';
+import { detectLang, type Lang } from '../i18n/lang.js';
+import { type ParsedReport, readStatusBytes } from '../read/parse.js';
+import type { TextEncodingName } from '../read/decode.js';
+import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
+import { diagnosisToText } from '../render/diagnosis-text.js';
+import { diagnosisToJson } from '../render/localize.js';
+import { parseToJson, parseToText } from '../render/parse.js';
+import { VERSION } from '../version.js';
+import { explainCommand } from './explain.js';
+import { UserError } from './errors.js';
+import { type CliIo, inputName, readInputBytes } from './io.js';
+import { verifyCommand } from './verify.js';
+
+export type { CliIo } from './io.js';
+
+const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'cp932', 'cp1252', 'cp850'];
+
+/** Options every command takes. */
+const COMMON = {
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  encoding: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface CommandContext {
+  io: CliIo;
+  lang: Lang;
+  t: Translate;
+  args: string[];
+}
+
+/**
+ * Run the CLI: argv (without node and script) in, exit code out. Never calls process.exit;
+ * only bin/ touches the process.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const langArg = langFromArgv(argv);
+  const lang = detectLang(langArg, io.env);
+  const t = translator(lang);
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout.write(`${t('cli.usage')}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-V') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const ctx: CommandContext = { io, lang, t, args: rest };
+    switch (command) {
+      case 'diagnose':
+        return await diagnoseCommand(ctx);
+      case 'parse':
+        return await parseCommand(ctx);
+      case 'explain':
+        return await explainCommand(ctx);
+      case 'verify':
+        return await verifyCommand(ctx);
+      default:
+        throw new UserError('cli.error.unknownCommand', { command });
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.stderr.write(`dsreg-doctor: ${t(e.key, e.params)}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    io.stderr.write(`dsreg-doctor: ${t('cli.error.internal', { message })}\n`);
+    return 3;
+  }
+}
+
+function langFromArgv(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--lang') return argv[i + 1];
+    if (a.startsWith('--lang=')) return a.slice(7);
+  }
+  return undefined;
+}
+
+/** parseArgs with our messages instead of a stack trace. */
+export function parseOptions<T extends Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UserError('cli.error.badOption', { message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export function checkChoice(option: string, value: string | undefined, choices: readonly string[], fallback: string): string {
+  if (value === undefined) return fallback;
+  if (!choices.includes(value)) throw new UserError('cli.error.badValue', { option, value, expected: choices.join(', ') });
+  return value;
+}
+
+export function checkEncoding(value: string | undefined): TextEncodingName | undefined {
+  if (value === undefined) return undefined;
+  return checkChoice('--encoding', value, ENCODINGS, 'utf-8') as TextEncodingName;
+}
+
+/** Read one input and refuse what is not a dsregcmd /status output (exit 2). */
+export async function readReport(path: string, io: CliIo, encoding: TextEncodingName | undefined): Promise<ParsedReport> {
+  const bytes = await readInputBytes(path, io);
+  const name = inputName(path);
+  const report = readStatusBytes(bytes, encoding ? { name, encoding } : { name });
+  const first = report.warnings[0]?.code;
+  if (first === 'empty-input') throw new UserError('cli.error.empty', { file: name });
+  if (first === 'binary-input') throw new UserError('cli.error.binary', { file: name });
+  if (!report.recognized) throw new UserError('cli.error.notDsregcmd', { file: name });
+  return report;
+}
+
+export function reportSkipped(report: ParsedReport, ctx: CommandContext): void {
+  if (report.skippedLines > 0) {
+    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('cli.skippedSummary', { file: report.source.name, count: report.skippedLines })}\n`);
+  }
+}
+
+export async function emit(ctx: CommandContext, out: string | undefined, text: string): Promise<void> {
+  if (out === undefined || out === '-') {
+    ctx.io.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(out, text, 'utf8');
+  } catch (e) {
+    throw new UserError('cli.error.outWrite', { file: out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+}
+
+export function useColor(io: CliIo, out: string | undefined): boolean {
+  return out === undefined && io.stdout.isTTY === true && !('NO_COLOR' in io.env && io.env.NO_COLOR !== undefined) && io.env.TERM !== 'dumb';
+}
+
+function help(ctx: CommandContext, key: MessageKey): number {
+  ctx.io.stdout.write(`${ctx.t(key)}\n`);
+  return 0;
+}
+
+async function diagnoseCommand(ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseOptions(ctx.args, { error: { type: 'string' }, mdm: { type: 'boolean' } });
+  if (values.help) return help(ctx, 'cli.help.diagnose');
+  const format = checkChoice('--format', values.format, ['text', 'json', 'markdown'], 'text');
+  checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
+  const path = positionals[0];
+  if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'diagnose' });
+  const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
+  reportSkipped(report, ctx);
+  const diagnosis = diagnose(report, {
+    ...(values.error !== undefined ? { error: values.error } : {}),
+    ...(values.mdm ? { mdm: true } : {}),
+  });
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(diagnosisToJson(diagnosis, ctx.lang, ctx.t, VERSION), null, 2)}\n`
+      : format === 'markdown'
+        ? diagnosisToMarkdown(diagnosis, ctx.lang, ctx.t)
+        : diagnosisToText(diagnosis, ctx.lang, ctx.t, { color: useColor(ctx.io, values.out) });
+  await emit(ctx, values.out, text);
+  return diagnosis.exitCode;
+}
+
+async function parseCommand(ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseOptions(ctx.args, {});
+  if (values.help) return help(ctx, 'cli.help.parse');
+  const format = checkChoice('--format', values.format, ['text', 'json'], 'json');
+  checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
+  const path = positionals[0];
+  if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'parse' });
+  const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
+  reportSkipped(report, ctx);
+  const text = format === 'json' ? `${JSON.stringify(parseToJson(report, ctx.t), null, 2)}\n` : parseToText(report, ctx.t);
+  await emit(ctx, values.out, text);
+  return 0;
+}

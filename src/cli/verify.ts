@@ -1,0 +1,73 @@
+import type { Translate } from '../i18n/format.js';
+import { localizeStep } from '../render/localize.js';
+import { safeTerminalText } from '../render/diagnosis-text.js';
+import type { Verification } from '../verify/verify.js';
+import { verify } from '../verify/verify.js';
+import { VERSION } from '../version.js';
+import type { CommandContext } from './cli.js';
+import { checkChoice, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
+import { UserError } from './errors.js';
+
+export async function verifyCommand(ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseOptions(ctx.args, { error: { type: 'string' }, 'after-error': { type: 'string' }, mdm: { type: 'boolean' } });
+  if (values.help) {
+    ctx.io.stdout.write(`${ctx.t('cli.help.verify')}\n`);
+    return 0;
+  }
+  const format = checkChoice('--format', values.format, ['text', 'json', 'markdown'], 'text');
+  const [beforePath, afterPath] = positionals;
+  if (beforePath === undefined || afterPath === undefined) throw new UserError('cli.error.missingInput', { command: 'verify' });
+  const encoding = checkEncoding(values.encoding);
+  const before = await readReport(beforePath, ctx.io, encoding);
+  const after = await readReport(afterPath, ctx.io, encoding);
+  reportSkipped(before, ctx);
+  reportSkipped(after, ctx);
+  const v = verify(before, after, {
+    ...(values.error !== undefined ? { error: values.error } : {}),
+    ...(values['after-error'] !== undefined ? { afterError: values['after-error'] } : {}),
+    ...(values.mdm ? { mdm: true } : {}),
+  });
+  const text = format === 'json' ? `${JSON.stringify(verificationJson(v, ctx.t), null, 2)}\n` : verificationText(v, ctx.t, format === 'markdown');
+  await emit(ctx, values.out, text);
+  return v.verdict === 'fixed' || v.verdict === 'no-change-needed' ? 0 : 1;
+}
+
+function verificationJson(v: Verification, t: Translate) {
+  const step = v.nextStep ? v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep) : undefined;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'dsreg-doctor', version: VERSION },
+    verdict: v.verdict,
+    message: t(`verify.${v.verdict}`),
+    sameDevice: v.sameDevice,
+    nextStep: v.nextStep,
+    nextStepDetail: step ? localizeStep(step, t) : v.nextStep ? { id: v.nextStep, title: t(`step.${v.nextStep}.title`) } : null,
+    resolved: v.resolved,
+    remaining: v.remaining,
+    introduced: v.introduced,
+    before: { joinType: v.before.status.joinType, deviceId: v.before.status.deviceId.value, errorCodes: v.before.errorCodes },
+    after: { joinType: v.after.status.joinType, deviceId: v.after.status.deviceId.value, errorCodes: v.after.errorCodes },
+  };
+}
+
+function verificationText(v: Verification, t: Translate, markdown: boolean): string {
+  const out: string[] = [];
+  const h = markdown ? '## ' : '';
+  out.push(`${h}${t('verify.title')}: ${t(`verify.${v.verdict}`)}`, '');
+  out.push(`- ${t(`verify.sameDevice.${v.sameDevice}`)}`);
+  out.push(`- ${t('report.joinType')}: ${t(`joinType.${v.before.status.joinType}`)} → ${t(`joinType.${v.after.status.joinType}`)}`);
+  const codes = (c: string[]) => (c.length ? c.join(', ') : '—');
+  out.push(`- ${t('report.errorCodes')}: ${codes(v.before.errorCodes)} → ${codes(v.after.errorCodes)}`);
+  if (v.resolved.length) out.push(`- ${t('verify.resolved')}: ${v.resolved.join(', ')}`);
+  if (v.remaining.length) out.push(`- ${t('verify.remaining')}: ${v.remaining.join(', ')}`);
+  if (v.introduced.length) out.push(`- ${t('verify.introduced')}: ${v.introduced.join(', ')}`);
+  if (v.nextStep) {
+    out.push('', `${h}${t('verify.next')}: ${t(`step.${v.nextStep}.title`)} [${v.nextStep}]`);
+    const step = v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep);
+    if (step) {
+      const st = localizeStep(step, t);
+      for (const a of st.actions) out.push(a.kind === 'command' ? `  > ${a.text}` : `  - ${a.text}`);
+    }
+  }
+  return `${out.map(safeTerminalText).join('\n')}\n`;
+}

@@ -1,0 +1,69 @@
+import { type DeviceStatus, toDeviceStatus } from '../model/status.js';
+import type { ParsedReport } from '../read/parse.js';
+import { buildPlan, type Plan } from '../plan/plan.js';
+import { detectRunContext, errorInputCodes, evidenceOf, referenceClock, sortCodes } from './context.js';
+import { explainRemainingCodes } from './rules/error-codes.js';
+import { RULES } from './rules/index.js';
+import { sortEvidence } from './rules/shared.js';
+import type { DiagnoseOptions, Finding, ReferenceClock, RuleContext, RunContext } from './types.js';
+
+/** Everything diagnose knows about one output: the state, the problems, the plan. */
+export interface Diagnosis {
+  status: DeviceStatus;
+  report: ParsedReport;
+  /** Codes in the input and in `--error`: AADSTS/MSIS first, then hex; unique. */
+  errorCodes: string[];
+  /** Codes that came from `--error`. */
+  errorInputCodes: string[];
+  runContext: RunContext;
+  clock: ReferenceClock | null;
+  findings: Finding[];
+  plan: Plan;
+  /** 0 nothing wrong, 1 an error-level finding (the contract's exit code). */
+  exitCode: 0 | 1;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * Diagnose one parsed `dsregcmd /status` output.
+ *
+ * @example
+ * const d = diagnose(readStatusText(text), { error: '700003' });
+ * d.plan.steps.map((s) => s.id); // e.g. ['forcerecovery', 'clear-aad-storage-key', 'contact-support']
+ */
+export function diagnose(report: ParsedReport, options: DiagnoseOptions = {}): Diagnosis {
+  const status = toDeviceStatus(report);
+  const fromError = errorInputCodes(options.error);
+  const allCodes = sortCodes([...fromError, ...status.errorCodes]);
+  const ctx: RuleContext = {
+    status,
+    errorCodes: fromError,
+    allCodes,
+    runContext: detectRunContext(status),
+    clock: referenceClock(status),
+    options,
+    lineText: (line) => (report.lines[line - 1] ?? '').trimEnd(),
+    evidenceOf,
+  };
+  const findings: Finding[] = [];
+  for (const rule of RULES) findings.push(...rule.check(ctx));
+  const explained = new Set(findings.flatMap((f) => f.codes));
+  // a code a finding already stands on (700003 → device-object-missing) needs no second entry;
+  // the PRT blocks' transport codes were explained by prt-request-failed
+  findings.push(...explainRemainingCodes(ctx, explained));
+  for (const f of findings) f.evidence = sortEvidence(f.evidence);
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const plan = buildPlan(findings, ctx);
+  return {
+    status,
+    report,
+    errorCodes: allCodes,
+    errorInputCodes: fromError,
+    runContext: ctx.runContext,
+    clock: ctx.clock,
+    findings,
+    plan,
+    exitCode: findings.some((f) => f.severity === 'error') ? 1 : 0,
+  };
+}

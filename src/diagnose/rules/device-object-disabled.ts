@@ -1,0 +1,25 @@
+import type { Finding, Rule, RuleContext } from '../types.js';
+import { codeLines, deviceAuthDisabledOrDeleted, prtBlockCodes, prtBlockLines } from './shared.js';
+
+const DISABLED = ['AADSTS135011', 'AADSTS130007'];
+
+/** The device object exists but is disabled: AADSTS135011 (or WHfB's 130007). */
+export const deviceObjectDisabled: Rule = {
+  id: 'device-object-disabled',
+  description: 'The device object is disabled in the tenant (AADSTS135011).',
+  check(ctx: RuleContext): Finding[] {
+    const codes = ctx.allCodes.filter((c) => DISABLED.includes(c));
+    if (codes.length === 0) return [];
+    return [
+      {
+        id: 'device-object-disabled',
+        severity: 'error',
+        title: 'finding.device-object-disabled.title',
+        explanation: ctx.status.joinType === 'hybrid-joined' ? 'finding.device-object-disabled.hybrid' : 'finding.device-object-disabled.explanation',
+        params: { deviceId: ctx.status.deviceId.value ?? '—' },
+        evidence: [...codeLines(ctx, codes), ...ctx.evidenceOf(deviceAuthDisabledOrDeleted(ctx)), ...prtBlockLines(ctx, codes)],
+        codes: [...new Set([...codes, ...prtBlockCodes(ctx, codes)])],
+      },
+    ];
+  },
+};

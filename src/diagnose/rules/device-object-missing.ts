@@ -1,0 +1,39 @@
+import type { Finding, Rule, RuleContext } from '../types.js';
+import { codeLines, deviceAuthDisabledOrDeleted, prtBlockCodes, prtBlockLines } from './shared.js';
+
+const DELETED = ['AADSTS700003', 'AADSTS130008'];
+const DISABLED = ['AADSTS135011', 'AADSTS130007'];
+
+/**
+ * The tenant has no object for the device ID the PC presents: AADSTS700003 (or WHfB's 130008),
+ * or DeviceAuthStatus "disabled or deleted" / AADSTS50155 with no sign that it was only disabled.
+ */
+export const deviceObjectMissing: Rule = {
+  id: 'device-object-missing',
+  description: 'The device object was deleted from the tenant (AADSTS700003).',
+  check(ctx: RuleContext): Finding[] {
+    const deleted = ctx.allCodes.filter((c) => DELETED.includes(c));
+    const disabledSignal = ctx.allCodes.some((c) => DISABLED.includes(c));
+    const das = deviceAuthDisabledOrDeleted(ctx);
+    const ambiguous50155 = ctx.allCodes.includes('AADSTS50155');
+    if (deleted.length === 0 && (disabledSignal || (!das && !ambiguous50155))) return [];
+
+    const evidence = [...codeLines(ctx, [...deleted, 'AADSTS50155']), ...ctx.evidenceOf(das), ...prtBlockLines(ctx, deleted)];
+    const confirmed = deleted.length > 0;
+    return [
+      {
+        id: 'device-object-missing',
+        severity: 'error',
+        title: 'finding.device-object-missing.title',
+        explanation: confirmed ? 'finding.device-object-missing.explanation' : 'finding.device-object-missing.ambiguous',
+        params: {
+          deviceId: ctx.status.deviceId.value ?? '—',
+          tenant: ctx.status.tenantName.value ?? ctx.status.tenantId.value ?? '—',
+          fromError: ctx.errorCodes.some((c) => DELETED.includes(c)) ? 'yes' : 'no',
+        },
+        evidence,
+        codes: [...new Set([...(confirmed ? deleted : ['AADSTS50155'].filter((c) => ctx.allCodes.includes(c))), ...prtBlockCodes(ctx, [...deleted, 'AADSTS50155'])])],
+      },
+    ];
+  },
+};

@@ -1,0 +1,22 @@
+import type { Finding, Rule, RuleContext } from '../types.js';
+
+/** Hybrid or Entra joined while WorkplaceJoined is YES: two registrations for one PC. */
+export const dualState: Rule = {
+  id: 'dual-state',
+  description: 'The device is joined and also Entra registered by the user (dual state).',
+  check(ctx: RuleContext): Finding[] {
+    const s = ctx.status;
+    if (s.azureAdJoined.value !== true || s.workplaceJoined.value !== true) return [];
+    return [
+      {
+        id: 'dual-state',
+        severity: 'warning',
+        title: 'finding.dual-state.title',
+        explanation: s.joinType === 'hybrid-joined' ? 'finding.dual-state.hybrid' : 'finding.dual-state.joined',
+        params: {},
+        evidence: [...ctx.evidenceOf(s.azureAdJoined.field), ...ctx.evidenceOf(s.domainJoined.field), ...ctx.evidenceOf(s.workplaceJoined.field)],
+        codes: [],
+      },
+    ];
+  },
+};

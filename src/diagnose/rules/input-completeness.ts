@@ -1,0 +1,48 @@
+import type { Finding, Rule, RuleContext } from '../types.js';
+
+/** What the input does not show: the join state, elided parts, masked IDs. */
+export const inputCompleteness: Rule = {
+  id: 'input-completeness',
+  description: 'Parts of the output needed for a diagnosis are missing, elided or masked.',
+  check(ctx: RuleContext): Finding[] {
+    const s = ctx.status;
+    const out: Finding[] = [];
+    if (s.joinType === 'unknown') {
+      const shown = [s.azureAdJoined, s.domainJoined, s.workplaceJoined].flatMap((e) => ctx.evidenceOf(e.field));
+      out.push({
+        id: 'join-state-unknown',
+        severity: 'warning',
+        title: 'finding.join-state-unknown.title',
+        explanation: 'finding.join-state-unknown.explanation',
+        params: {},
+        evidence: shown,
+        codes: [],
+      });
+    }
+    if (s.report.elided) {
+      const lines = s.report.lineKinds.flatMap((k, i) => (k === 'elision' ? [{ line: i + 1, text: (s.report.lines[i] ?? '').trimEnd() }] : []));
+      out.push({
+        id: 'output-elided',
+        severity: 'info',
+        title: 'finding.output-elided.title',
+        explanation: 'finding.output-elided.explanation',
+        params: { count: lines.length },
+        evidence: lines,
+        codes: [],
+      });
+    }
+    const masked = [s.deviceId, s.tenantId].filter((e) => e.masked);
+    if (masked.length) {
+      out.push({
+        id: 'ids-masked',
+        severity: 'info',
+        title: 'finding.ids-masked.title',
+        explanation: 'finding.ids-masked.explanation',
+        params: {},
+        evidence: masked.flatMap((e) => ctx.evidenceOf(e.field)),
+        codes: [],
+      });
+    }
+    return out;
+  },
+};

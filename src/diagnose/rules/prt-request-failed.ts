@@ -1,0 +1,40 @@
+import { collectErrorCodes } from '../../model/status.js';
+import { hexCodes } from '../../read/values.js';
+import type { Finding, Rule, RuleContext } from '../types.js';
+
+/** Codes handled by the device-object rules: their blocks are evidence there, not here. */
+const DEVICE_OBJECT_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS130007', 'AADSTS130008', 'AADSTS50155'];
+
+/** A failed PRT acquisition or renewal, read from the diagnostics block dsregcmd prints. */
+export const prtRequestFailed: Rule = {
+  id: 'prt-request-failed',
+  description: 'A PRT acquisition or refresh attempt failed (Attempt Status, HTTP error, server error).',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const block of ctx.status.prtDiagnostics) {
+      const codes = collectErrorCodes(
+        [block.attemptStatus, block.httpError, block.serverErrorDescription].filter((v): v is string => v !== null),
+      );
+      if (codes.some((c) => DEVICE_OBJECT_CODES.includes(c))) continue;
+      if (codes.length === 0 && block.httpStatus === null && !block.serverErrorCode) continue;
+      const transport = block.httpError ? hexCodes(block.httpError)[0] : undefined;
+      out.push({
+        id: 'prt-request-failed',
+        severity: block.prt === 'azuread' ? 'error' : 'warning',
+        title: block.kind === 'refresh' ? 'finding.prt-request-failed.refresh' : 'finding.prt-request-failed.acquire',
+        explanation: transport ? 'finding.prt-request-failed.network' : 'finding.prt-request-failed.explanation',
+        params: {
+          prt: block.prt === 'azuread' ? 'Entra ID' : 'AD FS',
+          when: block.previousAttempt ?? '—',
+          status: block.attemptStatus ?? '—',
+          server: block.serverErrorDescription ?? block.serverErrorCode ?? '—',
+          http: block.httpStatus ?? '—',
+          transport: transport ?? '—',
+        },
+        evidence: block.fields.flatMap((f) => ctx.evidenceOf(f)),
+        codes,
+      });
+    }
+    return out;
+  },
+};

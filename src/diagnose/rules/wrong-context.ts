@@ -1,0 +1,25 @@
+import type { Finding, Rule, RuleContext } from '../types.js';
+
+/**
+ * The output was taken elevated, as SYSTEM or over a remote shell: User State and SSO State
+ * then describe that account, not the user who saw the error.
+ */
+export const wrongContext: Rule = {
+  id: 'wrong-context',
+  description: 'The output was not taken as the affected user (elevated, SYSTEM or remote shell).',
+  check(ctx: RuleContext): Finding[] {
+    const kind = ctx.runContext.kind;
+    if (kind !== 'system' && kind !== 'elevated' && kind !== 'remote') return [];
+    return [
+      {
+        id: 'wrong-context',
+        severity: 'warning',
+        title: 'finding.wrong-context.title',
+        explanation: `finding.wrong-context.${kind}`,
+        params: {},
+        evidence: ctx.runContext.evidence,
+        codes: [],
+      },
+    ];
+  },
+};

@@ -1,0 +1,27 @@
+import { en, type MessageKey } from './en.js';
+import { ja } from './ja.js';
+import type { Lang } from './lang.js';
+
+export type { MessageKey } from './en.js';
+export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, ja };
+
+export type Params = Record<string, string | number | undefined>;
+
+/** A message from the catalogue with `{name}` placeholders filled in. */
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const template = catalogs[lang][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** A translator bound to one language. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+export function translator(lang: Lang): Translate {
+  return (key, params) => t(lang, key, params);
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

@@ -1,0 +1,104 @@
+import type { MessageKey } from './en.js';
+import { jaReport } from './ja-report.js';
+
+/** 日本語のメッセージ。en.ts と同じキーをすべて持つこと (コンパイラとテストで確認)。 */
+export const ja: Record<MessageKey, string> = {
+  // --- CLI -----------------------------------------------------------------------------------
+  'cli.usage': `dsreg-doctor: \`dsregcmd /status\` の出力から Microsoft Entra ID のデバイス登録の問題
+(AADSTS700003 など) を診断し、この端末に合った対処手順を示します。
+
+使い方: dsreg-doctor <コマンド> [オプション]
+
+コマンド:
+  diagnose FILE|-   dsregcmd /status の出力から問題をすべて見つけ、対処計画を示します
+  parse FILE|-      読み取り結果 (セクション、フィールド、行番号、警告) を表示します
+  explain CODE      エラー コード (AADSTS…、0x…、DRS サーバー エラー) を説明します
+  verify BEFORE AFTER  対処の前後に取得した出力を比べます
+
+共通オプション:
+  --lang ja|en      表示言語 (既定: LC_ALL/LANG から判定、なければ英語)
+  --out FILE        主な出力を標準出力ではなく FILE に書き込みます
+  --encoding NAME   入力の文字コードを指定します (utf-8, utf-16le, utf-16be, cp932, cp1252, cp850)
+  -h, --help        コマンドのヘルプ
+
+終了コード: 0 問題なし、1 問題あり、2 入力または引数が使えない、3 内部エラー。
+各コマンドのオプションは \`dsreg-doctor <コマンド> --help\` で確認できます。`,
+  'cli.help.diagnose': `使い方: dsreg-doctor diagnose FILE|- [オプション]
+
+\`dsregcmd /status\` の出力を 1 つ読み取り (Windows が書き出すどの文字コードでも可、- は標準入力)、
+登録状態を判定し、問題ごとに根拠となる入力の行を示して、この端末向けの対処計画を出力します。
+
+オプション:
+  --error CODE|TEXT   ユーザーが見たエラー: 700003、AADSTS700003、0x801c03f2、またはエラー画面の文面
+  --mdm               端末が Intune などの MDM に登録済み (リタイアの手順を加えます)
+  --format text|json|markdown   出力形式 (既定: text)
+  --lang ja|en        表示言語
+  --out FILE          レポートを FILE に書き込みます
+  --encoding NAME     入力の文字コードを指定します
+
+終了コード: 0 問題なし、1 エラー レベルの問題あり、2 入力または引数が使えない。`,
+  'cli.help.parse': `使い方: dsreg-doctor parse FILE|- [--format json|text] [--lang ja|en] [--out FILE]
+
+出力をどう読み取ったかを表示します: 文字コード、セクション、各フィールドの行番号と型付きの値、
+マスクされた値、読み飛ばした行。`,
+  'cli.help.explain': `使い方: dsreg-doctor explain CODE [--lang ja|en] [--format text|json]
+
+エラー コードの意味、よくある原因、対処を説明します。700003、AADSTS700003、0x801c03f2、801c03f2、
+符号付き 10 進数の HRESULT (-2145647630)、DRS サーバー エラー (DirectoryError) を受け付けます。`,
+  'cli.help.verify': `使い方: dsreg-doctor verify BEFORE AFTER [--error CODE] [--lang ja|en] [--format text|json|markdown]
+
+同じ端末で対処の前と後に取得した dsregcmd /status の出力を比べ、解消した、解消していない
+(次に行う手順を表示)、別の問題になった、のいずれかを判定します。`,
+  'cli.error.unknownCommand': '"{command}" というコマンドはありません。dsreg-doctor --help でコマンドの一覧を確認してください。',
+  'cli.error.missingInput': '{command} コマンドには入力ファイル (標準入力の場合は -) が必要です。',
+  'cli.error.badOption': 'オプションが正しくありません: {message}',
+  'cli.error.badValue': '{option} の値 "{value}" は使えません。次のいずれかを指定してください: {expected}',
+  'cli.error.fileNotFound': '{file}: ファイルが見つかりません。',
+  'cli.error.isDirectory': '{file}: フォルダーです。ファイルを指定してください。',
+  'cli.error.unreadable': '{file}: 読み取れません ({reason})。',
+  'cli.error.tooLarge': '{file}: {size} MB あり、dsregcmd /status の出力としては大きすぎます (上限 {limit} MB)。ファイルを確認してください。',
+  'cli.error.notDsregcmd': '{file}: dsregcmd /status の出力ではありません (セクションの枠も既知の項目も見つかりません)。対象の PC のコマンド プロンプトで `dsregcmd /status` を実行し、その出力を渡してください。',
+  'cli.error.binary': '{file}: バイナリ ファイル (PDF、ZIP、画像など) のようです。dsregcmd /status の出力のテキストを渡してください。',
+  'cli.error.empty': '{file}: 入力が空です。',
+  'cli.error.internal': '内部エラー: {message}\ndsreg-doctor の不具合です。実行したコマンドを添えて報告してください (入力は先に `dsreg-doctor redact` でマスクしてください)。',
+  'cli.error.outWrite': '{file} に書き込めません: {reason}',
+  'cli.error.unknownCode': '{code}: dsreg-doctor が知らないコードです。推測はせず「不明」として扱います。Microsoft Learn や Entra のサインイン ログでコードを検索してください。',
+  'cli.error.notACode': '"{input}" はエラー コードではありません。例: 700003、AADSTS700003、0x801c03f2',
+  'cli.skippedSummary': '{file}: 読み取れない行が {count} 行あり、読み飛ばしました。残りはすべて使っています。',
+
+  // --- reader warnings -------------------------------------------------------------------------
+  'warning.binary-input': '入力はテキストではなくバイナリのようです。',
+  'warning.empty-input': '入力が空です。',
+  'warning.not-dsregcmd': 'dsregcmd /status のセクションも項目も見つかりません。',
+  'warning.unparsed-line': '{line}～{endLine} 行目は項目として読み取れず、読み飛ばしました: "{text}"',
+  'warning.unparsed-line.single': '{line} 行目は項目として読み取れず、読み飛ばしました: "{text}"',
+  'warning.other-command': '{line} 行目以降は dsregcmd ではない別のコマンドの出力 ({count} 行) のため、読み飛ばしました。',
+  'warning.elided': '貼り付けた人が出力の一部を省略しています ({line} 行目)。表示されていない部分は不明として扱います。',
+  'warning.truncated-line': '{line} 行目は {count} 文字と長すぎるため、読み飛ばしました。',
+  'warning.too-many-warnings': 'ほかに {count} 件の警告があります (表示を省略)。',
+
+  // --- parse text output -----------------------------------------------------------------------
+  'parse.header': '{file}: {lines} 行、文字コード {encoding} ({evidence})、改行 {lineEnding}',
+  'parse.section': '[{title}] {line} 行目',
+  'parse.section.untitled': '[(タイトルなし){inferred}] {line} 行目',
+  'parse.section.none': '[(セクションの前)]',
+  'parse.masked': 'マスク済み',
+  'parse.warnings': '警告:',
+  'parse.noWarnings': '警告はありません。',
+
+  // --- verify ----------------------------------------------------------------------------------
+  'verify.title': '判定',
+  'verify.fixed': '解消しました: デバイスは登録済みで、DeviceAuthStatus と PRT も正常です。',
+  'verify.not-fixed': '解消していません: 同じ問題が残っています。',
+  'verify.in-progress': '途中です: 古い登録は削除されましたが、まだ再登録されていません。',
+  'verify.different-problem': '別の問題になりました: 次の手順を確認してください。',
+  'verify.no-change-needed': 'どちらの出力にもエラー レベルの問題はありません。',
+  'verify.sameDevice.yes': '2 つの出力は同じ PC のものです。',
+  'verify.sameDevice.no': '注意: 2 つの出力は別の PC のもののようです (デバイス名またはテナントが異なります)。',
+  'verify.sameDevice.unknown': '2 つの出力が同じ PC のものかは判断できません (片方にデバイス名がありません)。',
+  'verify.resolved': '解消',
+  'verify.remaining': '残っている問題',
+  'verify.introduced': '新しい問題',
+  'verify.next': '次の手順',
+  ...jaReport,
+};

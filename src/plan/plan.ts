@@ -1,0 +1,249 @@
+import { lookupCode } from '../knowledge/codes.js';
+import type { MessageKey, Params } from '../i18n/format.js';
+import type { Finding, RuleContext } from '../diagnose/types.js';
+
+/** Step ids. The first group is the public contract (docs/product.md); never change their meaning. */
+export const STEP_IDS = [
+  'disconnect-work-account',
+  'reconnect-work-account',
+  'forcerecovery',
+  'leave-and-reboot',
+  'clear-aad-storage-key',
+  'retire-in-mdm',
+  'check-auto-registration-policy',
+  'contact-support',
+  'enable-device-object',
+  'sync-computer-object',
+  // added by dsreg-doctor
+  'rerun-as-user',
+  'collect-full-status',
+  'confirm-device-object',
+  'refresh-prt',
+  'check-network-proxy',
+  'check-scp',
+  'check-credentials',
+  'check-federation',
+  'check-tpm',
+  'check-clock',
+  'check-conditional-access',
+  'sign-in-to-recover',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+/** Where a step sits in the article's flow. */
+export type Stage = 'prepare' | 'remedy' | 'fallback' | 'support';
+
+/** Who must run the step: a local administrator on the PC, a tenant/directory admin, or the user. */
+export type AdminScope = 'local' | 'tenant' | 'none';
+
+export interface PlanStep {
+  id: StepId;
+  stage: Stage;
+  admin: boolean;
+  adminScope: AdminScope;
+  /** Do this step only when its condition (in `why`) holds. */
+  conditional: boolean;
+  /** A variant of `why` for this device, when the step has one. */
+  whyKey: MessageKey;
+  params: Params;
+  /** Caveats shown with the step (catalogue keys). */
+  caveats: MessageKey[];
+}
+
+export interface Plan {
+  /** Which branch of the article's flow this device takes (for the flow diagram and verify). */
+  branch: PlanBranch;
+  steps: PlanStep[];
+}
+
+export type PlanBranch =
+  | 'registered'
+  | 'joined'
+  | 'hybrid'
+  | 'dual-state-hybrid'
+  | 'dual-state-joined'
+  | 'all-no'
+  | 'drs'
+  | 'unknown'
+  | 'disabled'
+  | 'none';
+
+interface StepSpec {
+  stage: Stage;
+  adminScope: AdminScope;
+}
+
+const SPEC: Record<StepId, StepSpec> = {
+  'disconnect-work-account': { stage: 'remedy', adminScope: 'none' },
+  'reconnect-work-account': { stage: 'remedy', adminScope: 'none' },
+  forcerecovery: { stage: 'remedy', adminScope: 'local' },
+  'leave-and-reboot': { stage: 'remedy', adminScope: 'local' },
+  'clear-aad-storage-key': { stage: 'fallback', adminScope: 'none' },
+  'retire-in-mdm': { stage: 'prepare', adminScope: 'tenant' },
+  'check-auto-registration-policy': { stage: 'remedy', adminScope: 'tenant' },
+  'contact-support': { stage: 'support', adminScope: 'none' },
+  'enable-device-object': { stage: 'remedy', adminScope: 'tenant' },
+  'sync-computer-object': { stage: 'remedy', adminScope: 'tenant' },
+  'rerun-as-user': { stage: 'prepare', adminScope: 'none' },
+  'collect-full-status': { stage: 'prepare', adminScope: 'none' },
+  'confirm-device-object': { stage: 'prepare', adminScope: 'tenant' },
+  'refresh-prt': { stage: 'remedy', adminScope: 'none' },
+  'check-network-proxy': { stage: 'remedy', adminScope: 'local' },
+  'check-scp': { stage: 'remedy', adminScope: 'tenant' },
+  'check-credentials': { stage: 'remedy', adminScope: 'none' },
+  'check-federation': { stage: 'remedy', adminScope: 'tenant' },
+  'check-tpm': { stage: 'remedy', adminScope: 'local' },
+  'check-clock': { stage: 'remedy', adminScope: 'local' },
+  'check-conditional-access': { stage: 'remedy', adminScope: 'tenant' },
+  'sign-in-to-recover': { stage: 'remedy', adminScope: 'none' },
+};
+
+export function isStepId(id: string): id is StepId {
+  return (STEP_IDS as readonly string[]).includes(id);
+}
+
+class PlanBuilder {
+  readonly steps: PlanStep[] = [];
+  add(id: StepId, options: { whyKey?: MessageKey; params?: Params; caveats?: MessageKey[]; conditional?: boolean } = {}): void {
+    if (this.steps.some((s) => s.id === id)) return;
+    const spec = SPEC[id];
+    this.steps.push({
+      id,
+      stage: spec.stage,
+      admin: spec.adminScope !== 'none',
+      adminScope: spec.adminScope,
+      conditional: options.conditional ?? false,
+      whyKey: options.whyKey ?? (`step.${id}.why` as MessageKey),
+      params: options.params ?? {},
+      caveats: options.caveats ?? [],
+    });
+  }
+  has(id: StepId): boolean {
+    return this.steps.some((s) => s.id === id);
+  }
+}
+
+/**
+ * The article's remedy for this device, as ordered steps. Pure: findings and status in, plan out.
+ *
+ * - 700003, registered → disconnect + reconnect the work account
+ * - 700003, Entra joined → `dsregcmd /forcerecovery` (elevated)
+ * - 700003, hybrid → `dsregcmd /leave` (elevated), reboot, sign in; auto re-registration policy
+ * - dual state → remove the work-account registration, then repair the join
+ * - then always the fallback stage (the AAD\Storage key) and contact support
+ * - disabled (135011) → enable the object; never re-register
+ */
+export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
+  const b = new PlanBuilder();
+  const ids = new Set(findings.map((f) => f.id));
+  const s = ctx.status;
+  const mdm = ctx.options.mdm;
+  const mdmCaveat: MessageKey[] = mdm === undefined ? ['caveat.mdm-may-block'] : [];
+  let branch: PlanBranch = 'none';
+
+  if (ids.has('wrong-context')) b.add('rerun-as-user');
+
+  const missing = findings.find((f) => f.id === 'device-object-missing');
+  if (ids.has('device-object-disabled')) {
+    branch = 'disabled';
+    b.add('enable-device-object', { whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-hybrid' : 'step.enable-device-object.why' });
+    b.add('refresh-prt', { whyKey: 'step.refresh-prt.why-after-enable' });
+  } else if (missing) {
+    if (missing.explanation === 'finding.device-object-missing.ambiguous') b.add('confirm-device-object');
+    if (mdm === true) b.add('retire-in-mdm');
+    const dual = ids.has('dual-state');
+    switch (s.joinType) {
+      case 'entra-registered':
+        branch = 'registered';
+        b.add('disconnect-work-account', { caveats: mdmCaveat });
+        b.add('reconnect-work-account', { caveats: mdmCaveat });
+        break;
+      case 'entra-joined':
+        branch = dual ? 'dual-state-joined' : 'joined';
+        if (dual) b.add('disconnect-work-account', { whyKey: 'step.disconnect-work-account.why-dual', caveats: mdmCaveat });
+        b.add('forcerecovery', { caveats: mdmCaveat });
+        break;
+      case 'hybrid-joined':
+        branch = dual ? 'dual-state-hybrid' : 'hybrid';
+        if (dual) b.add('disconnect-work-account', { whyKey: 'step.disconnect-work-account.why-dual', caveats: mdmCaveat });
+        b.add('leave-and-reboot', { caveats: [...mdmCaveat, 'caveat.auto-registration-default'] });
+        b.add('check-auto-registration-policy', {
+          conditional: ctx.options.autoRegistrationDisabled !== true,
+          whyKey: ctx.options.autoRegistrationDisabled === true ? 'step.check-auto-registration-policy.why-disabled' : 'step.check-auto-registration-policy.why',
+        });
+        break;
+      case 'domain-joined':
+      case 'not-joined':
+        // AzureAdJoined and WorkplaceJoined are both NO already: the article's last stage
+        branch = 'all-no';
+        break;
+      case 'drs-joined':
+        branch = 'drs';
+        break;
+      case 'unknown':
+        branch = 'unknown';
+        b.add('collect-full-status');
+        break;
+    }
+    b.add('clear-aad-storage-key', { whyKey: branch === 'all-no' ? 'step.clear-aad-storage-key.why-now' : 'step.clear-aad-storage-key.why' });
+    b.add('contact-support');
+  } else if (ids.has('join-state-unknown') && ctx.allCodes.length > 0) {
+    branch = 'unknown';
+    b.add('collect-full-status');
+  }
+
+  // the neighbouring problems: their own steps, from the knowledge base where a code says which
+  for (const f of findings) {
+    switch (f.id) {
+      case 'hybrid-join-incomplete': {
+        const fromCodes = stepsForCodes(f.codes);
+        if (fromCodes.length === 0 && f.explanation === 'finding.hybrid-join-incomplete.no-diagnostics') b.add('rerun-as-user', { whyKey: 'step.rerun-as-user.why-prejoin' });
+        for (const id of fromCodes) b.add(id);
+        if (!b.has('check-auto-registration-policy') && !missing) b.add('check-auto-registration-policy', { conditional: true });
+        break;
+      }
+      case 'prt-missing':
+      case 'prt-stale':
+        if (!missing && !ids.has('device-object-disabled')) b.add('refresh-prt');
+        break;
+      case 'prt-request-failed':
+        for (const id of stepsForCodes(f.codes)) b.add(id);
+        if (!missing) b.add('refresh-prt');
+        break;
+      case 'device-certificate-expired':
+      case 'key-sign-test-failed':
+      case 'aad-recovery-enabled':
+        if (!missing) {
+          if (s.joinType === 'entra-joined') b.add('forcerecovery', { whyKey: 'step.forcerecovery.why-keys', caveats: mdmCaveat });
+          else if (s.joinType === 'hybrid-joined') b.add('leave-and-reboot', { whyKey: 'step.leave-and-reboot.why-keys', caveats: mdmCaveat });
+          else b.add('sign-in-to-recover');
+        }
+        break;
+      case 'tpm-error':
+        b.add('check-tpm');
+        break;
+      case 'device-auth-check-failed':
+        for (const id of stepsForCodes(f.codes)) b.add(id);
+        if (!stepsForCodes(f.codes).length) b.add('check-network-proxy', { conditional: true });
+        break;
+    }
+  }
+  if (b.steps.length > 0 && !b.has('contact-support') && findings.some((f) => f.severity === 'error')) b.add('contact-support');
+
+  // prepare steps first, support last; otherwise the order they were added
+  const order: Record<Stage, number> = { prepare: 0, remedy: 1, fallback: 2, support: 3 };
+  const steps = b.steps.map((step, i) => ({ step, i })).sort((x, y) => order[x.step.stage] - order[y.step.stage] || x.i - y.i).map((x) => x.step);
+  return { branch, steps };
+}
+
+/** Plan steps the knowledge base names for these codes (device-object steps are the plan's own). */
+function stepsForCodes(codes: string[]): StepId[] {
+  const out: StepId[] = [];
+  const own: StepId[] = ['disconnect-work-account', 'reconnect-work-account', 'forcerecovery', 'leave-and-reboot', 'clear-aad-storage-key', 'contact-support', 'retire-in-mdm'];
+  for (const code of codes) {
+    for (const id of lookupCode(code)?.steps ?? []) {
+      if (isStepId(id) && !own.includes(id) && !out.includes(id)) out.push(id);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { GUID_KEYS, LIST_KEYS } from './vocabulary.js';
+
+/** Why a value is not data: a placeholder someone typed, an elision, or a cut-off ID. */
+export type MaskKind = 'placeholder' | 'elided' | 'truncated';
+
+export type TypedValue =
+  | { kind: 'empty' }
+  | { kind: 'masked'; mask: MaskKind }
+  | { kind: 'boolean'; value: boolean; detail?: string }
+  | { kind: 'instant'; iso: string }
+  | { kind: 'range'; start: string; end: string }
+  | { kind: 'status'; status: string; codes: string[]; detail?: string }
+  | { kind: 'guid'; guid: string; provider?: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; value: string };
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?\s*(?:UTC|Z)?$/;
+const STATUS = /^(PASS|PASSED|FAIL|FAILED|ERROR|SKIPPED|SUCCESS|UNKNOWN)\b[.:]?\s*(.*)$/i;
+const HEX_CODE = /0x[0-9a-f]{1,8}\b/gi;
+
+export function isGuid(text: string): boolean {
+  return GUID.test(text);
+}
+
+/** A timestamp as dsregcmd prints it (`2025-02-11 07:58:41.372 UTC`) → ISO 8601, or undefined. */
+export function parseInstant(text: string): string | undefined {
+  const m = TIMESTAMP.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac] = m;
+  const ms = (frac ?? '0').padEnd(3, '0').slice(0, 3);
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.toISOString();
+}
+
+/**
+ * Does this value hide data? Masks people type before sharing (`[REDACTED]`, `xxxx`, `***`,
+ * `AAAA…`, `9999…`, `{lots of characters}`) and elisions inside IDs (`cd04...92`).
+ */
+export function maskKind(value: string): MaskKind | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  if (/redacted|\bmasked\b|\bhidden\b|\bremoved\b|\bomitted\b/i.test(v)) return 'placeholder';
+  if (/^<[^<>]+>$/.test(v) || /^\{\s*[a-z][a-z ]+\s*\}$/i.test(v)) return 'placeholder';
+  // a whole token of x's or asterisks: LtPC.xxxx.com, ***\*******
+  if (/(^|[^a-z0-9])(x{3,}|X{3,})(?=$|[^a-z0-9])/.test(v) || /\*{3,}/.test(v)) return 'placeholder';
+  if (/[0-9a-z]\s*(\.{3,}|…)\s*[0-9a-z]/i.test(v) || /^(\.{3,}|…)$/.test(v)) return 'elided';
+  const core = v.replace(/[-{}\s]/g, '');
+  if (core.length >= 8 && /^(.)\1+$/.test(core)) return 'placeholder';
+  return undefined;
+}
+
+/** Hex codes in a value, normalised to `0x` + 8 lower-case digits; zero codes are no error. */
+export function hexCodes(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(HEX_CODE)) {
+    const digits = m[0].slice(2).toLowerCase();
+    if (/^0+$/.test(digits)) continue;
+    out.push(`0x${digits.padStart(8, '0')}`);
+  }
+  return out;
+}
+
+/** Type one field value, given its canonical key (or undefined for unknown keys). */
+export function typeValue(key: string | undefined, value: string): TypedValue {
+  const v = value.trim();
+  if (v === '') return { kind: 'empty' };
+  const mask = maskKind(v);
+  if (mask) return { kind: 'masked', mask };
+
+  if (key && GUID_KEYS.has(key)) {
+    const braced = /^\{?\s*([0-9a-f-]+)\s*\}?$/i.exec(v);
+    if (braced?.[1] && isGuid(braced[1])) return { kind: 'guid', guid: braced[1].toLowerCase() };
+    // anything else in an ID field is a cut-off or hand-edited ID, never data
+    return { kind: 'masked', mask: 'truncated' };
+  }
+
+  const bool = /^(YES|NO)\b\s*(.*)$/i.exec(v);
+  if (bool?.[1]) {
+    const detail = (bool[2] ?? '').replace(/^\(\s*|\s*\)$/g, '').trim();
+    return detail ? { kind: 'boolean', value: bool[1].toUpperCase() === 'YES', detail } : { kind: 'boolean', value: bool[1].toUpperCase() === 'YES' };
+  }
+
+  const iso = parseInstant(v);
+  if (iso) return { kind: 'instant', iso };
+
+  const range = /^\[\s*(.+?)\s+--\s+(.+?)\s*\]$/.exec(v);
+  if (range?.[1] && range[2]) {
+    const start = parseInstant(range[1]);
+    const end = parseInstant(range[2]);
+    if (start && end) return { kind: 'range', start, end };
+  }
+
+  const guid = /^\{\s*([0-9a-f-]{36})\s*\}\s*(?:\((\w+)\))?$/i.exec(v) ?? /^([0-9a-f-]{36})\s*(?:\((\w+)\))?$/i.exec(v);
+  if (guid?.[1] && isGuid(guid[1])) {
+    const g = guid[1].toLowerCase();
+    return guid[2] ? { kind: 'guid', guid: g, provider: guid[2] } : { kind: 'guid', guid: g };
+  }
+
+  const status = STATUS.exec(v);
+  if (status?.[1]) {
+    const rest = (status[2] ?? '').trim();
+    const codes = hexCodes(rest);
+    const detail = rest.replace(/^[[(]|[\])]$/g, '').trim();
+    const word = status[1].toUpperCase();
+    return detail ? { kind: 'status', status: word, codes, detail } : { kind: 'status', status: word, codes };
+  }
+
+  if (/^\d+$/.test(v) && v.length < 10) return { kind: 'number', value: Number(v) };
+
+  const splitter = key ? LIST_KEYS[key] : undefined;
+  if (splitter) return { kind: 'list', items: v.split(splitter).filter((s) => s !== '') };
+
+  return { kind: 'text', value: v };
+}
+
+/** The first GUID inside a text (URLs such as AzureAdPrtAuthority carry the tenant ID). */
+export function guidIn(text: string): string | undefined {
+  return GUID_IN_TEXT.exec(text)?.[0]?.toLowerCase();
+}
