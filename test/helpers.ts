@@ -42,7 +42,9 @@ export function labels(): Label[] {
 }
 
 export function fixtureFiles(): string[] {
-  return readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
 
 export function fixtureText(file: string): string {

@@ -69,7 +69,12 @@ function checkInvariants(text: string, bytes?: Uint8Array) {
   }
   // the whole pipeline never throws either, and its evidence points inside the input
   const d = diagnose(report, { error: '700003' });
-  for (const f of d.findings) for (const e of f.evidence) expect(e.line).toBeGreaterThanOrEqual(1), expect(e.line).toBeLessThanOrEqual(lineCount);
+  for (const f of d.findings) {
+    for (const e of f.evidence) {
+      expect(e.line).toBeGreaterThanOrEqual(1);
+      expect(e.line).toBeLessThanOrEqual(lineCount);
+    }
+  }
   toDeviceStatus(report);
 }
 
@@ -84,11 +89,17 @@ describe('reader properties', () => {
   });
 
   it('never throws on random text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => checkInvariants(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => checkInvariants(text)),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws on random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => checkInvariants('', bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => checkInvariants('', bytes)),
+      { numRuns: 300 },
+    );
   });
 
   it('an unmodified fixture keeps every field when lines are re-indented', () => {

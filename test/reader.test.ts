@@ -66,7 +66,9 @@ describe('console code pages (cmd.exe redirection)', () => {
 
 describe('framing and fields', () => {
   it('splits on the first " : " so values keep their colons', () => {
-    const r = readStatusText('+---------------+\n| SSO State |\n+---------------+\n  AzureAdPrtAuthority : https://login.microsoftonline.com/x:1\n  Previous Prt Attempt : 2025-02-11 07:58:41.372 UTC\n');
+    const r = readStatusText(
+      '+---------------+\n| SSO State |\n+---------------+\n  AzureAdPrtAuthority : https://login.microsoftonline.com/x:1\n  Previous Prt Attempt : 2025-02-11 07:58:41.372 UTC\n',
+    );
     expect(r.fields.map((f) => [f.name, f.value])).toEqual([
       ['AzureAdPrtAuthority', 'https://login.microsoftonline.com/x:1'],
       ['Previous Prt Attempt', '2025-02-11 07:58:41.372 UTC'],
@@ -156,8 +158,10 @@ describe('framing and fields', () => {
     ]);
   });
 
-  it('skips another command\'s output after the next prompt and says so', () => {
-    const r = readStatusText('PS C:\\> dsregcmd /status\n+----------------+\n| Device State |\n+----------------+\nAzureAdJoined : NO\nPS C:\\> ipconfig /all\nWindows IP Configuration\n   Host Name : PC1\n');
+  it("skips another command's output after the next prompt and says so", () => {
+    const r = readStatusText(
+      'PS C:\\> dsregcmd /status\n+----------------+\n| Device State |\n+----------------+\nAzureAdJoined : NO\nPS C:\\> ipconfig /all\nWindows IP Configuration\n   Host Name : PC1\n',
+    );
     expect(r.fields.map((f) => f.name)).toEqual(['AzureAdJoined']);
     expect(r.warnings.find((w) => w.code === 'other-command')).toMatchObject({ line: 6, count: 2 });
   });
@@ -171,7 +175,11 @@ describe('framing and fields', () => {
 
   it.each([
     ['empty', new Uint8Array(), 'empty-input'],
-    ['PDF', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\x00\x00\x00\x01\x02\x03stream\x00\x00', 'latin1'), 'binary-input'],
+    [
+      'PDF',
+      Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\x00\x00\x00\x01\x02\x03stream\x00\x00', 'latin1'),
+      'binary-input',
+    ],
     ['JSON', Buffer.from('{"value":[{"deviceId":"x","displayName":"PC"}]}'), 'not-dsregcmd'],
   ])('%s input is not a dsregcmd output', (_name, bytes, code) => {
     const r = readStatusBytes(bytes);

@@ -86,10 +86,15 @@ function langFromArgv(argv: string[]): string | undefined {
   return undefined;
 }
 
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+type CommonValues = { lang?: string; out?: string; format?: string; encoding?: string; help?: boolean };
+export type OptionValues<T extends OptionSpec> = { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string } & CommonValues;
+
 /** parseArgs with our messages instead of a stack trace. */
-export function parseOptions<T extends Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>>(args: string[], options: T) {
+export function parseOptions<T extends OptionSpec>(args: string[], options: T): { values: OptionValues<T>; positionals: string[] } {
   try {
-    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+    return { values: parsed.values as OptionValues<T>, positionals: parsed.positionals };
   } catch (e) {
     throw new UserError('cli.error.badOption', { message: e instanceof Error ? e.message : String(e) });
   }

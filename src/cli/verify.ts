@@ -33,7 +33,7 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
 }
 
 function verificationJson(v: Verification, t: Translate) {
-  const step = v.nextStep ? v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep) : undefined;
+  const step = v.nextStep ? (v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep)) : undefined;
   return {
     schemaVersion: 1,
     tool: { name: 'dsreg-doctor', version: VERSION },

@@ -73,12 +73,14 @@ export function detectRunContext(status: DeviceStatus): RunContext {
       break;
     }
   }
-  return { kind, evidence: dedupe(evidence), elevated };
+  return { kind, evidence: sortEvidence(evidence), elevated };
 }
 
-function dedupe(lines: EvidenceLine[]): EvidenceLine[] {
-  const seen = new Set<number>();
-  return lines.filter((l) => (seen.has(l.line) ? false : (seen.add(l.line), true))).sort((a, b) => a.line - b.line);
+/** Evidence in input order, each line once. */
+export function sortEvidence(lines: EvidenceLine[]): EvidenceLine[] {
+  const byLine = new Map<number, EvidenceLine>();
+  for (const l of lines) if (!byLine.has(l.line)) byLine.set(l.line, l);
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 
 /**

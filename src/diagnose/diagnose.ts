@@ -1,10 +1,9 @@
 import { type DeviceStatus, toDeviceStatus } from '../model/status.js';
 import type { ParsedReport } from '../read/parse.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
-import { detectRunContext, errorInputCodes, evidenceOf, referenceClock, sortCodes } from './context.js';
+import { detectRunContext, errorInputCodes, evidenceOf, referenceClock, sortCodes, sortEvidence } from './context.js';
 import { explainRemainingCodes } from './rules/error-codes.js';
 import { RULES } from './rules/index.js';
-import { sortEvidence } from './rules/shared.js';
 import type { DiagnoseOptions, Finding, ReferenceClock, RuleContext, RunContext } from './types.js';
 
 /** Everything diagnose knows about one output: the state, the problems, the plan. */

@@ -55,12 +55,15 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'cli.error.isDirectory': '{file}: is a directory, not a file.',
   'cli.error.unreadable': '{file}: cannot be read ({reason}).',
   'cli.error.tooLarge': '{file}: {size} MB is larger than the {limit} MB a dsregcmd /status output can be; is this the right file?',
-  'cli.error.notDsregcmd': '{file}: this is not a dsregcmd /status output (no section banner or known field was found). Run `dsregcmd /status` in a command prompt on the affected PC and pass its output.',
+  'cli.error.notDsregcmd':
+    '{file}: this is not a dsregcmd /status output (no section banner or known field was found). Run `dsregcmd /status` in a command prompt on the affected PC and pass its output.',
   'cli.error.binary': '{file}: this looks like a binary file (for example a PDF, ZIP or image), not the text of a dsregcmd /status output.',
   'cli.error.empty': '{file}: the input is empty.',
-  'cli.error.internal': 'Internal error: {message}\nThis is a bug in dsreg-doctor. Please report it with the command you ran (redact the input with `dsreg-doctor redact` first).',
+  'cli.error.internal':
+    'Internal error: {message}\nThis is a bug in dsreg-doctor. Please report it with the command you ran (redact the input with `dsreg-doctor redact` first).',
   'cli.error.outWrite': 'Cannot write {file}: {reason}',
-  'cli.error.unknownCode': '{code}: not a code dsreg-doctor knows. It is reported as unknown rather than guessed; search the code in Microsoft Learn or the Entra sign-in logs.',
+  'cli.error.unknownCode':
+    '{code}: not a code dsreg-doctor knows. It is reported as unknown rather than guessed; search the code in Microsoft Learn or the Entra sign-in logs.',
   'cli.error.notACode': '"{input}" is not an error code. Examples: 700003, AADSTS700003, 0x801c03f2.',
   'cli.skippedSummary': '{file}: {count} line(s) could not be read and were skipped; the rest was used.',
 
@@ -107,7 +110,7 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
     'Entra ID refused this device: DeviceAuthStatus (or AADSTS50155) says the device object is disabled or deleted, but the output cannot tell which. Look the device ID up in the Entra admin center first: if it is there and disabled, enable it; if it is gone, rebuild the registration as below.',
   'finding.device-object-disabled.title': 'The device object is disabled in the tenant (135011)',
   'finding.device-object-disabled.explanation':
-    'The device object {deviceId} still exists but is disabled, so Entra ID refuses its PRT and device-based Conditional Access fails. Re-enabling the object fixes this; removing and re-registering the device is not needed and would lose the object\'s history, BitLocker keys and group memberships.',
+    "The device object {deviceId} still exists but is disabled, so Entra ID refuses its PRT and device-based Conditional Access fails. Re-enabling the object fixes this; removing and re-registering the device is not needed and would lose the object's history, BitLocker keys and group memberships.",
   'finding.device-object-disabled.hybrid':
     'The device object {deviceId} still exists but is disabled. On a hybrid joined device this often comes from on-premises: the computer account was disabled in Active Directory and Entra Connect carried that to Entra ID. Enable it where it was disabled; do not re-register the device.',
   'finding.device-auth-check-failed.title': 'DeviceAuthStatus could not confirm the device',
@@ -149,7 +152,7 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
     'The device certificate is valid until {end} (as of {asOf}, {asOfSource}). Plan to rebuild the registration before then.',
   'finding.device-certificate-not-yet-valid.title': 'The device certificate is not valid yet',
   'finding.device-certificate-not-yet-valid.explanation':
-    'The device certificate starts at {start}, after the output\'s own time {asOf}. The PC clock is probably wrong; fix the time first.',
+    "The device certificate starts at {start}, after the output's own time {asOf}. The PC clock is probably wrong; fix the time first.",
   'finding.key-sign-test-failed.title': 'KeySignTest failed: the device key is unusable',
   'finding.key-sign-test-failed.explanation':
     'KeySignTest is "{value}": the private key of the device certificate cannot sign, typically after the TPM was cleared or reset. Windows marks the device for recovery; the registration must be recovered or rebuilt.',
@@ -165,11 +168,11 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
     'TpmProtected is NO (key provider: {provider}): the device key is kept in software. This works, but it can mean the TPM is disabled, failing, or too old (TPM 1.2 is no longer used).',
   'finding.wrong-context.title': 'The output was not taken as the affected user',
   'finding.wrong-context.system':
-    'This output was taken as SYSTEM or the computer account. Device State and Device Details are valid, but User State and SSO State describe no real user: nothing here says whether the user has a PRT. Collect `dsregcmd /status` again in the user\'s own session, not elevated.',
+    "This output was taken as SYSTEM or the computer account. Device State and Device Details are valid, but User State and SSO State describe no real user: nothing here says whether the user has a PRT. Collect `dsregcmd /status` again in the user's own session, not elevated.",
   'finding.wrong-context.elevated':
-    'This output was taken from an elevated prompt. Device-level fields are valid, but User State and SSO State may not describe the signed-in user (WamDefaultSet shows an error when elevated). Collect `dsregcmd /status` again in the user\'s own session, not elevated.',
+    "This output was taken from an elevated prompt. Device-level fields are valid, but User State and SSO State may not describe the signed-in user (WamDefaultSet shows an error when elevated). Collect `dsregcmd /status` again in the user's own session, not elevated.",
   'finding.wrong-context.remote':
-    'This output was taken over a remote session (WinRM or remote desktop). A network logon has no PRT of its own, so User State and SSO State say nothing about the user at the console. Collect `dsregcmd /status` again in the user\'s own interactive session.',
+    "This output was taken over a remote session (WinRM or remote desktop). A network logon has no PRT of its own, so User State and SSO State say nothing about the user at the console. Collect `dsregcmd /status` again in the user's own interactive session.",
   'finding.join-state-unknown.title': 'The output does not show the join state',
   'finding.join-state-unknown.explanation':
     'The Device State section (AzureAdJoined, DomainJoined) or User State (WorkplaceJoined) is missing, so the way this device is registered, and with it the right remedy, cannot be told. Collect the full `dsregcmd /status` output.',
@@ -182,12 +185,14 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'finding.error-code.explanation': 'The output contains {code}; what it means is below.',
   'finding.unknown-error-code.title': 'Unknown error code {code}',
   'finding.unknown-error-code.explanation':
-    '{code} is not in dsreg-doctor\'s knowledge base. It is reported as unknown, not guessed: search it in Microsoft Learn or the Entra sign-in logs.',
+    "{code} is not in dsreg-doctor's knowledge base. It is reported as unknown, not guessed: search it in Microsoft Learn or the Entra sign-in logs.",
 
   // --- plan steps ------------------------------------------------------------------------------
   'step.disconnect-work-account.title': 'Disconnect the work or school account',
-  'step.disconnect-work-account.why': 'The device is Entra registered (WorkplaceJoined YES); its registration points to the deleted device object and must be removed.',
-  'step.disconnect-work-account.why-dual': 'The extra Entra registration (WorkplaceJoined YES) must go first, so that only the join remains and only one device ID is presented.',
+  'step.disconnect-work-account.why':
+    'The device is Entra registered (WorkplaceJoined YES); its registration points to the deleted device object and must be removed.',
+  'step.disconnect-work-account.why-dual':
+    'The extra Entra registration (WorkplaceJoined YES) must go first, so that only the join remains and only one device ID is presented.',
   'step.disconnect-work-account.actions':
     'Signed in as the affected user, open Settings > Accounts > Access work or school.\nSelect the work account (the one with the briefcase icon / "Connected to … Azure AD") and choose Disconnect; confirm.\nRestart or sign out and in.',
   'step.disconnect-work-account.expect': 'The account disappears from Access work or school.',
@@ -197,31 +202,41 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.reconnect-work-account.actions':
     'Settings > Accounts > Access work or school > + Connect (Windows 11: Connect next to "Add a work or school account").\nSign in with the user\'s work account and finish the wizard.\nSign out and in, then open Edge or Office again.',
   'step.reconnect-work-account.expect': 'The account shows as connected; the error no longer appears.',
-  'step.reconnect-work-account.verify': '`dsregcmd /status` shows WorkplaceJoined : YES with a new WorkplaceDeviceId, and the new device appears in the Entra admin center.',
+  'step.reconnect-work-account.verify':
+    '`dsregcmd /status` shows WorkplaceJoined : YES with a new WorkplaceDeviceId, and the new device appears in the Entra admin center.',
   'step.forcerecovery.title': 'Re-join with dsregcmd /forcerecovery (elevated)',
-  'step.forcerecovery.why': 'The device is Entra joined (AzureAdJoined YES only). /forcerecovery removes the broken join and walks the user through joining again.',
-  'step.forcerecovery.why-keys': 'The join\'s keys or certificate are unusable; /forcerecovery rebuilds the join.',
+  'step.forcerecovery.why':
+    'The device is Entra joined (AzureAdJoined YES only). /forcerecovery removes the broken join and walks the user through joining again.',
+  'step.forcerecovery.why-keys': "The join's keys or certificate are unusable; /forcerecovery rebuilds the join.",
   'step.forcerecovery.actions':
     'Open Command Prompt with "Run as administrator" (an account that is a local administrator on this PC).\n$ dsregcmd /forcerecovery\nIn the window that opens, choose Sign in and sign in with a work account that may join devices; complete the join.\nWhen it reports success, sign out and sign in again.',
-  'step.forcerecovery.expect': 'Without elevation the command refuses with an error saying it must run as administrator; elevated, a sign-in window opens and the join completes.',
+  'step.forcerecovery.expect':
+    'Without elevation the command refuses with an error saying it must run as administrator; elevated, a sign-in window opens and the join completes.',
   'step.forcerecovery.verify': '`dsregcmd /status` as the user shows AzureAdJoined : YES, a new DeviceId, DeviceAuthStatus : SUCCESS and AzureAdPrt : YES.',
   'step.leave-and-reboot.title': 'Leave hybrid join with dsregcmd /leave (elevated), restart, sign in',
-  'step.leave-and-reboot.why': 'The device is hybrid joined (DomainJoined and AzureAdJoined YES). Leaving removes the stale join; after a restart Windows registers the computer again by itself.',
-  'step.leave-and-reboot.why-keys': 'The hybrid join\'s keys or certificate are unusable; leaving and re-registering rebuilds them.',
+  'step.leave-and-reboot.why':
+    'The device is hybrid joined (DomainJoined and AzureAdJoined YES). Leaving removes the stale join; after a restart Windows registers the computer again by itself.',
+  'step.leave-and-reboot.why-keys': "The hybrid join's keys or certificate are unusable; leaving and re-registering rebuilds them.",
   'step.leave-and-reboot.actions':
     'Open Command Prompt with "Run as administrator".\n$ dsregcmd /leave\nRestart the PC.\nSign in with the domain account while the PC can reach a domain controller (office network or VPN).',
-  'step.leave-and-reboot.expect': 'After the restart and sign-in, the scheduled task Automatic-Device-Join registers the computer again; this can take a few minutes and, with synced join, the next Entra Connect sync cycle.',
-  'step.leave-and-reboot.verify': '`dsregcmd /status` shows AzureAdJoined : YES, DomainJoined : YES, DeviceAuthStatus : SUCCESS, and as the user AzureAdPrt : YES.',
+  'step.leave-and-reboot.expect':
+    'After the restart and sign-in, the scheduled task Automatic-Device-Join registers the computer again; this can take a few minutes and, with synced join, the next Entra Connect sync cycle.',
+  'step.leave-and-reboot.verify':
+    '`dsregcmd /status` shows AzureAdJoined : YES, DomainJoined : YES, DeviceAuthStatus : SUCCESS, and as the user AzureAdPrt : YES.',
   'step.check-auto-registration-policy.title': 'Check that automatic registration of domain computers is allowed',
-  'step.check-auto-registration-policy.why': 'Re-registration after /leave is automatic by default, but a policy can turn it off; if the device does not come back, check it.',
-  'step.check-auto-registration-policy.why-disabled': 'Automatic registration is disabled by policy here, so the device will not re-register after /leave until it is allowed.',
+  'step.check-auto-registration-policy.why':
+    'Re-registration after /leave is automatic by default, but a policy can turn it off; if the device does not come back, check it.',
+  'step.check-auto-registration-policy.why-disabled':
+    'Automatic registration is disabled by policy here, so the device will not re-register after /leave until it is allowed.',
   'step.check-auto-registration-policy.actions':
     'In Group Policy: Computer Configuration > Administrative Templates > Windows Components > Device Registration > "Register domain joined computers as devices" must not be Disabled.\nTask Scheduler: Microsoft > Windows > Workplace Join > Automatic-Device-Join must be enabled.\nThe computer\'s OU must be in Entra Connect\'s sync scope (synced join).',
   'step.check-auto-registration-policy.expect': 'The policy is Not Configured or Enabled and the task is enabled.',
   'step.check-auto-registration-policy.verify': 'After a restart and sign-in, `dsregcmd /status` shows AzureAdJoined : YES.',
   'step.clear-aad-storage-key.title': 'Fallback: delete the leftover AAD\\Storage registry key',
-  'step.clear-aad-storage-key.why': 'If the error remains after the steps above, a stale key in the user\'s registry can keep presenting the old registration. This is the article\'s last stage.',
-  'step.clear-aad-storage-key.why-now': 'AzureAdJoined and WorkplaceJoined are both NO already, yet the error is there: a stale key in the user\'s registry can keep presenting the old registration.',
+  'step.clear-aad-storage-key.why':
+    "If the error remains after the steps above, a stale key in the user's registry can keep presenting the old registration. This is the article's last stage.",
+  'step.clear-aad-storage-key.why-now':
+    "AzureAdJoined and WorkplaceJoined are both NO already, yet the error is there: a stale key in the user's registry can keep presenting the old registration.",
   'step.clear-aad-storage-key.actions':
     'First undo every join and registration, and confirm `dsregcmd /status` shows AzureAdJoined : NO and WorkplaceJoined : NO.\nSigned in as the affected user (this is their HKEY_CURRENT_USER), open Registry Editor and go to HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage.\nIf a key named https://login.microsoftonline.com is there, export it as a backup, then delete it:\n$ reg export "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" "%USERPROFILE%\\aad-storage-backup.reg"\n$ reg delete "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" /f\nRegister or join the device again (the remedy step for its state), then check whether the error is gone.',
   'step.clear-aad-storage-key.expect': 'The key is typically left on hybrid joined PCs that were Entra registered before the hybrid join.',
@@ -235,28 +250,30 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.contact-support.title': 'If it still fails: contact Microsoft support',
   'step.contact-support.why': 'When the steps above do not clear the error, support needs the evidence.',
   'step.contact-support.actions':
-    'Collect `dsregcmd /status` (as the user, not elevated) before and after the steps, and the time of the failure and the error page\'s Correlation ID.\nMask IDs before sharing outside your organisation (dsreg-doctor redact).\nOpen a support request and attach them.',
+    "Collect `dsregcmd /status` (as the user, not elevated) before and after the steps, and the time of the failure and the error page's Correlation ID.\nMask IDs before sharing outside your organisation (dsreg-doctor redact).\nOpen a support request and attach them.",
   'step.contact-support.expect': 'Support can trace the sign-in by its Correlation ID.',
   'step.contact-support.verify': '—',
   'step.enable-device-object.title': 'Enable the device object',
   'step.enable-device-object.why': 'The object exists but is disabled; enabling it restores sign-in without re-registering.',
-  'step.enable-device-object.why-hybrid': 'The object is disabled; on a hybrid device enable the computer account in Active Directory first if it was disabled there, since Entra Connect would disable the cloud object again.',
+  'step.enable-device-object.why-hybrid':
+    'The object is disabled; on a hybrid device enable the computer account in Active Directory first if it was disabled there, since Entra Connect would disable the cloud object again.',
   'step.enable-device-object.actions':
     'Entra admin center > Devices > All devices > search the DeviceId > select the device > Enable (role: Cloud Device Administrator or higher).\nHybrid joined: if the computer account is disabled in Active Directory, enable it there and let Entra Connect sync.',
   'step.enable-device-object.expect': 'The device shows Enabled: Yes. New PRTs can take up to an hour.',
   'step.enable-device-object.verify': 'After lock/unlock or sign-out/in, `dsregcmd /status` shows DeviceAuthStatus : SUCCESS and AzureAdPrt : YES.',
   'step.sync-computer-object.title': 'Get the computer object synced to Entra ID',
-  'step.sync-computer-object.why': 'Synced hybrid join needs Entra Connect to create the device object from the computer account first (0x801c03f2 until it does).',
+  'step.sync-computer-object.why':
+    'Synced hybrid join needs Entra Connect to create the device object from the computer account first (0x801c03f2 until it does).',
   'step.sync-computer-object.actions':
-    'Check that the computer\'s OU is in the sync scope of Entra Connect (Synchronization Service Manager / Entra Connect wizard > Domain and OU filtering).\nCheck that the computer account has its userCertificate attribute (written by the device at its first join attempt).\nOn the Entra Connect server, run a delta sync or wait for the next cycle:\n$ Start-ADSyncSyncCycle -PolicyType Delta\nThen restart the PC or sign out and in; the join is retried.',
+    "Check that the computer's OU is in the sync scope of Entra Connect (Synchronization Service Manager / Entra Connect wizard > Domain and OU filtering).\nCheck that the computer account has its userCertificate attribute (written by the device at its first join attempt).\nOn the Entra Connect server, run a delta sync or wait for the next cycle:\n$ Start-ADSyncSyncCycle -PolicyType Delta\nThen restart the PC or sign out and in; the join is retried.",
   'step.sync-computer-object.expect': 'The device appears in the Entra admin center as hybrid joined, first as Pending until the PC completes registration.',
   'step.sync-computer-object.verify': '`dsregcmd /status` shows AzureAdJoined : YES.',
   'step.rerun-as-user.title': 'Collect dsregcmd /status again as the affected user',
-  'step.rerun-as-user.why': 'This output was not taken in the affected user\'s own session, so user and SSO state are unknown.',
+  'step.rerun-as-user.why': "This output was not taken in the affected user's own session, so user and SSO state are unknown.",
   'step.rerun-as-user.why-prejoin': 'Run it once more from an elevated prompt: only then are the pre-join diagnostics (Error Phase, Client ErrorCode) printed.',
   'step.rerun-as-user.actions':
     'Have the affected user open a normal (not elevated) Command Prompt in their own session on the PC.\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nSend the file and run dsreg-doctor on it.',
-  'step.rerun-as-user.expect': 'The new output shows the user\'s WorkplaceJoined, AzureAdPrt and PRT diagnostics.',
+  'step.rerun-as-user.expect': "The new output shows the user's WorkplaceJoined, AzureAdPrt and PRT diagnostics.",
   'step.rerun-as-user.verify': '—',
   'step.collect-full-status.title': 'Collect the complete dsregcmd /status output',
   'step.collect-full-status.why': 'The input does not show the join state, and the right remedy depends on it.',
@@ -274,11 +291,11 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.refresh-prt.why': 'The PRT is missing or old; a new sign-in asks for a new one.',
   'step.refresh-prt.why-after-enable': 'After enabling the object, the user needs a new PRT.',
   'step.refresh-prt.actions':
-    'Lock the PC (Windows+L) and unlock it with the user\'s password or Windows Hello, or sign out and in.\nOr, as the user:\n$ dsregcmd /refreshprt',
+    "Lock the PC (Windows+L) and unlock it with the user's password or Windows Hello, or sign out and in.\nOr, as the user:\n$ dsregcmd /refreshprt",
   'step.refresh-prt.expect': 'AzureAdPrtUpdateTime moves to the current time.',
   'step.refresh-prt.verify': '`dsregcmd /status` as the user shows AzureAdPrt : YES with a recent AzureAdPrtUpdateTime.',
   'step.check-network-proxy.title': 'Check the network path to Entra ID (proxy, DNS, firewall)',
-  'step.check-network-proxy.why': 'The errors show the PC could not reach Entra ID\'s endpoints.',
+  'step.check-network-proxy.why': "The errors show the PC could not reach Entra ID's endpoints.",
   'step.check-network-proxy.actions':
     'From the PC, check that login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net resolve and are reachable.\nRegistration runs as SYSTEM: a proxy that needs user authentication or is set only for the user does not work for it; configure WPAD or a WinHTTP proxy.\n$ netsh winhttp show proxy',
   'step.check-network-proxy.expect': 'The endpoints answer over HTTPS from the computer context.',
@@ -289,8 +306,8 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
     'In the forest\'s configuration partition, CN=62a0ff2e-97b9-4513-943f-0d221bd30080,CN=Device Registration Configuration,CN=Services must hold keywords azureADId:<tenant ID> and azureADName:<verified domain>.\nOr set the client-side SCP in HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\CDJ\\AAD (TenantId, TenantName) for a targeted rollout.\nRe-run Entra Connect\'s "Configure device options" if the SCP is missing.',
   'step.check-scp.expect': 'The SCP names the right tenant.',
   'step.check-scp.verify': 'An elevated `dsregcmd /status` shows AD Configuration Test : PASS.',
-  'step.check-credentials.title': 'Check the user\'s credentials and account',
-  'step.check-credentials.why': 'Entra ID rejected the user\'s credentials or account during the PRT request.',
+  'step.check-credentials.title': "Check the user's credentials and account",
+  'step.check-credentials.why': "Entra ID rejected the user's credentials or account during the PRT request.",
   'step.check-credentials.actions':
     'Check that the user exists in Entra ID with this UPN, is enabled and not locked, and that a recent password change has synced (password hash sync can take minutes).\nHave the user lock and unlock with the current password.',
   'step.check-credentials.expect': 'The next PRT attempt succeeds.',
@@ -298,7 +315,7 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.check-federation.title': 'Check the federation service (AD FS or third party)',
   'step.check-federation.why': 'The PRT request was sent to the federation server and failed there.',
   'step.check-federation.actions':
-    'Check that the WS-Trust endpoints (usernamemixed, windowstransport) are enabled and reachable from the PC, and that the federation server\'s certificates are valid.\nCheck the AD FS admin log for the time of the failed attempt.',
+    "Check that the WS-Trust endpoints (usernamemixed, windowstransport) are enabled and reachable from the PC, and that the federation server's certificates are valid.\nCheck the AD FS admin log for the time of the failed attempt.",
   'step.check-federation.expect': 'The endpoints answer and issue tokens.',
   'step.check-federation.verify': '`dsregcmd /status` as the user shows AzureAdPrt : YES.',
   'step.check-tpm.title': 'Check the TPM',
@@ -320,10 +337,13 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.check-conditional-access.verify': 'The next sign-in shows Success in the sign-in logs.',
   'step.sign-in-to-recover.title': 'Sign in again to let Windows recover the device keys',
   'step.sign-in-to-recover.why': 'Windows marked the device for recovery; recovery runs at the next sign-in.',
-  'step.sign-in-to-recover.actions': 'Sign out and sign in again; when Windows asks to sign in to recover the device, do so (a local administrator may be needed).',
+  'step.sign-in-to-recover.actions':
+    'Sign out and sign in again; when Windows asks to sign in to recover the device, do so (a local administrator may be needed).',
   'step.sign-in-to-recover.expect': 'Windows completes recovery.',
   'step.sign-in-to-recover.verify': '`dsregcmd /status` shows AadRecoveryEnabled : NO and KeySignTest : PASSED (elevated).',
-  'caveat.mdm-may-block': 'If the device is enrolled in Intune or another MDM, disconnecting or re-registering can be blocked; retire it in the MDM first (MdmUrl only shows that auto-enrolment is configured, not that this device is enrolled).',
+  'caveat.mdm-may-block':
+    'If the device is enrolled in Intune or another MDM, disconnecting or re-registering can be blocked; retire it in the MDM first (MdmUrl only shows that auto-enrolment is configured, not that this device is enrolled).',
+  'caveat.registry-only-for-700003': 'Delete this key only to fix this error (700003). Do not delete it in any other situation.',
   'caveat.auto-registration-default': 'Automatic re-registration is the default; a policy can turn it off in some organisations.',
 
   // --- report ----------------------------------------------------------------------------------

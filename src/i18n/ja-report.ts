@@ -62,7 +62,8 @@ export const jaReport = {
   'finding.aad-recovery-enabled.hybrid':
     'Windows は、保存されているデバイス キーを使用できないと判断しました。Microsoft Entra ハイブリッド参加済みの PC では、次回のサインイン時に回復が自動的に実行されます。実行されない場合は、ハイブリッド参加を作り直してください。',
   'finding.tpm-error.title': 'TPM エラー ({codes})',
-  'finding.tpm-error.explanation': '出力に TPM エラーがあります。デバイス キーは TPM に格納されているため、TPM が正常に動作しない間は、登録と PRT の取得がどちらも失敗します。',
+  'finding.tpm-error.explanation':
+    '出力に TPM エラーがあります。デバイス キーは TPM に格納されているため、TPM が正常に動作しない間は、登録と PRT の取得がどちらも失敗します。',
   'finding.tpm-not-used.title': 'デバイス キーが TPM で保護されていません',
   'finding.tpm-not-used.explanation':
     'TpmProtected が NO です (キー プロバイダー: {provider})。デバイス キーはソフトウェアで保持されています。動作はしますが、TPM が無効になっている、故障している、または古すぎる (TPM 1.2 は使用されなくなりました) 可能性があります。',
@@ -89,8 +90,10 @@ export const jaReport = {
 
   // --- plan steps ------------------------------------------------------------------------------
   'step.disconnect-work-account.title': '職場または学校アカウントを切断します',
-  'step.disconnect-work-account.why': 'デバイスは Microsoft Entra 登録済み (WorkplaceJoined YES) です。この登録は削除されたデバイス オブジェクトを指しているため、削除する必要があります。',
-  'step.disconnect-work-account.why-dual': '余分な Microsoft Entra 登録 (WorkplaceJoined YES) を先に削除し、参加だけを残して、提示されるデバイス ID を 1 つにする必要があります。',
+  'step.disconnect-work-account.why':
+    'デバイスは Microsoft Entra 登録済み (WorkplaceJoined YES) です。この登録は削除されたデバイス オブジェクトを指しているため、削除する必要があります。',
+  'step.disconnect-work-account.why-dual':
+    '余分な Microsoft Entra 登録 (WorkplaceJoined YES) を先に削除し、参加だけを残して、提示されるデバイス ID を 1 つにする必要があります。',
   'step.disconnect-work-account.actions':
     '対象のユーザーでサインインした状態で、「設定」>「アカウント」>「職場または学校にアクセスする」を開きます。\n職場アカウント (かばんのアイコン / 「… の Azure AD に接続済み」と表示されているもの) を選択し、「切断」を選択して確定します。\n再起動するか、サインアウトしてサインインし直します。',
   'step.disconnect-work-account.expect': '「職場または学校にアクセスする」からアカウントが消えます。',
@@ -100,34 +103,46 @@ export const jaReport = {
   'step.reconnect-work-account.actions':
     '「設定」>「アカウント」>「職場または学校にアクセスする」>「+ 接続」を選択します (Windows 11 では「職場または学校アカウントを追加」の横にある「接続」)。\nユーザーの職場アカウントでサインインし、ウィザードを完了します。\nサインアウトしてサインインし直し、Edge または Office をもう一度開きます。',
   'step.reconnect-work-account.expect': 'アカウントが接続済みと表示され、エラーが表示されなくなります。',
-  'step.reconnect-work-account.verify': '`dsregcmd /status` で WorkplaceJoined : YES と新しい WorkplaceDeviceId が表示され、Microsoft Entra 管理センターに新しいデバイスが表示されます。',
+  'step.reconnect-work-account.verify':
+    '`dsregcmd /status` で WorkplaceJoined : YES と新しい WorkplaceDeviceId が表示され、Microsoft Entra 管理センターに新しいデバイスが表示されます。',
   'step.forcerecovery.title': 'dsregcmd /forcerecovery で参加し直します (管理者として実行)',
-  'step.forcerecovery.why': 'デバイスは Microsoft Entra 参加済み (AzureAdJoined のみ YES) です。/forcerecovery は壊れた参加を解除し、ユーザーが参加し直す操作を案内します。',
+  'step.forcerecovery.why':
+    'デバイスは Microsoft Entra 参加済み (AzureAdJoined のみ YES) です。/forcerecovery は壊れた参加を解除し、ユーザーが参加し直す操作を案内します。',
   'step.forcerecovery.why-keys': '参加のキーまたは証明書を使用できません。/forcerecovery で参加を作り直します。',
   'step.forcerecovery.actions':
     'コマンド プロンプトを「管理者として実行」で開きます (この PC のローカル管理者であるアカウントを使用します)。\n$ dsregcmd /forcerecovery\n表示された画面で「サインイン」を選択し、デバイスを参加させる権限のある職場アカウントでサインインして、参加を完了します。\n成功したと表示されたら、サインアウトしてサインインし直します。',
-  'step.forcerecovery.expect': '管理者として実行しないと、管理者として実行する必要があるというエラーが表示され、コマンドは実行されません。管理者として実行するとサインイン画面が開き、参加が完了します。',
-  'step.forcerecovery.verify': 'ユーザーとして実行した `dsregcmd /status` で AzureAdJoined : YES、新しい DeviceId、DeviceAuthStatus : SUCCESS、AzureAdPrt : YES と表示されます。',
+  'step.forcerecovery.expect':
+    '管理者として実行しないと、管理者として実行する必要があるというエラーが表示され、コマンドは実行されません。管理者として実行するとサインイン画面が開き、参加が完了します。',
+  'step.forcerecovery.verify':
+    'ユーザーとして実行した `dsregcmd /status` で AzureAdJoined : YES、新しい DeviceId、DeviceAuthStatus : SUCCESS、AzureAdPrt : YES と表示されます。',
   'step.leave-and-reboot.title': 'dsregcmd /leave でハイブリッド参加を解除し (管理者として実行)、再起動してサインインします',
-  'step.leave-and-reboot.why': 'デバイスは Microsoft Entra ハイブリッド参加済み (DomainJoined と AzureAdJoined が YES) です。参加を解除すると古い参加が削除され、再起動後に Windows が自動的にコンピューターを再登録します。',
+  'step.leave-and-reboot.why':
+    'デバイスは Microsoft Entra ハイブリッド参加済み (DomainJoined と AzureAdJoined が YES) です。参加を解除すると古い参加が削除され、再起動後に Windows が自動的にコンピューターを再登録します。',
   'step.leave-and-reboot.why-keys': 'ハイブリッド参加のキーまたは証明書を使用できません。参加を解除して再登録すると作り直されます。',
   'step.leave-and-reboot.actions':
     'コマンド プロンプトを「管理者として実行」で開きます。\n$ dsregcmd /leave\nPC を再起動します。\nPC がドメイン コントローラーに接続できる状態 (社内ネットワークまたは VPN) で、ドメイン アカウントでサインインします。',
-  'step.leave-and-reboot.expect': '再起動してサインインすると、タスク スケジューラのタスク Automatic-Device-Join がコンピューターを再登録します。数分かかることがあり、同期による参加の場合は次回の Entra Connect の同期サイクルも待つ必要があります。',
-  'step.leave-and-reboot.verify': '`dsregcmd /status` で AzureAdJoined : YES、DomainJoined : YES、DeviceAuthStatus : SUCCESS と表示され、ユーザーとして実行すると AzureAdPrt : YES と表示されます。',
+  'step.leave-and-reboot.expect':
+    '再起動してサインインすると、タスク スケジューラのタスク Automatic-Device-Join がコンピューターを再登録します。数分かかることがあり、同期による参加の場合は次回の Entra Connect の同期サイクルも待つ必要があります。',
+  'step.leave-and-reboot.verify':
+    '`dsregcmd /status` で AzureAdJoined : YES、DomainJoined : YES、DeviceAuthStatus : SUCCESS と表示され、ユーザーとして実行すると AzureAdPrt : YES と表示されます。',
   'step.check-auto-registration-policy.title': 'ドメイン コンピューターの自動登録が許可されていることを確認します',
-  'step.check-auto-registration-policy.why': '/leave 後の再登録は既定では自動的に行われますが、ポリシーで無効にできます。デバイスが再登録されない場合は確認してください。',
-  'step.check-auto-registration-policy.why-disabled': 'この環境ではポリシーで自動登録が無効になっているため、許可されるまでは /leave 後にデバイスが再登録されません。',
+  'step.check-auto-registration-policy.why':
+    '/leave 後の再登録は既定では自動的に行われますが、ポリシーで無効にできます。デバイスが再登録されない場合は確認してください。',
+  'step.check-auto-registration-policy.why-disabled':
+    'この環境ではポリシーで自動登録が無効になっているため、許可されるまでは /leave 後にデバイスが再登録されません。',
   'step.check-auto-registration-policy.actions':
     'グループ ポリシーで、「コンピューターの構成」>「管理用テンプレート」>「Windows コンポーネント」>「デバイス登録」>「ドメインに参加しているコンピューターをデバイスとして登録する」が「無効」になっていないことを確認します。\nタスク スケジューラで、「Microsoft」>「Windows」>「Workplace Join」>「Automatic-Device-Join」が有効になっていることを確認します。\nコンピューターの OU が Entra Connect の同期対象範囲に含まれていることを確認します (同期による参加の場合)。',
   'step.check-auto-registration-policy.expect': 'ポリシーが「未構成」または「有効」で、タスクが有効になっています。',
   'step.check-auto-registration-policy.verify': '再起動してサインインした後、`dsregcmd /status` で AzureAdJoined : YES と表示されます。',
   'step.clear-aad-storage-key.title': '解消しない場合: 残っている AAD\\Storage レジストリ キーを削除します',
-  'step.clear-aad-storage-key.why': '上記の手順を行ってもエラーが解消しない場合、ユーザーのレジストリに残った古いキーが、古い登録を提示し続けている可能性があります。これは元の記事の最後の段階です。',
-  'step.clear-aad-storage-key.why-now': 'AzureAdJoined と WorkplaceJoined はすでに両方とも NO ですが、エラーが発生しています。ユーザーのレジストリに残った古いキーが、古い登録を提示し続けている可能性があります。',
+  'step.clear-aad-storage-key.why':
+    '上記の手順を行ってもエラーが解消しない場合、ユーザーのレジストリに残った古いキーが、古い登録を提示し続けている可能性があります。これは元の記事の最後の段階です。',
+  'step.clear-aad-storage-key.why-now':
+    'AzureAdJoined と WorkplaceJoined はすでに両方とも NO ですが、エラーが発生しています。ユーザーのレジストリに残った古いキーが、古い登録を提示し続けている可能性があります。',
   'step.clear-aad-storage-key.actions':
     'まず、すべての参加と登録を解除し、`dsregcmd /status` で AzureAdJoined : NO と WorkplaceJoined : NO と表示されることを確認します。\n対象のユーザーでサインインした状態で (このユーザーの HKEY_CURRENT_USER が対象です)、レジストリ エディターを開き、HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage に移動します。\nhttps://login.microsoftonline.com という名前のキーがある場合は、バックアップとしてエクスポートしてから削除します:\n$ reg export "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" "%USERPROFILE%\\aad-storage-backup.reg"\n$ reg delete "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" /f\nデバイスを再度登録または参加させ (デバイスの状態に対応する対処手順を行います)、エラーが解消したかを確認します。',
-  'step.clear-aad-storage-key.expect': 'このキーは、ハイブリッド参加より前に Microsoft Entra 登録済みだった、Microsoft Entra ハイブリッド参加済みの PC に残っていることがよくあります。',
+  'step.clear-aad-storage-key.expect':
+    'このキーは、ハイブリッド参加より前に Microsoft Entra 登録済みだった、Microsoft Entra ハイブリッド参加済みの PC に残っていることがよくあります。',
   'step.clear-aad-storage-key.verify': '再登録後、`dsregcmd /status` で想定どおりの参加状態が表示され、ユーザーに 700003 が表示されなくなります。',
   'step.retire-in-mdm.title': '先に Intune (または使用している MDM) でデバイスをリタイアします',
   'step.retire-in-mdm.why': 'デバイスが MDM に登録されています。MDM に登録されていると、切断や再登録ができない場合があります。',
@@ -143,20 +158,25 @@ export const jaReport = {
   'step.contact-support.verify': '—',
   'step.enable-device-object.title': 'デバイス オブジェクトを有効にします',
   'step.enable-device-object.why': 'オブジェクトは存在しますが無効になっています。有効にすると、再登録しなくてもサインインできるようになります。',
-  'step.enable-device-object.why-hybrid': 'オブジェクトが無効になっています。ハイブリッド参加済みのデバイスで、Active Directory でもコンピューター アカウントが無効になっている場合は、先に Active Directory で有効にしてください。そうしないと、Entra Connect がクラウドのオブジェクトを再び無効にします。',
+  'step.enable-device-object.why-hybrid':
+    'オブジェクトが無効になっています。ハイブリッド参加済みのデバイスで、Active Directory でもコンピューター アカウントが無効になっている場合は、先に Active Directory で有効にしてください。そうしないと、Entra Connect がクラウドのオブジェクトを再び無効にします。',
   'step.enable-device-object.actions':
     'Microsoft Entra 管理センター >「デバイス」>「すべてのデバイス」> DeviceId を検索 > 対象のデバイスを選択 >「有効にする」を選択します (ロール: クラウド デバイス管理者以上)。\nMicrosoft Entra ハイブリッド参加済みの場合: Active Directory でコンピューター アカウントが無効になっていれば、Active Directory で有効にし、Entra Connect で同期されるのを待ちます。',
   'step.enable-device-object.expect': 'デバイスの「有効」が「はい」と表示されます。新しい PRT が発行されるまで最大 1 時間かかることがあります。',
-  'step.enable-device-object.verify': 'ロックとロック解除、またはサインアウトとサインインの後、`dsregcmd /status` で DeviceAuthStatus : SUCCESS と AzureAdPrt : YES と表示されます。',
+  'step.enable-device-object.verify':
+    'ロックとロック解除、またはサインアウトとサインインの後、`dsregcmd /status` で DeviceAuthStatus : SUCCESS と AzureAdPrt : YES と表示されます。',
   'step.sync-computer-object.title': 'コンピューター オブジェクトを Entra ID に同期します',
-  'step.sync-computer-object.why': '同期によるハイブリッド参加では、先に Entra Connect がコンピューター アカウントからデバイス オブジェクトを作成する必要があります (作成されるまでは 0x801c03f2 になります)。',
+  'step.sync-computer-object.why':
+    '同期によるハイブリッド参加では、先に Entra Connect がコンピューター アカウントからデバイス オブジェクトを作成する必要があります (作成されるまでは 0x801c03f2 になります)。',
   'step.sync-computer-object.actions':
     'コンピューターの OU が Entra Connect の同期対象範囲に含まれていることを確認します (Synchronization Service Manager、または Entra Connect ウィザード >「ドメインと OU のフィルタリング」)。\nコンピューター アカウントに userCertificate 属性があることを確認します (デバイスが最初の参加の試行時に書き込みます)。\nEntra Connect サーバーで差分同期を実行するか、次の同期サイクルを待ちます:\n$ Start-ADSyncSyncCycle -PolicyType Delta\nその後、PC を再起動するか、サインアウトしてサインインし直すと、参加が再試行されます。',
-  'step.sync-computer-object.expect': 'Microsoft Entra 管理センターにデバイスがハイブリッド参加済みとして表示されます。PC が登録を完了するまでは「保留中」と表示されます。',
+  'step.sync-computer-object.expect':
+    'Microsoft Entra 管理センターにデバイスがハイブリッド参加済みとして表示されます。PC が登録を完了するまでは「保留中」と表示されます。',
   'step.sync-computer-object.verify': '`dsregcmd /status` で AzureAdJoined : YES と表示されます。',
   'step.rerun-as-user.title': '対象のユーザーとして dsregcmd /status を取得し直します',
   'step.rerun-as-user.why': 'この出力は対象のユーザー自身のセッションで取得されていないため、ユーザーと SSO の状態が不明です。',
-  'step.rerun-as-user.why-prejoin': '管理者として実行したコマンド プロンプトでもう一度実行してください。参加前の診断情報 (Error Phase、Client ErrorCode) は、その場合にのみ表示されます。',
+  'step.rerun-as-user.why-prejoin':
+    '管理者として実行したコマンド プロンプトでもう一度実行してください。参加前の診断情報 (Error Phase、Client ErrorCode) は、その場合にのみ表示されます。',
   'step.rerun-as-user.actions':
     '対象のユーザーに、PC 上のユーザー自身のセッションで、通常の (管理者として実行していない) コマンド プロンプトを開いてもらいます。\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nファイルを送ってもらい、dsreg-doctor で診断します。',
   'step.rerun-as-user.expect': '新しい出力に、ユーザーの WorkplaceJoined、AzureAdPrt、PRT の診断情報が表示されます。',
@@ -223,10 +243,12 @@ export const jaReport = {
   'step.check-conditional-access.verify': '次回のサインインが、サインイン ログで「成功」と表示されます。',
   'step.sign-in-to-recover.title': 'もう一度サインインして、Windows にデバイス キーを回復させます',
   'step.sign-in-to-recover.why': 'Windows がデバイスを回復対象としてマークしました。回復は次回のサインイン時に実行されます。',
-  'step.sign-in-to-recover.actions': 'サインアウトしてサインインし直します。デバイスを回復するためにサインインするよう Windows から求められたら、サインインします (ローカル管理者が必要な場合があります)。',
+  'step.sign-in-to-recover.actions':
+    'サインアウトしてサインインし直します。デバイスを回復するためにサインインするよう Windows から求められたら、サインインします (ローカル管理者が必要な場合があります)。',
   'step.sign-in-to-recover.expect': 'Windows が回復を完了します。',
   'step.sign-in-to-recover.verify': '`dsregcmd /status` で AadRecoveryEnabled : NO、KeySignTest : PASSED (管理者として実行した場合) と表示されます。',
-  'caveat.mdm-may-block': 'デバイスが Intune などの MDM に登録されている場合、切断や再登録ができないことがあります。先に MDM でリタイアしてください (MdmUrl は自動登録が構成されていることを示すだけで、このデバイスが登録されていることを示すものではありません)。',
+  'caveat.mdm-may-block':
+    'デバイスが Intune などの MDM に登録されている場合、切断や再登録ができないことがあります。先に MDM でリタイアしてください (MdmUrl は自動登録が構成されていることを示すだけで、このデバイスが登録されていることを示すものではありません)。',
   'caveat.auto-registration-default': '自動的な再登録は既定の動作です。組織によっては、ポリシーで無効にしている場合があります。',
 
   // --- report ----------------------------------------------------------------------------------

@@ -57,12 +57,15 @@ export const ja: Record<MessageKey, string> = {
   'cli.error.isDirectory': '{file}: フォルダーです。ファイルを指定してください。',
   'cli.error.unreadable': '{file}: 読み取れません ({reason})。',
   'cli.error.tooLarge': '{file}: {size} MB あり、dsregcmd /status の出力としては大きすぎます (上限 {limit} MB)。ファイルを確認してください。',
-  'cli.error.notDsregcmd': '{file}: dsregcmd /status の出力ではありません (セクションの枠も既知の項目も見つかりません)。対象の PC のコマンド プロンプトで `dsregcmd /status` を実行し、その出力を渡してください。',
+  'cli.error.notDsregcmd':
+    '{file}: dsregcmd /status の出力ではありません (セクションの枠も既知の項目も見つかりません)。対象の PC のコマンド プロンプトで `dsregcmd /status` を実行し、その出力を渡してください。',
   'cli.error.binary': '{file}: バイナリ ファイル (PDF、ZIP、画像など) のようです。dsregcmd /status の出力のテキストを渡してください。',
   'cli.error.empty': '{file}: 入力が空です。',
-  'cli.error.internal': '内部エラー: {message}\ndsreg-doctor の不具合です。実行したコマンドを添えて報告してください (入力は先に `dsreg-doctor redact` でマスクしてください)。',
+  'cli.error.internal':
+    '内部エラー: {message}\ndsreg-doctor の不具合です。実行したコマンドを添えて報告してください (入力は先に `dsreg-doctor redact` でマスクしてください)。',
   'cli.error.outWrite': '{file} に書き込めません: {reason}',
-  'cli.error.unknownCode': '{code}: dsreg-doctor が知らないコードです。推測はせず「不明」として扱います。Microsoft Learn や Entra のサインイン ログでコードを検索してください。',
+  'cli.error.unknownCode':
+    '{code}: dsreg-doctor が知らないコードです。推測はせず「不明」として扱います。Microsoft Learn や Entra のサインイン ログでコードを検索してください。',
   'cli.error.notACode': '"{input}" はエラー コードではありません。例: 700003、AADSTS700003、0x801c03f2',
   'cli.skippedSummary': '{file}: 読み取れない行が {count} 行あり、読み飛ばしました。残りはすべて使っています。',
 
@@ -100,5 +103,7 @@ export const ja: Record<MessageKey, string> = {
   'verify.remaining': '残っている問題',
   'verify.introduced': '新しい問題',
   'verify.next': '次の手順',
+  'caveat.registry-only-for-700003':
+    'このレジストリ キーの削除は、今回のエラー (700003) を解消する場合にだけ行ってください。それ以外の状況では削除しないでください。',
   ...jaReport,
 };

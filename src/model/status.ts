@@ -2,14 +2,7 @@ import type { Field, ParsedReport } from '../read/parse.js';
 import { guidIn, hexCodes, maskKind } from '../read/values.js';
 
 /** Join types of the public contract (docs/product.md). */
-export type JoinType =
-  | 'entra-joined'
-  | 'hybrid-joined'
-  | 'entra-registered'
-  | 'domain-joined'
-  | 'drs-joined'
-  | 'not-joined'
-  | 'unknown';
+export type JoinType = 'entra-joined' | 'hybrid-joined' | 'entra-registered' | 'domain-joined' | 'drs-joined' | 'not-joined' | 'unknown';
 
 /** What a value is, with the field that shows it (null when the input does not). */
 export interface Evidence<T> {
@@ -197,11 +190,7 @@ function readWorkAccounts(report: ParsedReport): WorkAccount[] {
   return out;
 }
 
-function deriveTenantId(
-  field: (name: string, prefer?: string[]) => Field | undefined,
-  workAccounts: WorkAccount[],
-  joinType: JoinType,
-): Evidence<string> {
+function deriveTenantId(field: (name: string, prefer?: string[]) => Field | undefined, workAccounts: WorkAccount[], joinType: JoinType): Evidence<string> {
   const candidates: Evidence<string>[] = [];
   const fromGuid = (f: Field | undefined) => (f ? evidence(f, asGuid) : undefined);
   const fromUrl = (f: Field | undefined): Evidence<string> | undefined => {

@@ -56,17 +56,7 @@ export interface Plan {
   steps: PlanStep[];
 }
 
-export type PlanBranch =
-  | 'registered'
-  | 'joined'
-  | 'hybrid'
-  | 'dual-state-hybrid'
-  | 'dual-state-joined'
-  | 'all-no'
-  | 'drs'
-  | 'unknown'
-  | 'disabled'
-  | 'none';
+export type PlanBranch = 'registered' | 'joined' | 'hybrid' | 'dual-state-hybrid' | 'dual-state-joined' | 'all-no' | 'drs' | 'unknown' | 'disabled' | 'none';
 
 interface StepSpec {
   stage: Stage;
@@ -141,7 +131,10 @@ export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
   const mdmCaveat: MessageKey[] = mdm === undefined ? ['caveat.mdm-may-block'] : [];
   let branch: PlanBranch = 'none';
 
-  if (ids.has('wrong-context')) b.add('rerun-as-user');
+  // the user's own run matters where the user's PRT does; a failed hybrid join or a missing or
+  // disabled object is diagnosed from device-level fields, which any context shows
+  const deviceLevel = ids.has('hybrid-join-incomplete') || ids.has('device-object-missing') || ids.has('device-object-disabled');
+  if (ids.has('wrong-context') && !deviceLevel) b.add('rerun-as-user');
 
   const missing = findings.find((f) => f.id === 'device-object-missing');
   if (ids.has('device-object-disabled')) {
@@ -169,7 +162,8 @@ export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
         b.add('leave-and-reboot', { caveats: [...mdmCaveat, 'caveat.auto-registration-default'] });
         b.add('check-auto-registration-policy', {
           conditional: ctx.options.autoRegistrationDisabled !== true,
-          whyKey: ctx.options.autoRegistrationDisabled === true ? 'step.check-auto-registration-policy.why-disabled' : 'step.check-auto-registration-policy.why',
+          whyKey:
+            ctx.options.autoRegistrationDisabled === true ? 'step.check-auto-registration-policy.why-disabled' : 'step.check-auto-registration-policy.why',
         });
         break;
       case 'domain-joined':
@@ -185,7 +179,10 @@ export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
         b.add('collect-full-status');
         break;
     }
-    b.add('clear-aad-storage-key', { whyKey: branch === 'all-no' ? 'step.clear-aad-storage-key.why-now' : 'step.clear-aad-storage-key.why' });
+    b.add('clear-aad-storage-key', {
+      whyKey: branch === 'all-no' ? 'step.clear-aad-storage-key.why-now' : 'step.clear-aad-storage-key.why',
+      caveats: ['caveat.registry-only-for-700003'],
+    });
     b.add('contact-support');
   } else if (ids.has('join-state-unknown') && ctx.allCodes.length > 0) {
     branch = 'unknown';
@@ -197,7 +194,8 @@ export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
     switch (f.id) {
       case 'hybrid-join-incomplete': {
         const fromCodes = stepsForCodes(f.codes);
-        if (fromCodes.length === 0 && f.explanation === 'finding.hybrid-join-incomplete.no-diagnostics') b.add('rerun-as-user', { whyKey: 'step.rerun-as-user.why-prejoin' });
+        if (fromCodes.length === 0 && f.explanation === 'finding.hybrid-join-incomplete.no-diagnostics')
+          b.add('rerun-as-user', { whyKey: 'step.rerun-as-user.why-prejoin' });
         for (const id of fromCodes) b.add(id);
         if (!b.has('check-auto-registration-policy') && !missing) b.add('check-auto-registration-policy', { conditional: true });
         break;
@@ -232,14 +230,25 @@ export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
 
   // prepare steps first, support last; otherwise the order they were added
   const order: Record<Stage, number> = { prepare: 0, remedy: 1, fallback: 2, support: 3 };
-  const steps = b.steps.map((step, i) => ({ step, i })).sort((x, y) => order[x.step.stage] - order[y.step.stage] || x.i - y.i).map((x) => x.step);
+  const steps = b.steps
+    .map((step, i) => ({ step, i }))
+    .sort((x, y) => order[x.step.stage] - order[y.step.stage] || x.i - y.i)
+    .map((x) => x.step);
   return { branch, steps };
 }
 
 /** Plan steps the knowledge base names for these codes (device-object steps are the plan's own). */
 function stepsForCodes(codes: string[]): StepId[] {
   const out: StepId[] = [];
-  const own: StepId[] = ['disconnect-work-account', 'reconnect-work-account', 'forcerecovery', 'leave-and-reboot', 'clear-aad-storage-key', 'contact-support', 'retire-in-mdm'];
+  const own: StepId[] = [
+    'disconnect-work-account',
+    'reconnect-work-account',
+    'forcerecovery',
+    'leave-and-reboot',
+    'clear-aad-storage-key',
+    'contact-support',
+    'retire-in-mdm',
+  ];
   for (const code of codes) {
     for (const id of lookupCode(code)?.steps ?? []) {
       if (isStepId(id) && !own.includes(id) && !out.includes(id)) out.push(id);

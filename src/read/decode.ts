@@ -1,16 +1,7 @@
 import iconv from 'iconv-lite';
 
 /** Encodings the reader recognises. The names are those iconv-lite and WHATWG agree on. */
-export type TextEncodingName =
-  | 'utf-8'
-  | 'utf-8-bom'
-  | 'utf-16le-bom'
-  | 'utf-16le'
-  | 'utf-16be-bom'
-  | 'utf-16be'
-  | 'cp932'
-  | 'cp1252'
-  | 'cp850';
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16le' | 'utf-16be-bom' | 'utf-16be' | 'cp932' | 'cp1252' | 'cp850';
 
 export interface DecodedText {
   text: string;
@@ -54,9 +45,8 @@ export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): Decod
   }
 
   const binary = looksBinary(sample);
-  if (isValidUtf8(buf)) {
-    return { text: decodeAs(buf, 'utf-8'), encoding: 'utf-8', evidence: 'valid UTF-8', binary };
-  }
+  const utf8 = tryUtf8(buf);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', evidence: 'valid UTF-8', binary };
   const legacy = guessLegacyCodePage(sample);
   return { text: decodeAs(buf, legacy.encoding), encoding: legacy.encoding, evidence: legacy.evidence, binary };
 }
@@ -64,15 +54,14 @@ export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): Decod
 function decodeAs(buf: Buffer, encoding: TextEncodingName): string {
   switch (encoding) {
     case 'utf-8':
-      return iconv.decode(buf, 'utf8', { stripBOM: true });
     case 'utf-8-bom':
-      return iconv.decode(buf, 'utf8', { stripBOM: true });
+      return utf8Lenient.decode(buf);
     case 'utf-16le':
     case 'utf-16le-bom':
-      return iconv.decode(buf, 'utf16le', { stripBOM: true });
+      return stripBom(buf.toString('utf16le'));
     case 'utf-16be':
     case 'utf-16be-bom':
-      return iconv.decode(buf, 'utf16be', { stripBOM: true });
+      return stripBom(iconv.decode(buf, 'utf16be'));
     case 'cp932':
       return iconv.decode(buf, 'cp932');
     case 'cp1252':
@@ -80,6 +69,10 @@ function decodeAs(buf: Buffer, encoding: TextEncodingName): string {
     case 'cp850':
       return iconv.decode(buf, 'cp850');
   }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** UTF-16 without a BOM: ASCII text has a NUL in every other byte. */
@@ -107,13 +100,14 @@ function looksBinary(sample: Uint8Array): boolean {
   return control / sample.length > 0.02;
 }
 
+// the WHATWG decoders strip a UTF-8 BOM themselves; `fatal` makes decoding double as validation
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
-function isValidUtf8(buf: Buffer): boolean {
+const utf8Lenient = new TextDecoder('utf-8');
+function tryUtf8(buf: Buffer): string | undefined {
   try {
-    utf8Fatal.decode(buf);
-    return true;
+    return utf8Fatal.decode(buf);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

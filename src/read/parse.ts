@@ -144,9 +144,19 @@ function emptyReport(name: string, encoding: TextEncodingName, evidence: string,
 }
 
 function detectLineEnding(text: string): ParsedReport['source']['lineEnding'] {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
-  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
+  if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
   const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
@@ -162,6 +172,9 @@ const INFO = /^\s*(Waiting for Diagnostics Task|This could take)/i;
 const FENCE = /^\s*(```|~~~)/;
 const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const DSREGCMD = /dsregcmd(\.exe)?/i;
+/** Every prompt has one of these; the full pattern is costly, so it runs only when one is there. */
+const PROMPT_CHAR = /[>$#%]/;
+const isPrompt = (text: string) => PROMPT_CHAR.test(text) && PROMPT.test(text);
 /** Shell prompts: PowerShell, cmd.exe, Evil-WinRM, Unix shells, `PS>` shorthand. */
 const PROMPT =
   /^\s*(?:\*[\w-]+\*\s*)?(?:PS\s+[A-Za-z]:\\[^>]*>|PS\s+[A-Za-z]+:[^>]*>|PS>|[A-Za-z]:\\[^>]*>|[$#%]\s|\S+@\S+[:~][^$#]*[$#]\s?|\[[^\]]+\]:\s*PS\s[^>]*>|>\s*dsregcmd)/;
@@ -174,11 +187,12 @@ const KEY = /^[A-Za-z][A-Za-z0-9 _\-./()]{0,63}$/;
 
 /** Undo Markdown damage: quote prefixes, bold markers, inline code, two-space breaks. */
 function unMarkdown(text: string): string {
-  let t = text.replace(/\uFEFF/g, '');
-  t = t.replace(/^(?:\s*>(?=\s|$)\s?)+/, '');
-  t = t.replace(/\*\*/g, '');
-  if (!FENCE.test(t)) t = t.replace(/`([^`]*)`/g, '$1');
-  return t.replace(/\s+$/, '');
+  // each repair only when its character is there: this runs on every line
+  let t = text.includes('\uFEFF') ? text.replace(/\uFEFF/g, '') : text;
+  if (t.includes('>')) t = t.replace(/^(?:\s*>(?=\s|$)\s?)+/, '');
+  if (t.includes('**')) t = t.replace(/\*\*/g, '');
+  if (t.includes('`') && !FENCE.test(t)) t = t.replace(/`([^`]*)`/g, '$1');
+  return t.trimEnd();
 }
 
 interface SplitField {
@@ -207,7 +221,10 @@ export function splitField(text: string): SplitField | undefined {
     // prose (a wrapped value such as "sing WPAD. code: 0x80072f94").
     if (!canonicalKey(key.trim()) && /[\s.]/.test(key.trim())) return undefined;
   }
-  key = key.trim().replace(/\s*:+$/, '').trim();
+  key = key
+    .trim()
+    .replace(/\s*:+$/, '')
+    .trim();
   value = value.trim().replace(/^:\s*/, '');
   if (!KEY.test(key) || /^(https?|urn|ftp|file)$/i.test(key)) return undefined;
   if (key.split(/\s+/).length > 6) return undefined;
@@ -337,7 +354,7 @@ function parseText(text: string, name: string): ParsedReport {
     const text = unMarkdown(raw);
 
     if (otherCommandFrom) {
-      if (PROMPT.test(text) && DSREGCMD.test(text)) {
+      if (isPrompt(text) && DSREGCMD.test(text)) {
         warn({ code: 'other-command', line: otherCommandFrom, endLine: lineNo - 1, count: otherCommandCount });
         otherCommandFrom = 0;
         otherCommandCount = 0;
@@ -351,17 +368,19 @@ function parseText(text: string, name: string): ParsedReport {
       continue;
     }
 
-    if (text.trim() === '') {
+    const start = text.search(/\S/);
+    if (start < 0) {
       kinds[i] = 'blank';
       lastWasBlankSinceField = true;
       flushUnparsed();
       continue;
     }
-    if (FENCE.test(text) || MD_TABLE_RULE.test(text)) {
+    const first = text.charAt(start);
+    if ('`~|:-'.includes(first) && (FENCE.test(text) || MD_TABLE_RULE.test(text))) {
       kinds[i] = 'markdown';
       continue;
     }
-    if (BANNER.test(text)) {
+    if (first === '+' && BANNER.test(text)) {
       kinds[i] = 'banner';
       flushUnparsed();
       contentStarted = true;
@@ -371,7 +390,7 @@ function parseText(text: string, name: string): ParsedReport {
       lastField = undefined;
       continue;
     }
-    const titleMatch = TITLE.exec(text);
+    const titleMatch = first === '|' ? TITLE.exec(text) : null;
     if (titleMatch && !titleMatch[1]?.includes('|')) {
       kinds[i] = 'title';
       flushUnparsed();
@@ -383,7 +402,7 @@ function parseText(text: string, name: string): ParsedReport {
       lastField = undefined;
       continue;
     }
-    const heading = headingTitle(text);
+    const heading = '#*_'.includes(first) ? headingTitle(text) : undefined;
     if (heading) {
       kinds[i] = 'title';
       section = openSection(heading, lineNo);
@@ -395,12 +414,22 @@ function parseText(text: string, name: string): ParsedReport {
       continue;
     }
     titleJustRead = false;
+    // the common case: an aligned `Key : value` line that is not a prompt
+    if (text.includes(' : ') && !isPrompt(text)) {
+      const split = splitField(text);
+      if (split) {
+        flushUnparsed();
+        kinds[i] = 'field';
+        addField(split, raw, lineNo);
+        continue;
+      }
+    }
     if (FOOTER.test(text)) {
       kinds[i] = 'footer';
       lastField = undefined;
       continue;
     }
-    if (PROMPT.test(text) || COMMAND_ECHO.test(text)) {
+    if (isPrompt(text) || COMMAND_ECHO.test(text)) {
       kinds[i] = 'prompt';
       flushUnparsed();
       lastField = undefined;

@@ -40,9 +40,12 @@ export function parseInstant(text: string): string | undefined {
  * Does this value hide data? Masks people type before sharing (`[REDACTED]`, `xxxx`, `***`,
  * `AAAA…`, `9999…`, `{lots of characters}`) and elisions inside IDs (`cd04...92`).
  */
+/** One cheap test that every mask below needs to pass first. */
+const MAYBE_MASKED = /redact|mask|hidden|remov|omit|[<{*…]|\.\.\.|xxx|(.)\1{7}/i;
+
 export function maskKind(value: string): MaskKind | undefined {
   const v = value.trim();
-  if (v === '') return undefined;
+  if (v === '' || !MAYBE_MASKED.test(v)) return undefined;
   if (/redacted|\bmasked\b|\bhidden\b|\bremoved\b|\bomitted\b/i.test(v)) return 'placeholder';
   if (/^<[^<>]+>$/.test(v) || /^\{\s*[a-z][a-z ]+\s*\}$/i.test(v)) return 'placeholder';
   // a whole token of x's or asterisks: LtPC.xxxx.com, ***\*******
@@ -68,6 +71,7 @@ export function hexCodes(text: string): string[] {
 export function typeValue(key: string | undefined, value: string): TypedValue {
   const v = value.trim();
   if (v === '') return { kind: 'empty' };
+  if (v === 'YES' || v === 'NO') return { kind: 'boolean', value: v === 'YES' };
   const mask = maskKind(v);
   if (mask) return { kind: 'masked', mask };
 
@@ -84,7 +88,7 @@ export function typeValue(key: string | undefined, value: string): TypedValue {
     return detail ? { kind: 'boolean', value: bool[1].toUpperCase() === 'YES', detail } : { kind: 'boolean', value: bool[1].toUpperCase() === 'YES' };
   }
 
-  const iso = parseInstant(v);
+  const iso = v.charCodeAt(0) >= 48 && v.charCodeAt(0) <= 57 ? parseInstant(v) : undefined;
   if (iso) return { kind: 'instant', iso };
 
   const range = /^\[\s*(.+?)\s+--\s+(.+?)\s*\]$/.exec(v);

@@ -161,8 +161,14 @@ for (const name of Object.keys(FIELDS)) CANONICAL.set(norm(name), name);
 for (const [alias, name] of Object.entries(ALIASES)) CANONICAL.set(norm(alias), name);
 
 /** The canonical name of a printed key, or undefined for a key dsregcmd is not known to print. */
+const seenKeys = new Map<string, string | undefined>();
 export function canonicalKey(printed: string): string | undefined {
-  return CANONICAL.get(norm(printed));
+  let hit = seenKeys.get(printed);
+  if (hit === undefined && !seenKeys.has(printed)) {
+    hit = CANONICAL.get(norm(printed));
+    if (seenKeys.size < 10_000) seenKeys.set(printed, hit);
+  }
+  return hit;
 }
 
 /** Which section modern Windows prints a canonical key in. */
@@ -183,15 +189,7 @@ export function canonicalTitle(printed: string): { title: string; known: boolean
 }
 
 /** Keys whose values are GUIDs; anything else in them is a mask or a truncation. */
-export const GUID_KEYS = new Set([
-  'DeviceId',
-  'TenantId',
-  'KeyContainerId',
-  'WorkplaceDeviceId',
-  'WorkplaceTenantId',
-  'Correlation ID',
-  'Request Id',
-]);
+export const GUID_KEYS = new Set(['DeviceId', 'TenantId', 'KeyContainerId', 'WorkplaceDeviceId', 'WorkplaceTenantId', 'Correlation ID', 'Request Id']);
 
 /** Keys whose values are lists. */
 export const LIST_KEYS: Record<string, RegExp> = {

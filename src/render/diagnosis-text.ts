@@ -51,7 +51,9 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
   for (const raw of d.findings) {
     const f = localizeFinding(raw, t);
     out.push('');
-    out.push(`  ${paint(sevColor[f.severity], `${sevMark[f.severity]} ${t(`severity.${f.severity}`)}`)}  ${paint('bold', f.title)}  ${paint('dim', `[${f.id}]`)}`);
+    out.push(
+      `  ${paint(sevColor[f.severity], `${sevMark[f.severity]} ${t(`severity.${f.severity}`)}`)}  ${paint('bold', f.title)}  ${paint('dim', `[${f.id}]`)}`,
+    );
     out.push(`    ${f.explanation}`);
     if (f.evidence.length) {
       out.push(`    ${t('report.evidence')}:`);

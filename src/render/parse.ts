@@ -74,8 +74,8 @@ export function parseToText(report: ParsedReport, t: Translate): string {
       sec.printedTitle === null && !sec.title
         ? t('parse.section.none')
         : sec.printedTitle === null
-        ? t('parse.section.untitled', { line: sec.line, inferred: ` → ${sec.title}` })
-        : t('parse.section', { title: sec.title, line: sec.line }),
+          ? t('parse.section.untitled', { line: sec.line, inferred: ` → ${sec.title}` })
+          : t('parse.section', { title: sec.title, line: sec.line }),
     );
     for (const f of sec.fields) out.push(fieldLine(f, t));
   }

@@ -59,7 +59,7 @@ export function verify(beforeReport: ParsedReport, afterReport: ParsedReport, op
   } else if (a.has('device-object-missing')) {
     verdict = 'not-fixed';
     // the article: still failing → undo every registration, then the AAD\Storage key
-    nextStep = allNo ? 'clear-aad-storage-key' : firstRemedy(after) ?? 'clear-aad-storage-key';
+    nextStep = allNo ? 'clear-aad-storage-key' : (firstRemedy(after) ?? 'clear-aad-storage-key');
   } else if (allNo && before.plan.branch !== 'none' && introduced.every((id) => id === 'hybrid-join-incomplete')) {
     // the stale registration is gone and the new one has not happened yet
     verdict = 'in-progress';

@@ -17,13 +17,43 @@ export const deviceCertificate: Rule = {
     const params = { end: f.typed.end, start: f.typed.start, asOf, asOfSource, days: Math.floor((end - now) / 86_400_000) };
     const evidence = [...ctx.evidenceOf(f), ...ctx.evidenceOf(ctx.clock?.field)];
     if (end <= now) {
-      return [{ id: 'device-certificate-expired', severity: 'error', title: 'finding.device-certificate-expired.title', explanation: 'finding.device-certificate-expired.explanation', params, evidence, codes: [] }];
+      return [
+        {
+          id: 'device-certificate-expired',
+          severity: 'error',
+          title: 'finding.device-certificate-expired.title',
+          explanation: 'finding.device-certificate-expired.explanation',
+          params,
+          evidence,
+          codes: [],
+        },
+      ];
     }
     if (end - now < SOON_MS) {
-      return [{ id: 'device-certificate-expiring', severity: 'warning', title: 'finding.device-certificate-expiring.title', explanation: 'finding.device-certificate-expiring.explanation', params, evidence, codes: [] }];
+      return [
+        {
+          id: 'device-certificate-expiring',
+          severity: 'warning',
+          title: 'finding.device-certificate-expiring.title',
+          explanation: 'finding.device-certificate-expiring.explanation',
+          params,
+          evidence,
+          codes: [],
+        },
+      ];
     }
     if (start > now && ctx.clock) {
-      return [{ id: 'device-certificate-not-yet-valid', severity: 'warning', title: 'finding.device-certificate-not-yet-valid.title', explanation: 'finding.device-certificate-not-yet-valid.explanation', params, evidence, codes: [] }];
+      return [
+        {
+          id: 'device-certificate-not-yet-valid',
+          severity: 'warning',
+          title: 'finding.device-certificate-not-yet-valid.title',
+          explanation: 'finding.device-certificate-not-yet-valid.explanation',
+          params,
+          evidence,
+          codes: [],
+        },
+      ];
     }
     return [];
   },

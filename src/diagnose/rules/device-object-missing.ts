@@ -32,7 +32,9 @@ export const deviceObjectMissing: Rule = {
           fromError: ctx.errorCodes.some((c) => DELETED.includes(c)) ? 'yes' : 'no',
         },
         evidence,
-        codes: [...new Set([...(confirmed ? deleted : ['AADSTS50155'].filter((c) => ctx.allCodes.includes(c))), ...prtBlockCodes(ctx, [...deleted, 'AADSTS50155'])])],
+        codes: [
+          ...new Set([...(confirmed ? deleted : ['AADSTS50155'].filter((c) => ctx.allCodes.includes(c))), ...prtBlockCodes(ctx, [...deleted, 'AADSTS50155'])]),
+        ],
       },
     ];
   },

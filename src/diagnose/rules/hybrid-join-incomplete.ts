@@ -36,10 +36,7 @@ export const hybridJoinIncomplete: Rule = {
     if (!domainOnly && !prejoinOnly) return [];
 
     const failedTests = prejoin.filter((f) => /Test$/.test(f.name) && f.typed.kind === 'status' && /FAIL/.test(f.typed.status));
-    const codes = [
-      ...(clientCode ? hexCodes(clientCode.value) : []),
-      ...failedTests.flatMap((f) => (f.typed.kind === 'status' ? f.typed.codes : [])),
-    ];
+    const codes = [...(clientCode ? hexCodes(clientCode.value) : []), ...failedTests.flatMap((f) => (f.typed.kind === 'status' ? f.typed.codes : []))];
     const serverCode = s.field('Server ErrorCode');
     if (serverCode && /^[A-Za-z]+Error$|^[A-Z][A-Za-z]+$/.test(serverCode.value.trim())) codes.push(serverCode.value.trim());
     const phase = s.field('Error Phase')?.value.trim() ?? null;

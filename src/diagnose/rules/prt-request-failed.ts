@@ -12,9 +12,7 @@ export const prtRequestFailed: Rule = {
   check(ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     for (const block of ctx.status.prtDiagnostics) {
-      const codes = collectErrorCodes(
-        [block.attemptStatus, block.httpError, block.serverErrorDescription].filter((v): v is string => v !== null),
-      );
+      const codes = collectErrorCodes([block.attemptStatus, block.httpError, block.serverErrorDescription].filter((v): v is string => v !== null));
       if (codes.some((c) => DEVICE_OBJECT_CODES.includes(c))) continue;
       if (codes.length === 0 && block.httpStatus === null && !block.serverErrorCode) continue;
       const transport = block.httpError ? hexCodes(block.httpError)[0] : undefined;

@@ -5,7 +5,7 @@ const FOUR_HOURS_MS = 4 * 60 * 60 * 1000;
 /** AzureAdPrtUpdateTime more than 4 hours before the output's own clock: renewal is failing. */
 export const prtStale: Rule = {
   id: 'prt-stale',
-  description: 'The PRT was not renewed for more than 4 hours, measured against the output\'s own clock.',
+  description: "The PRT was not renewed for more than 4 hours, measured against the output's own clock.",
   check(ctx: RuleContext): Finding[] {
     if (ctx.status.azureAdPrt.value !== true) return [];
     const update = ctx.status.field('AzureAdPrtUpdateTime');

@@ -24,10 +24,23 @@ export function deviceAuthDisabledOrDeleted(ctx: RuleContext): Field | undefined
 export function prtBlockLines(ctx: RuleContext, codes: string[]): EvidenceLine[] {
   const out: EvidenceLine[] = [];
   for (const block of ctx.status.prtDiagnostics) {
-    const text = block.fields.map((f) => f.value).join('\n').toLowerCase();
+    const text = block.fields
+      .map((f) => f.value)
+      .join('\n')
+      .toLowerCase();
     if (codes.length && !codes.some((c) => text.includes(c.toLowerCase()))) continue;
     for (const f of block.fields) {
-      if (['Previous Prt Attempt', 'Attempt Status', 'HTTP Status', 'Server Error Code', 'Server Error Description', 'AcquirePrtDiagnostics', 'RefreshPrtDiagnostics'].includes(f.name)) {
+      if (
+        [
+          'Previous Prt Attempt',
+          'Attempt Status',
+          'HTTP Status',
+          'Server Error Code',
+          'Server Error Description',
+          'AcquirePrtDiagnostics',
+          'RefreshPrtDiagnostics',
+        ].includes(f.name)
+      ) {
         out.push(...ctx.evidenceOf(f));
       }
     }
@@ -40,18 +53,14 @@ export function isCloudJoined(ctx: RuleContext): boolean {
   return ctx.status.azureAdJoined.value === true;
 }
 
-export function sortEvidence(lines: EvidenceLine[]): EvidenceLine[] {
-  const seen = new Set<number>();
-  return lines
-    .filter((l) => (seen.has(l.line) ? false : (seen.add(l.line), true)))
-    .sort((a, b) => a.line - b.line);
-}
-
 /** Codes of the PRT diagnostics blocks that mention one of these codes (Attempt Status, HTTP Error). */
 export function prtBlockCodes(ctx: RuleContext, codes: string[]): string[] {
   const out: string[] = [];
   for (const block of ctx.status.prtDiagnostics) {
-    const text = block.fields.map((f) => f.value).join('\n').toLowerCase();
+    const text = block.fields
+      .map((f) => f.value)
+      .join('\n')
+      .toLowerCase();
     if (!codes.some((c) => text.includes(c.toLowerCase()))) continue;
     out.push(...collectErrorCodes([block.attemptStatus ?? '', block.httpError ?? '', block.serverErrorDescription ?? '']));
   }

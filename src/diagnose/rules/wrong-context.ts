@@ -13,7 +13,8 @@ export const wrongContext: Rule = {
     return [
       {
         id: 'wrong-context',
-        severity: 'warning',
+        // a PC that is not joined to Entra ID has no PRT to miss: the context matters less
+        severity: ['domain-joined', 'not-joined'].includes(ctx.status.joinType) ? 'info' : 'warning',
         title: 'finding.wrong-context.title',
         explanation: `finding.wrong-context.${kind}`,
         params: {},

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../src/diagnose/diagnose.js';
+import type { DiagnoseOptions } from '../src/diagnose/types.js';
+import { readStatusText } from '../src/read/parse.js';
+import { buildStatus, type StatusSpec } from './build-status.js';
+
+const NOW = new Date('2026-01-15T00:00:00Z');
+const plan = (spec: StatusSpec, options: DiagnoseOptions = {}) => diagnose(readStatusText(buildStatus(spec)), { now: NOW, error: '700003', ...options }).plan;
+
+/** The article's flow, branch by branch (seed/000_6c52caf02ce4a10b.txt). */
+describe("700003: every branch of the article's flow", () => {
+  it('Entra registered (WorkplaceJoined YES): disconnect, reconnect, then the fallback stage', () => {
+    const p = plan({ aad: 'NO', wpj: 'YES' });
+    expect(p.branch).toBe('registered');
+    expect(p.steps.map((s) => s.id)).toEqual(['disconnect-work-account', 'reconnect-work-account', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps.every((s) => s.id === 'clear-aad-storage-key' || s.id === 'contact-support' || s.caveats.includes('caveat.mdm-may-block'))).toBe(true);
+  });
+
+  it('Entra joined (AzureAdJoined YES only): forcerecovery as admin', () => {
+    const p = plan({});
+    expect(p.branch).toBe('joined');
+    expect(p.steps.map((s) => s.id)).toEqual(['forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[0]).toMatchObject({ admin: true, adminScope: 'local' });
+  });
+
+  it('hybrid joined: leave and reboot as admin, then the auto-registration policy check', () => {
+    const p = plan({ dom: 'YES' });
+    expect(p.branch).toBe('hybrid');
+    expect(p.steps.map((s) => s.id)).toEqual(['leave-and-reboot', 'check-auto-registration-policy', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[0]?.caveats).toContain('caveat.auto-registration-default');
+    expect(p.steps[1]?.conditional).toBe(true);
+  });
+
+  it('dual state (hybrid + registered): remove the registration first, then repair the hybrid join', () => {
+    const p = plan({ dom: 'YES', wpj: 'YES' });
+    expect(p.branch).toBe('dual-state-hybrid');
+    expect(p.steps.map((s) => s.id)).toEqual([
+      'disconnect-work-account',
+      'leave-and-reboot',
+      'check-auto-registration-policy',
+      'clear-aad-storage-key',
+      'contact-support',
+    ]);
+    expect(p.steps[0]?.whyKey).toBe('step.disconnect-work-account.why-dual');
+  });
+
+  it('dual state (Entra joined + registered)', () => {
+    const p = plan({ wpj: 'YES' });
+    expect(p.branch).toBe('dual-state-joined');
+    expect(p.steps.map((s) => s.id)).toEqual(['disconnect-work-account', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+  });
+
+  it('all NO with the error still present: straight to the registry stage', () => {
+    const p = plan({ aad: 'NO', wpj: 'NO', prt: 'NO' });
+    expect(p.branch).toBe('all-no');
+    expect(p.steps.map((s) => s.id)).toEqual(['clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[0]?.whyKey).toBe('step.clear-aad-storage-key.why-now');
+    expect(p.steps[0]?.caveats).toContain('caveat.registry-only-for-700003');
+  });
+
+  it('MDM-managed: retire in the MDM first, and no conditional caveat', () => {
+    const p = plan({}, { mdm: true });
+    expect(p.steps.map((s) => s.id)).toEqual(['retire-in-mdm', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[1]?.caveats).not.toContain('caveat.mdm-may-block');
+  });
+
+  it('policy-disabled re-registration: the policy step is required, not conditional', () => {
+    const p = plan({ dom: 'YES' }, { autoRegistrationDisabled: true });
+    const step = p.steps.find((s) => s.id === 'check-auto-registration-policy');
+    expect(step?.conditional).toBe(false);
+    expect(step?.whyKey).toBe('step.check-auto-registration-policy.why-disabled');
+  });
+
+  it('join state unknown: collect the full output before any re-registration', () => {
+    const p = plan({ omit: ['Device State', 'User State'], aad: 'NO' });
+    expect(p.branch).toBe('unknown');
+    expect(p.steps.map((s) => s.id)).toEqual(['collect-full-status', 'clear-aad-storage-key', 'contact-support']);
+  });
+
+  it('DeviceAuthStatus alone: confirm deleted vs disabled first', () => {
+    const p = diagnose(readStatusText(buildStatus({ deviceAuthStatus: 'FAILED. Device is either disabled or deleted' })), { now: NOW }).plan;
+    expect(p.steps.map((s) => s.id)).toEqual(['confirm-device-object', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+  });
+});
+
+describe('neighbouring problems get their own steps, never the 700003 re-registration', () => {
+  it('disabled (135011): enable the object', () => {
+    const p = plan({ deviceAuthStatus: 'FAILED. Device is either disabled or deleted' }, { error: '135011' });
+    expect(p.branch).toBe('disabled');
+    const ids = p.steps.map((s) => s.id);
+    expect(ids[0]).toBe('enable-device-object');
+    for (const id of ['forcerecovery', 'leave-and-reboot', 'disconnect-work-account', 'clear-aad-storage-key']) expect(ids).not.toContain(id);
+  });
+
+  it('hybrid join waiting for sync (0x801c03f2): sync the computer object', () => {
+    const d = diagnose(
+      readStatusText(buildStatus({ aad: 'NO', dom: 'YES', diagnostic: ['               Error Phase : join', '          Client ErrorCode : 0x801c03f2'] })),
+      { now: NOW },
+    );
+    expect(d.plan.steps.map((s) => s.id)).toContain('sync-computer-object');
+    expect(d.plan.steps.map((s) => s.id)).not.toContain('leave-and-reboot');
+  });
+});
