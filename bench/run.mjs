@@ -9,7 +9,9 @@ import { diagnose } from '../dist/diagnose/diagnose.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test', 'fixtures', 'dsregcmd');
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(dir, f)));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(dir, f)));
 const fixtureBytes = files.reduce((n, b) => n + b.length, 0);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
 
@@ -28,9 +30,12 @@ const baseline = time(() => {
 const reader = time(() => {
   for (const b of files) readStatusBytes(b);
 }, ROUNDS);
-const full = time(() => {
-  for (const b of files) diagnose(readStatusBytes(b));
-}, Math.max(1, ROUNDS / 4));
+const full = time(
+  () => {
+    for (const b of files) diagnose(readStatusBytes(b));
+  },
+  Math.max(1, ROUNDS / 4),
+);
 
 const mb = (fixtureBytes * ROUNDS) / 1e6;
 const results = {
@@ -71,5 +76,7 @@ results.coldStartRatio = results.coldStartDiagnoseMs / results.coldStartNodeMs;
 const fmt = (v) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : v);
 console.log('dsreg-doctor bench');
 for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(22)} ${fmt(v)}`);
-console.log(`  target: reader >= 0.5x split (${results.readerVsSplit >= 0.5 ? 'met' : 'NOT met'}), cold start <= 2x node (${results.coldStartRatio <= 2 ? 'met' : 'NOT met'})`);
+console.log(
+  `  target: reader >= 0.5x split (${results.readerVsSplit >= 0.5 ? 'met' : 'NOT met'}), cold start <= 2x node (${results.coldStartRatio <= 2 ? 'met' : 'NOT met'})`,
+);
 if (process.env.BENCH_JSON) console.log(JSON.stringify(results));

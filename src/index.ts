@@ -23,3 +23,14 @@ export {
   type PrtDiagnostics,
   type WorkAccount,
 } from './model/status.js';
+export { diagnose, type Diagnosis } from './diagnose/diagnose.js';
+export type { DiagnoseOptions, EvidenceLine, Finding, RunContext, Severity } from './diagnose/types.js';
+export { buildPlan, planForCodes, STEP_IDS, type Plan, type PlanBranch, type PlanInput, type PlanStep, type StepId } from './plan/plan.js';
+export { verify, type Verification, type VerifyVerdict } from './verify/verify.js';
+export { CODES, lookupCode, normalizeCode, type CodeEntry } from './knowledge/codes.js';
+export { t, translator, type MessageKey, type Translate } from './i18n/format.js';
+export { detectLang, type Lang } from './i18n/lang.js';
+export { diagnosisToJson, localizeCode, localizeFinding, localizeStep } from './render/localize.js';
+export { diagnosisToText } from './render/diagnosis-text.js';
+export { diagnosisToMarkdown } from './render/diagnosis-markdown.js';
+export { VERSION } from './version.js';

@@ -53,7 +53,7 @@ export function diagnose(report: ParsedReport, options: DiagnoseOptions = {}): D
   findings.push(...explainRemainingCodes(ctx, explained));
   for (const f of findings) f.evidence = sortEvidence(f.evidence);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const plan = buildPlan(findings, ctx);
+  const plan = buildPlan({ joinType: status.joinType, findings, codes: allCodes, options });
   return {
     status,
     report,

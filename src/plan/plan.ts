@@ -1,6 +1,7 @@
 import { lookupCode } from '../knowledge/codes.js';
 import type { MessageKey, Params } from '../i18n/format.js';
-import type { Finding, RuleContext } from '../diagnose/types.js';
+import type { DiagnoseOptions, Finding } from '../diagnose/types.js';
+import type { JoinType } from '../model/status.js';
 
 /** Step ids. The first group is the public contract (docs/product.md); never change their meaning. */
 export const STEP_IDS = [
@@ -123,11 +124,21 @@ class PlanBuilder {
  * - then always the fallback stage (the AAD\Storage key) and contact support
  * - disabled (135011) → enable the object; never re-register
  */
-export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
+/** What the plan needs to know: the join state, the findings, the codes, the admin's options. */
+export interface PlanInput {
+  joinType: JoinType;
+  findings: Pick<Finding, 'id' | 'explanation' | 'codes' | 'severity'>[];
+  /** All error codes seen (input and `--error`). */
+  codes: string[];
+  options: Pick<DiagnoseOptions, 'mdm' | 'autoRegistrationDisabled'>;
+}
+
+export function buildPlan(input: PlanInput): Plan {
+  const { findings } = input;
   const b = new PlanBuilder();
   const ids = new Set(findings.map((f) => f.id));
-  const s = ctx.status;
-  const mdm = ctx.options.mdm;
+  const s = { joinType: input.joinType };
+  const mdm = input.options.mdm;
   const mdmCaveat: MessageKey[] = mdm === undefined ? ['caveat.mdm-may-block'] : [];
   let branch: PlanBranch = 'none';
 
@@ -161,9 +172,9 @@ export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
         if (dual) b.add('disconnect-work-account', { whyKey: 'step.disconnect-work-account.why-dual', caveats: mdmCaveat });
         b.add('leave-and-reboot', { caveats: [...mdmCaveat, 'caveat.auto-registration-default'] });
         b.add('check-auto-registration-policy', {
-          conditional: ctx.options.autoRegistrationDisabled !== true,
+          conditional: input.options.autoRegistrationDisabled !== true,
           whyKey:
-            ctx.options.autoRegistrationDisabled === true ? 'step.check-auto-registration-policy.why-disabled' : 'step.check-auto-registration-policy.why',
+            input.options.autoRegistrationDisabled === true ? 'step.check-auto-registration-policy.why-disabled' : 'step.check-auto-registration-policy.why',
         });
         break;
       case 'domain-joined':
@@ -184,7 +195,7 @@ export function buildPlan(findings: Finding[], ctx: RuleContext): Plan {
       caveats: ['caveat.registry-only-for-700003'],
     });
     b.add('contact-support');
-  } else if (ids.has('join-state-unknown') && ctx.allCodes.length > 0) {
+  } else if (ids.has('join-state-unknown') && input.codes.length > 0) {
     branch = 'unknown';
     b.add('collect-full-status');
   }
@@ -255,4 +266,34 @@ function stepsForCodes(codes: string[]): StepId[] {
     }
   }
   return out;
+}
+
+const CODE_FINDINGS: Record<string, { id: string; explanation: Finding['explanation'] }> = {
+  AADSTS700003: { id: 'device-object-missing', explanation: 'finding.device-object-missing.explanation' },
+  AADSTS130008: { id: 'device-object-missing', explanation: 'finding.device-object-missing.explanation' },
+  AADSTS50155: { id: 'device-object-missing', explanation: 'finding.device-object-missing.ambiguous' },
+  AADSTS135011: { id: 'device-object-disabled', explanation: 'finding.device-object-disabled.explanation' },
+  AADSTS130007: { id: 'device-object-disabled', explanation: 'finding.device-object-disabled.explanation' },
+};
+
+/**
+ * The plan for a device known only by its join type and the error codes its sign-ins failed
+ * with (fleet mode: no dsregcmd output). Codes without a device-object meaning add no step.
+ *
+ * @example
+ * planForCodes('hybrid-joined', ['AADSTS700003']).steps[0]?.id // 'leave-and-reboot'
+ */
+export function planForCodes(joinType: JoinType, codes: string[], options: PlanInput['options'] = {}): Plan {
+  const findings: PlanInput['findings'] = [];
+  const has = (id: string) => findings.some((f) => f.id === id);
+  // a definite deletion wins over the ambiguous 50155
+  for (const code of ['AADSTS135011', 'AADSTS130007', 'AADSTS700003', 'AADSTS130008', 'AADSTS50155']) {
+    const f = CODE_FINDINGS[code];
+    if (!f || !codes.includes(code) || has(f.id)) continue;
+    if (f.id === 'device-object-missing' && has('device-object-disabled')) continue;
+    findings.push({ id: f.id, explanation: f.explanation, codes: [code], severity: 'error' });
+  }
+  if (joinType === 'unknown')
+    findings.push({ id: 'join-state-unknown', explanation: 'finding.join-state-unknown.explanation', codes: [], severity: 'warning' });
+  return buildPlan({ joinType, findings, codes, options });
 }
