@@ -1,3 +1,8 @@
+import { enFleet } from './en-fleet.js';
+import { enLab } from './en-lab.js';
+import { enScript } from './en-script.js';
+import { enWeb } from './en-web.js';
+
 /** English messages. Every key here must exist in ja.ts (the compiler and a test check it). */
 export const en = {
   // --- CLI -----------------------------------------------------------------------------------
@@ -402,6 +407,10 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'severity.error': 'ERROR',
   'severity.warning': 'WARNING',
   'severity.info': 'INFO',
+  ...enScript,
+  ...enWeb,
+  ...enFleet,
+  ...enLab,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,9 @@
 import type { MessageKey } from './en.js';
+import { jaFleet } from './ja-fleet.js';
+import { jaLab } from './ja-lab.js';
 import { jaReport } from './ja-report.js';
+import { jaScript } from './ja-script.js';
+import { jaWeb } from './ja-web.js';
 
 /** 日本語のメッセージ。en.ts と同じキーをすべて持つこと (コンパイラとテストで確認)。 */
 export const ja: Record<MessageKey, string> = {
@@ -106,4 +110,8 @@ export const ja: Record<MessageKey, string> = {
   'caveat.registry-only-for-700003':
     'このレジストリ キーの削除は、今回のエラー (700003) を解消する場合にだけ行ってください。それ以外の状況では削除しないでください。',
   ...jaReport,
+  ...jaScript,
+  ...jaWeb,
+  ...jaFleet,
+  ...jaLab,
 };
