@@ -11,6 +11,8 @@ import { diagnosisToJson } from '../render/localize.js';
 import { parseToJson, parseToText } from '../render/parse.js';
 import { VERSION } from '../version.js';
 import { explainCommand } from './explain.js';
+import { redactCommand, scriptCommand } from './script.js';
+import { serveCommand } from './serve.js';
 import { UserError } from './errors.js';
 import { type CliIo, inputName, readInputBytes } from './io.js';
 import { verifyCommand } from './verify.js';
@@ -63,6 +65,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await explainCommand(ctx);
       case 'verify':
         return await verifyCommand(ctx);
+      case 'script':
+        return await scriptCommand(ctx);
+      case 'redact':
+        return await redactCommand(ctx);
+      case 'serve':
+        return await serveCommand(ctx);
       default:
         throw new UserError('cli.error.unknownCommand', { command });
     }

@@ -1,4 +1,4 @@
-import { type DeviceStatus, toDeviceStatus } from '../model/status.js';
+import { collectErrorCodes, type DeviceStatus, toDeviceStatus } from '../model/status.js';
 import type { ParsedReport } from '../read/parse.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
 import { detectRunContext, errorInputCodes, evidenceOf, referenceClock, sortCodes, sortEvidence } from './context.js';
@@ -22,6 +22,21 @@ export interface Diagnosis {
   exitCode: 0 | 1;
 }
 
+/**
+ * What a collection bundle knows and the admin did not say: MDM enrolment, the registry key,
+ * the policies. Options given explicitly win.
+ */
+function withBundleFacts(report: ParsedReport, given: DiagnoseOptions): DiagnoseOptions {
+  const b = report.bundle;
+  if (!b) return given;
+  const options: DiagnoseOptions = { ...given };
+  if (options.mdm === undefined && b.mdmEnrollments !== null) options.mdm = b.mdmEnrollments > 0;
+  if (options.autoRegistrationDisabled === undefined && b.autoWorkplaceJoin !== null) options.autoRegistrationDisabled = !b.autoWorkplaceJoin;
+  if (options.aadStorageKey === undefined && b.aadStorageKey !== null) options.aadStorageKey = b.aadStorageKey;
+  if (options.blockWorkplaceJoin === undefined && b.blockAadWorkplaceJoin !== null) options.blockWorkplaceJoin = b.blockAadWorkplaceJoin;
+  return options;
+}
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -31,10 +46,12 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * const d = diagnose(readStatusText(text), { error: '700003' });
  * d.plan.steps.map((s) => s.id); // e.g. ['forcerecovery', 'clear-aad-storage-key', 'contact-support']
  */
-export function diagnose(report: ParsedReport, options: DiagnoseOptions = {}): Diagnosis {
+export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Diagnosis {
   const status = toDeviceStatus(report);
+  const options = withBundleFacts(report, given);
   const fromError = errorInputCodes(options.error);
-  const allCodes = sortCodes([...fromError, ...status.errorCodes]);
+  const eventCodes = collectErrorCodes((report.bundle?.events ?? []).map((e) => e.message));
+  const allCodes = sortCodes([...fromError, ...status.errorCodes, ...eventCodes]);
   const ctx: RuleContext = {
     status,
     errorCodes: fromError,

@@ -50,6 +50,10 @@ export interface DiagnoseOptions {
   mdm?: boolean;
   /** Automatic hybrid registration is known to be disabled by policy. */
   autoRegistrationDisabled?: boolean;
+  /** The user's AAD\\Storage\\https://login.microsoftonline.com key is known to exist (true) or not (false). */
+  aadStorageKey?: boolean;
+  /** BlockAADWorkplaceJoin policy is known to be set: the user cannot register again. */
+  blockWorkplaceJoin?: boolean;
   /** For certificate expiry when the output has no clock. Defaults to the current time. */
   now?: Date;
 }

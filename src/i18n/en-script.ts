@@ -1,2 +1,102 @@
 /** English messages of the script feature (spread into en.ts). */
-export const enScript = {} as const satisfies Record<string, string>;
+export const enScript = {
+  'finding.mdm-enrolled.title': 'The device is enrolled in MDM',
+  'finding.mdm-enrolled.explanation':
+    'The collection bundle shows {count} MDM enrolment(s) with a user (Enrollments registry keys). An MDM enrolment can block disconnecting or re-registering: retire the device in the MDM first.',
+  'finding.auto-registration-disabled.title': 'Automatic registration of domain computers is disabled by policy',
+  'finding.auto-registration-disabled.explanation':
+    'The policy "Register domain joined computers as devices" is set to Disabled, so this PC will not register in Entra ID by itself after `dsregcmd /leave` or a new join.',
+  'finding.workplace-join-blocked.title': 'Registering work accounts is blocked by policy',
+  'finding.workplace-join-blocked.explanation':
+    'BlockAADWorkplaceJoin is set: after disconnecting, the user cannot register the device again with "+ Connect" until the policy allows it.',
+  'finding.aad-storage-key-present.title': 'The AAD\\Storage key for login.microsoftonline.com exists',
+  'finding.aad-storage-key-present.explanation':
+    "The user's registry still holds HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com. If the 700003 error remains after re-registering, the article's last stage deletes it.",
+  'finding.aad-events.title': 'AAD Operational events from the last day',
+  'finding.aad-events.explanation': '{count} event(s) from the AAD Operational log (IDs {ids}); their error codes are explained below.',
+  'step.clear-aad-storage-key.why-present':
+    "The collection bundle shows the key exists. If the error remains after the steps above, delete it as below (the article's last stage).",
+  'step.clear-aad-storage-key.why-absent':
+    'The collection bundle shows no such key for this user, so this stage probably does not apply; check again only if the error remains.',
+  // --- generated scripts (printed by PowerShell; {0} is filled in by the script) ---------------
+  'script.synopsis': 'dsreg-doctor remediation script for the diagnosed device (dry run unless -Apply).',
+  'script.description':
+    'Carries out the scriptable steps of the dsreg-doctor plan and prints the others as instructions. Without -Apply it only shows what it would do. With -Apply each change asks for confirmation (-Confirm:$false to skip, -WhatIf to preview).',
+  'script.param.apply': 'Make the changes. Without it the script is a dry run.',
+  'script.param.force': 'Run on a PC that does not match the diagnosed device, or skip the elevation refusal of user steps.',
+  'script.param.stage': '1 = the remedy; 2 = also the fallback stage (the AAD\\Storage key), only when the error remains after stage 1; 3 = everything.',
+  'script.comment.expected': 'The diagnosed device (values from the input, used only for comparison).',
+  'script.msg.dryRun': '[DRY RUN] Would run: {0}',
+  'script.msg.dryRunHint': 'Dry run: nothing will be changed. Run again with -Apply to make the changes.',
+  'script.msg.needsAdmin': 'Step {0} needs an elevated prompt. Open PowerShell with "Run as administrator" and run the script again.',
+  'script.msg.mustNotBeElevated':
+    "Step {0} must run as the affected user in a normal (not elevated) PowerShell: it changes that user's own registry. Run it again without elevation (or -Force if this admin account is the affected user).",
+  'script.msg.otherMachine': 'This PC does not match the diagnosed device (DeviceId and device name differ). Stopping. Use -Force only if you are sure.',
+  'script.msg.statusSaved': 'Saved dsregcmd /status to {0}',
+  'script.msg.log': 'Transcript: {0}',
+  'script.msg.step': 'Step {0}',
+  'script.msg.manual': 'This step is done by hand:',
+  'script.msg.skippedStage': 'Skipped ({0}): a later stage. Run with -Stage 2 if the error remains.',
+  'script.msg.done': 'Done. Compare the before and after files with: dsreg-doctor verify BEFORE AFTER',
+  'script.note.forcerecovery': 'In the window that opens choose Sign in, complete the join, then sign out and in.',
+  'script.note.restart': 'Left the join. Restart now, then sign in with the domain account on the corporate network.',
+  'script.note.keyAbsent': 'The key HKCU\\...\\AAD\\Storage\\https://login.microsoftonline.com does not exist for this user: nothing to delete.',
+  'script.note.backup': 'Backed up the key to {0}',
+  'script.note.keyDeleted': 'Deleted the key. Register the device again, then check whether the error is gone.',
+  'script.note.policyValue': 'autoWorkplaceJoin policy value: {0} (0 = automatic registration disabled)',
+  'script.note.policyNotSet': 'autoWorkplaceJoin policy: not set (automatic registration allowed by default).',
+  'script.note.taskState': 'Scheduled task Automatic-Device-Join: {0}',
+  'script.note.taskMissing': 'Scheduled task Automatic-Device-Join was not found.',
+  'script.note.dnsOk': 'Resolves: {0}',
+  'script.note.dnsFailed': 'Does NOT resolve: {0}',
+  'script.note.utcNow': 'Current UTC time on this PC: {0}',
+  'script.stop.notAllNo':
+    'Precondition not met: dsregcmd /status must show AzureAdJoined : NO and WorkplaceJoined : NO before the key is deleted. Undo the join/registration first.',
+  'script.stop.backupFailed': 'The backup of the key failed, so it was not deleted.',
+  'script.collect.synopsis': 'dsreg-doctor collection script: gathers what diagnose needs into one text file. Read-only.',
+  'script.collect.description':
+    'Run it on the affected PC as the affected user in a normal (not elevated) PowerShell. It changes nothing and sends nothing; send the file it writes to your helpdesk.',
+  'script.collect.comment.readOnly': 'Read-only: this script only reads and writes one text file.',
+  'script.collect.comment.storageKey': 'The key the source article checks; its name contains slashes, so it is read through .NET.',
+  'script.collect.comment.mdm': 'MDM enrolments that carry a UPN are real user enrolments.',
+  'script.collect.elevatedWarning':
+    "This PowerShell is elevated: User State and SSO State will describe the administrator, not the user. Run it again in the user's normal session if you can.",
+  'script.collect.saved': 'Saved the bundle to {0}. Send this file to your helpdesk (dsreg-doctor redact can mask IDs).',
+  'script.intune.detect.header': 'Intune Remediations detection script generated by dsreg-doctor: exit 1 when this PC shows the 700003 condition.',
+  'script.intune.remediate.header': 'Intune Remediations remediation script generated by dsreg-doctor for the diagnosed join type.',
+  'script.intune.runAsUser': 'Intune setting: Run this script using the logged-on credentials = Yes; Run script in 64-bit PowerShell = Yes.',
+  'script.intune.runAsSystem': 'Intune setting: Run this script using the logged-on credentials = No (runs as SYSTEM); Run script in 64-bit PowerShell = Yes.',
+  'script.intune.applyHint': 'Dry run until you review this script and set $Apply = $true below.',
+  'script.intune.dryRun': 'Dry run: would run dsregcmd /leave. Set $Apply = $true to act.',
+  'script.intune.hybridDone':
+    'Ran dsregcmd /leave. The device registers again after the next restart and sign-in (if the policy allows and the computer object syncs).',
+  'script.intune.manualJoined':
+    'Not remediated automatically: an Entra joined PC needs an administrator to run dsregcmd /forcerecovery elevated and sign in. Send the user the helpdesk instructions.',
+  'script.intune.manualRegistered':
+    'Not remediated automatically: the user must disconnect and reconnect the work account in Settings > Accounts > Access work or school.',
+  'script.intune.manualUnknown':
+    'Not remediated automatically: the join type was not known when this script was generated. Collect dsregcmd /status from the PC.',
+  'script.intune.written': 'Wrote Detect-700003.ps1 and Remediate-700003.ps1 to {dir}.',
+  'redact.summary': 'Masked {total} value(s): {guid} GUID, {email} e-mail/UPN, {name} name, {domain} domain, {thumbprint} thumbprint, {ip} IP, {sid} SID.',
+  'cli.help.script': `Usage:
+  dsreg-doctor script FILE|- [--error CODE] [--stage 1|2|3] [--mdm] [--lang ja|en] [--out FILE]
+  dsreg-doctor script --collect [--lang ja|en] [--out FILE]
+  dsreg-doctor script --intune FILE|- [--out-dir DIR]
+
+Writes a PowerShell script (Windows PowerShell 5.1 and PowerShell 7) for the diagnosed plan. It is a
+dry run unless run with -Apply; -WhatIf and -Confirm work. Admin steps check elevation first; the
+registry step checks AzureAdJoined and WorkplaceJoined are NO and backs the key up before deleting.
+Steps that cannot be scripted are printed as instructions. The file starts with a UTF-8 BOM so that
+Windows PowerShell 5.1 reads Japanese text correctly.
+
+  --stage N     1 = remedy (default); 2 = also the AAD\\Storage fallback; 3 = everything
+  --collect     A read-only collection script: run it as the affected user; diagnose reads its bundle
+  --intune      An Intune Remediations detection + remediation pair (with --out-dir: two files)`,
+  'cli.help.redact': `Usage: dsreg-doctor redact FILE|- [--out FILE]
+
+Masks tenant and device IDs, all GUIDs, UPNs and e-mail addresses, user, device, domain and tenant
+names, thumbprints, host names in URLs, IP addresses and SIDs, with stable pseudonyms (the same value
+gets the same mask everywhere), keeping the layout so the redacted text diagnoses the same. Works on
+dsregcmd outputs, collection bundles and fleet exports (CSV, JSON).`,
+  'caveat.block-wpj-policy': 'BlockAADWorkplaceJoin is set on this PC: "+ Connect" will fail until the policy allows registration.',
+} as const satisfies Record<string, string>;

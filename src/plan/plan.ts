@@ -130,7 +130,7 @@ export interface PlanInput {
   findings: Pick<Finding, 'id' | 'explanation' | 'codes' | 'severity'>[];
   /** All error codes seen (input and `--error`). */
   codes: string[];
-  options: Pick<DiagnoseOptions, 'mdm' | 'autoRegistrationDisabled'>;
+  options: Pick<DiagnoseOptions, 'mdm' | 'autoRegistrationDisabled' | 'aadStorageKey' | 'blockWorkplaceJoin'>;
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -160,7 +160,7 @@ export function buildPlan(input: PlanInput): Plan {
       case 'entra-registered':
         branch = 'registered';
         b.add('disconnect-work-account', { caveats: mdmCaveat });
-        b.add('reconnect-work-account', { caveats: mdmCaveat });
+        b.add('reconnect-work-account', { caveats: input.options.blockWorkplaceJoin ? [...mdmCaveat, 'caveat.block-wpj-policy'] : mdmCaveat });
         break;
       case 'entra-joined':
         branch = dual ? 'dual-state-joined' : 'joined';
@@ -190,8 +190,18 @@ export function buildPlan(input: PlanInput): Plan {
         b.add('collect-full-status');
         break;
     }
+    const key = input.options.aadStorageKey;
     b.add('clear-aad-storage-key', {
-      whyKey: branch === 'all-no' ? 'step.clear-aad-storage-key.why-now' : 'step.clear-aad-storage-key.why',
+      whyKey:
+        key === true
+          ? 'step.clear-aad-storage-key.why-present'
+          : key === false
+            ? 'step.clear-aad-storage-key.why-absent'
+            : branch === 'all-no'
+              ? 'step.clear-aad-storage-key.why-now'
+              : 'step.clear-aad-storage-key.why',
+      // known absent: nothing to delete unless it appears later
+      conditional: key === false,
       caveats: ['caveat.registry-only-for-700003'],
     });
     b.add('contact-support');

@@ -1,3 +1,4 @@
+import { type BundleFacts, isBundle, readBundle } from './bundle.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
 import { type MaskKind, type TypedValue, typeValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
@@ -49,6 +50,7 @@ export type LineKind =
   | 'info'
   | 'markdown'
   | 'other-command'
+  | 'bundle'
   | 'unparsed';
 
 export type WarningCode =
@@ -93,6 +95,8 @@ export interface ParsedReport {
   warnings: ReadWarning[];
   /** Lines that carried neither a field nor recognised noise. */
   skippedLines: number;
+  /** The facts of a collection bundle (`script --collect`), when the input is one. */
+  bundle: BundleFacts | null;
 }
 
 export interface ReadOptions {
@@ -140,6 +144,7 @@ function emptyReport(name: string, encoding: TextEncodingName, evidence: string,
     elided: false,
     warnings: [{ code, line: 0 }],
     skippedLines: 0,
+    bundle: null,
   };
 }
 
@@ -264,7 +269,12 @@ function parseText(text: string, name: string): ParsedReport {
     elided: false,
     warnings: [],
     skippedLines: 0,
+    bundle: null,
   };
+  // a collection bundle: its own parts are facts, its dsregcmd part is read as usual
+  const bundle = isBundle(lines) ? readBundle(lines) : null;
+  report.bundle = bundle;
+  if (bundle) report.recognized = true;
   let suppressed = 0;
   const warn = (w: ReadWarning) => {
     if (report.warnings.length < MAX_WARNINGS) report.warnings.push(w);
@@ -345,6 +355,10 @@ function parseText(text: string, name: string): ParsedReport {
     const lineNo = i + 1;
     const raw = lines[i] ?? '';
     const kinds = report.lineKinds;
+    if (bundle?.bundleLines.has(lineNo)) {
+      kinds[i] = 'bundle';
+      continue;
+    }
     if (raw.length > 100_000) {
       kinds[i] = 'unparsed';
       report.skippedLines++;

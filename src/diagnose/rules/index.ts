@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { collectionBundle } from './collection-bundle.js';
 import { deviceAuthCheckFailed } from './device-auth-check-failed.js';
 import { deviceCertificate } from './device-certificate.js';
 import { deviceKeys } from './device-keys.js';
@@ -29,5 +30,6 @@ export const RULES: readonly Rule[] = [
   tpm,
   wrongContext,
   inputCompleteness,
+  collectionBundle,
   errorCodes,
 ];

@@ -1,0 +1,72 @@
+import type { Diagnosis } from '../diagnose/diagnose.js';
+import { translator } from '../i18n/format.js';
+import type { Lang } from '../i18n/lang.js';
+import { VERSION } from '../version.js';
+import { psComment, psText, UTF8_BOM } from './powershell.js';
+
+export interface IntunePair {
+  detection: string;
+  remediation: string;
+  /** Intune settings for the pair: run as the signed-in user or as SYSTEM. */
+  detectionRunsAsUser: boolean;
+  remediationRunsAsUser: boolean;
+}
+
+/**
+ * An Intune Remediations (proactive remediation) pair for the 700003 condition. Detection exits 1
+ * when DeviceAuthStatus says the object is disabled or deleted or the PRT diagnostics carry
+ * AADSTS700003; the remediation is the one for the diagnosed join type, and like every script we
+ * write it is a dry run until `$Apply` is set to `$true` after review.
+ */
+export function intunePair(d: Diagnosis, lang: Lang): IntunePair {
+  const t = translator(lang);
+  const detection = [
+    psComment(t('script.intune.detect.header')),
+    psComment(t('script.intune.runAsUser')),
+    psComment(`dsreg-doctor ${VERSION}`),
+    '$status = (& dsregcmd.exe /status) -join "`n"',
+    "$das = [regex]::Match($status, 'DeviceAuthStatus\\s*:\\s*([^\\r\\n]*)').Groups[1].Value.Trim()",
+    "$deleted = $das -like 'FAILED*disabled or deleted*'",
+    "$aadsts = $status -match 'AADSTS700003'",
+    'if ($deleted -or $aadsts) {',
+    "  Write-Output ('700003: DeviceAuthStatus=' + $das + '; AADSTS700003 in PRT diagnostics=' + $aadsts)",
+    '  exit 1',
+    '}',
+    "Write-Output ('OK: DeviceAuthStatus=' + $das)",
+    'exit 0',
+  ];
+  const joinType = d.status.joinType;
+  const remediation = [
+    psComment(t('script.intune.remediate.header')),
+    psComment(joinType === 'hybrid-joined' ? t('script.intune.runAsSystem') : t('script.intune.runAsUser')),
+    psComment(`dsreg-doctor ${VERSION}; ${joinType}`),
+    psComment(t('script.intune.applyHint')),
+    '$Apply = $false',
+  ];
+  if (joinType === 'hybrid-joined') {
+    remediation.push(
+      'if (-not $Apply) {',
+      `  Write-Output ${psText(t('script.intune.dryRun'))}`,
+      '  exit 0',
+      '}',
+      '& dsregcmd.exe /leave',
+      `Write-Output ${psText(t('script.intune.hybridDone'))}`,
+      'exit 0',
+    );
+  } else {
+    // Entra joined needs an interactive admin sign-in; a registration is removed in Settings by the user
+    const key =
+      joinType === 'entra-joined'
+        ? 'script.intune.manualJoined'
+        : joinType === 'entra-registered'
+          ? 'script.intune.manualRegistered'
+          : 'script.intune.manualUnknown';
+    remediation.push(`Write-Output ${psText(t(key))}`, 'exit 1');
+  }
+  return {
+    detection: `${UTF8_BOM}${detection.join('\r\n')}\r\n`,
+    remediation: `${UTF8_BOM}${remediation.join('\r\n')}\r\n`,
+    detectionRunsAsUser: true,
+    remediationRunsAsUser: joinType !== 'hybrid-joined',
+  };
+}

@@ -1,0 +1,179 @@
+import type { Context } from 'hono';
+import { diagnose } from '../diagnose/diagnose.js';
+import type { DiagnoseOptions } from '../diagnose/types.js';
+import { type MessageKey, type Params, type Translate, translator } from '../i18n/format.js';
+import type { Lang } from '../i18n/lang.js';
+import type { TextEncodingName } from '../read/decode.js';
+import { type ParsedReport, readStatusBytes } from '../read/parse.js';
+import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
+import { diagnosisToJson, localizeFinding, localizeStep } from '../render/localize.js';
+import { verify } from '../verify/verify.js';
+import { VERSION } from '../version.js';
+
+/** Bodies above this get 413: an output is a few kB, a collection bundle a few hundred. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Pasted error text above this is refused: the code is in the first lines of any error page. */
+export const MAX_ERROR_CHARS = 4000;
+const MAX_NAME_CHARS = 200;
+const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'cp932', 'cp1252', 'cp850'];
+
+/** A request the API cannot serve: a status code and a catalogue message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 405 | 413 | 500,
+    readonly key: MessageKey,
+    readonly params: Params = {},
+    readonly code: string = key.replace(/^web\.api\./, ''),
+  ) {
+    super(key);
+    this.name = 'ApiError';
+  }
+}
+
+/** `?lang=` when given (and valid), else the browser's Accept-Language, else English. */
+export function requestLang(c: Context, strict: boolean): Lang {
+  const q = c.req.query('lang');
+  if (q !== undefined) {
+    if (q === 'ja' || q === 'en') return q;
+    if (strict) throw new ApiError(400, 'web.api.badQuery', { name: 'lang', value: q, expected: 'ja, en' }, 'bad-query');
+  }
+  const accept = c.req.header('accept-language') ?? '';
+  const first = accept.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('ja') ? 'ja' : 'en';
+}
+
+export function errorBody(e: ApiError, t: Translate) {
+  return { error: { code: e.code, message: t(e.key, e.params) } };
+}
+
+interface Common {
+  lang: Lang;
+  t: Translate;
+  options: DiagnoseOptions;
+  encoding: TextEncodingName | undefined;
+}
+
+function commonQuery(c: Context): Common {
+  const lang = requestLang(c, true);
+  const t = translator(lang);
+  const options: DiagnoseOptions = {};
+  const error = c.req.query('error');
+  if (error !== undefined && error.trim() !== '') {
+    if (error.length > MAX_ERROR_CHARS) throw new ApiError(400, 'web.api.errorTooLong', { length: error.length, limit: MAX_ERROR_CHARS }, 'bad-query');
+    options.error = error;
+  }
+  const mdm = c.req.query('mdm');
+  if (mdm !== undefined) {
+    if (mdm !== '1' && mdm !== '0' && mdm !== 'true' && mdm !== 'false')
+      throw new ApiError(400, 'web.api.badQuery', { name: 'mdm', value: mdm, expected: '1, 0' }, 'bad-query');
+    if (mdm === '1' || mdm === 'true') options.mdm = true;
+  }
+  const enc = c.req.query('encoding');
+  let encoding: TextEncodingName | undefined;
+  if (enc !== undefined && enc !== '') {
+    if (!(ENCODINGS as string[]).includes(enc)) throw new ApiError(400, 'web.api.badQuery', { name: 'encoding', value: enc, expected: ENCODINGS.join(', ') }, 'bad-query');
+    encoding = enc as TextEncodingName;
+  }
+  return { lang, t, options, encoding };
+}
+
+/** A display name for the input: the dropped file's name, else "pasted text". Never a path. */
+function inputName(raw: string | undefined, t: Translate): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const name = (raw ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  if (name === '') return t('web.pastedName');
+  return name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS)}…` : name;
+}
+
+/** Read one output and refuse what is not a dsregcmd /status output (400), like the CLI does. */
+export function readUpload(bytes: Uint8Array, name: string, encoding: TextEncodingName | undefined): ParsedReport {
+  const report = readStatusBytes(bytes, encoding ? { name, encoding } : { name });
+  const first = report.warnings[0]?.code;
+  if (first === 'empty-input') throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
+  if (first === 'binary-input') throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
+  if (!report.recognized) throw new ApiError(400, 'web.api.notDsregcmd', { file: name }, 'not-dsregcmd');
+  return report;
+}
+
+function serverTiming(c: Context, name: string, start: number): void {
+  c.header('Server-Timing', `${name};dur=${(performance.now() - start).toFixed(2)}`);
+}
+
+/**
+ * `POST /api/diagnose?error=&lang=&mdm=&encoding=&name=&format=json|markdown&lines=1`, the raw
+ * output as the body. JSON: exactly what `diagnose --format json` prints; with `lines=1` the
+ * decoded lines are added as `source.lines` (the page's view of the original text).
+ */
+export async function diagnoseRoute(c: Context): Promise<Response> {
+  const q = commonQuery(c);
+  const format = c.req.query('format') ?? 'json';
+  if (format !== 'json' && format !== 'markdown') throw new ApiError(400, 'web.api.badQuery', { name: 'format', value: format, expected: 'json, markdown' }, 'bad-query');
+  const withLines = c.req.query('lines') === '1';
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const start = performance.now();
+  const report = readUpload(bytes, inputName(c.req.query('name'), q.t), q.encoding);
+  const diagnosis = diagnose(report, q.options);
+  if (format === 'markdown') {
+    const md = diagnosisToMarkdown(diagnosis, q.lang, q.t);
+    serverTiming(c, 'diagnose', start);
+    return c.body(md, 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+  }
+  const json = diagnosisToJson(diagnosis, q.lang, q.t, VERSION) as Record<string, unknown>;
+  const body = withLines ? { ...json, source: { lines: report.lines } } : json;
+  serverTiming(c, 'diagnose', start);
+  return c.json(body);
+}
+
+/**
+ * `POST /api/verify?error=&afterError=&lang=&mdm=`, multipart/form-data with the fields `before`
+ * and `after` (each a file of any encoding, or text). The verdict and the next step, localised.
+ */
+export async function verifyRoute(c: Context): Promise<Response> {
+  const q = commonQuery(c);
+  const type = c.req.header('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('multipart/form-data'))
+    throw new ApiError(400, 'web.api.badForm', { reason: type === '' ? 'no Content-Type' : type }, 'bad-form');
+  let form: Record<string, string | File | (string | File)[]>;
+  try {
+    form = await c.req.parseBody({ all: false });
+  } catch (e) {
+    throw new ApiError(400, 'web.api.badForm', { reason: e instanceof Error ? e.message : String(e) }, 'bad-form');
+  }
+  const part = async (name: 'before' | 'after'): Promise<ParsedReport> => {
+    const v = form[name];
+    if (v === undefined || Array.isArray(v)) throw new ApiError(400, 'web.api.missingPart', { part: name }, 'missing-part');
+    const bytes = typeof v === 'string' ? new TextEncoder().encode(v) : new Uint8Array(await v.arrayBuffer());
+    const fileName = typeof v === 'string' ? undefined : v.name === 'blob' ? undefined : v.name;
+    return readUpload(bytes, `${name}: ${inputName(fileName, q.t)}`, q.encoding);
+  };
+  const before = await part('before');
+  const after = await part('after');
+  const afterError = c.req.query('afterError');
+  if (afterError !== undefined && afterError.length > MAX_ERROR_CHARS)
+    throw new ApiError(400, 'web.api.errorTooLong', { length: afterError.length, limit: MAX_ERROR_CHARS }, 'bad-query');
+  const start = performance.now();
+  const v = verify(before, after, { ...q.options, ...(afterError !== undefined && afterError.trim() !== '' ? { afterError } : {}) });
+  const step = v.nextStep ? (v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep)) : undefined;
+  const titleOf = (id: string) => {
+    const f = v.after.findings.find((x) => x.id === id) ?? v.before.findings.find((x) => x.id === id);
+    return { id, title: f ? localizeFinding(f, q.t).title : id };
+  };
+  const body = {
+    schemaVersion: 1,
+    tool: { name: 'dsreg-doctor', version: VERSION },
+    lang: q.lang,
+    verdict: v.verdict,
+    message: q.t(`verify.${v.verdict}`),
+    sameDevice: v.sameDevice,
+    sameDeviceMessage: q.t(`verify.sameDevice.${v.sameDevice}`),
+    nextStep: v.nextStep,
+    nextStepDetail: step ? localizeStep(step, q.t) : v.nextStep ? { id: v.nextStep, title: q.t(`step.${v.nextStep}.title`) } : null,
+    resolved: v.resolved.map(titleOf),
+    remaining: v.remaining.map(titleOf),
+    introduced: v.introduced.map(titleOf),
+    before: { joinType: v.before.status.joinType, deviceId: v.before.status.deviceId.value, errorCodes: v.before.errorCodes },
+    after: { joinType: v.after.status.joinType, deviceId: v.after.status.deviceId.value, errorCodes: v.after.errorCodes },
+  };
+  serverTiming(c, 'verify', start);
+  return c.json(body);
+}

@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { translator } from '../i18n/format.js';
+import { VERSION } from '../version.js';
+import { ApiError, diagnoseRoute, errorBody, MAX_BODY_BYTES, requestLang, verifyRoute } from './api.js';
+import { type Asset, exampleFiles, loadAssets } from './assets.js';
+import { pageMessages } from './messages.js';
+import { checkRequest, securityHeaders } from './security.js';
+
+export interface AppOptions {
+  /**
+   * The port the server is bound to, for the Host check. A function, because with `--port 0`
+   * the port is known only after listening.
+   */
+  port: number | (() => number);
+  /** The static files; default: the package's web/ folder. */
+  assets?: Map<string, Asset>;
+  /** Body limit in bytes (default {@link MAX_BODY_BYTES}). */
+  maxBodyBytes?: number;
+}
+
+/** Example ids with a label in the catalogue (`web.example.<id>`): the file name's first part. */
+function exampleId(file: string): string {
+  return file.split('-')[0] ?? file;
+}
+
+/**
+ * The web app: static page + JSON API, every response with the security headers, every request
+ * checked against the loopback Host. Test it with `app.request()`; serve it with `startServer`.
+ *
+ * @example
+ * const app = createApp({ port: 7003 });
+ * const res = await app.request('/api/diagnose?lang=ja', { method: 'POST', body: bytes, headers: { host: '127.0.0.1:7003' } });
+ */
+export function createApp(options: AppOptions): Hono {
+  const port = typeof options.port === 'function' ? options.port : () => options.port as number;
+  const assets = options.assets ?? loadAssets();
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const examples = exampleFiles(assets);
+  const app = new Hono();
+
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    const refusal = checkRequest(c.req.raw.headers, c.req.path, port());
+    if (refusal) {
+      const t = translator(requestLang(c, false));
+      const e =
+        refusal.kind === 'host'
+          ? new ApiError(403, 'web.api.hostRefused', { host: refusal.host, port: port() }, 'host-refused')
+          : new ApiError(403, 'web.api.originRefused', { origin: refusal.origin }, 'origin-refused');
+      return c.json(errorBody(e, t), 403);
+    }
+    return next();
+  });
+
+  const limit = bodyLimit({
+    maxSize: maxBody,
+    onError: (c) => c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), translator(requestLang(c, false))), 413),
+  });
+
+  app.post('/api/diagnose', limit, diagnoseRoute);
+  app.post('/api/verify', limit, verifyRoute);
+  app.get('/api/messages', (c) => {
+    const lang = requestLang(c, true);
+    const messages = pageMessages(lang);
+    return c.json({
+      lang,
+      version: VERSION,
+      messages,
+      examples: examples.map((file) => {
+        const key = `web.example.${exampleId(file)}`;
+        return { file, label: messages[key] ?? file };
+      }),
+      maxBodyBytes: maxBody,
+    });
+  });
+  // known API paths with the wrong method: 405 with Allow, not a 404
+  const methods: Record<string, string> = { '/api/diagnose': 'POST', '/api/verify': 'POST', '/api/messages': 'GET' };
+  app.all('/api/*', (c) => {
+    const allowed = methods[c.req.path];
+    if (allowed) {
+      c.header('Allow', allowed);
+      throw new ApiError(405, 'web.api.methodNotAllowed', { method: c.req.method, path: c.req.path, allowed }, 'method-not-allowed');
+    }
+    throw new ApiError(404, 'web.api.notFound', { path: c.req.path }, 'not-found');
+  });
+
+  app.on(['GET', 'HEAD'], '*', (c) => {
+    const asset = assets.get(c.req.path);
+    if (!asset) return c.text(translator(requestLang(c, false))('web.api.notFound', { path: c.req.path }), 404);
+    const headers = { 'Content-Type': asset.type, 'Content-Length': String(asset.body.length) };
+    return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(asset.body, 200, headers);
+  });
+  app.all('*', (c) => {
+    c.header('Allow', 'GET, HEAD');
+    return c.text(translator(requestLang(c, false))('web.api.methodNotAllowed', { method: c.req.method, path: c.req.path, allowed: 'GET' }), 405);
+  });
+
+  app.onError((err, c) => {
+    const t = translator(requestLang(c, false));
+    if (err instanceof ApiError) return c.json(errorBody(err, t), err.status);
+    if (err instanceof HTTPException && err.status === 413) return c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), t), 413);
+    const message = err instanceof Error ? err.message : String(err);
+    return c.json(errorBody(new ApiError(500, 'web.api.internal', { message }, 'internal'), t), 500);
+  });
+  return app;
+}

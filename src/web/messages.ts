@@ -1,0 +1,21 @@
+import { catalogs } from '../i18n/format.js';
+import type { Lang } from '../i18n/lang.js';
+
+/**
+ * Catalogue prefixes the page shows itself; everything else arrives already localised inside the
+ * diagnosis JSON. Step titles are included for the flow diagram's tooltips and "After" mode.
+ */
+const PAGE_PREFIXES = ['web.', 'joinType.', 'report.', 'verify.', 'severity.', 'context.'];
+const STEP_TITLE = /^step\.[\w-]+\.title$/;
+/** Messages of the serve command and the API: printed or sent by the server, not shown by the page's own code. */
+const SERVER_ONLY = /^web\.(help|listening|openFailed|error\.(portInUse|listen|badPort|noAssets)|api\..*)$/;
+
+/** The page's UI strings in one language (`GET /api/messages?lang=`). */
+export function pageMessages(lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, text] of Object.entries(catalogs[lang])) {
+    if (SERVER_ONLY.test(key)) continue;
+    if (PAGE_PREFIXES.some((p) => key.startsWith(p)) || STEP_TITLE.test(key)) out[key] = text;
+  }
+  return out;
+}
