@@ -232,7 +232,7 @@ export function splitField(text: string): SplitField | undefined {
     .trim();
   value = value.trim().replace(/^:\s*/, '');
   if (!KEY.test(key) || /^(https?|urn|ftp|file)$/i.test(key)) return undefined;
-  if (key.split(/\s+/).length > 6) return undefined;
+  if (key.length > 24 && key.split(/\s+/).length > 6) return undefined;
   return { key, value };
 }
 

@@ -41,18 +41,32 @@ export function parseInstant(text: string): string | undefined {
  * `AAAA…`, `9999…`, `{lots of characters}`) and elisions inside IDs (`cd04...92`).
  */
 /** One cheap test that every mask below needs to pass first. */
-const MAYBE_MASKED = /redact|mask|hidden|remov|omit|[<{*…]|\.\.\.|xxx|(.)\1{7}/i;
+const MAYBE_MASKED = /redact|mask|hidden|remov|omit|[<{*…]|\.\.\.|xxx/i;
+
+/** `AAAA…`, `9999-9999-…`: one character repeated (dashes, braces and spaces aside), 8 or more times. */
+function oneRepeatedChar(v: string): boolean {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 45 || c === 123 || c === 125 || c === 32) continue;
+    if (first < 0) first = c;
+    else if (c !== first) return false;
+    count++;
+  }
+  return count >= 8;
+}
 
 export function maskKind(value: string): MaskKind | undefined {
   const v = value.trim();
-  if (v === '' || !MAYBE_MASKED.test(v)) return undefined;
+  if (v === '') return undefined;
+  if (oneRepeatedChar(v)) return 'placeholder';
+  if (!MAYBE_MASKED.test(v)) return undefined;
   if (/redacted|\bmasked\b|\bhidden\b|\bremoved\b|\bomitted\b/i.test(v)) return 'placeholder';
   if (/^<[^<>]+>$/.test(v) || /^\{\s*[a-z][a-z ]+\s*\}$/i.test(v)) return 'placeholder';
   // a whole token of x's or asterisks: LtPC.xxxx.com, ***\*******
   if (/(^|[^a-z0-9])(x{3,}|X{3,})(?=$|[^a-z0-9])/.test(v) || /\*{3,}/.test(v)) return 'placeholder';
   if (/[0-9a-z]\s*(\.{3,}|…)\s*[0-9a-z]/i.test(v) || /^(\.{3,}|…)$/.test(v)) return 'elided';
-  const core = v.replace(/[-{}\s]/g, '');
-  if (core.length >= 8 && /^(.)\1+$/.test(core)) return 'placeholder';
   return undefined;
 }
 
@@ -82,23 +96,27 @@ export function typeValue(key: string | undefined, value: string): TypedValue {
     return { kind: 'masked', mask: 'truncated' };
   }
 
-  const bool = /^(YES|NO)\b\s*(.*)$/i.exec(v);
+  const c0 = v.charCodeAt(0);
+  // URLs and other prose are the commonest values: none of the shapes below starts like them
+  if (v.startsWith('http') || v.startsWith('urn:')) return { kind: 'text', value: v };
+  const bool = c0 === 89 || c0 === 78 || c0 === 121 || c0 === 110 ? /^(YES|NO)\b\s*(.*)$/i.exec(v) : null;
   if (bool?.[1]) {
     const detail = (bool[2] ?? '').replace(/^\(\s*|\s*\)$/g, '').trim();
     return detail ? { kind: 'boolean', value: bool[1].toUpperCase() === 'YES', detail } : { kind: 'boolean', value: bool[1].toUpperCase() === 'YES' };
   }
 
-  const iso = v.charCodeAt(0) >= 48 && v.charCodeAt(0) <= 57 ? parseInstant(v) : undefined;
+  const digit = c0 >= 48 && c0 <= 57;
+  const iso = digit ? parseInstant(v) : undefined;
   if (iso) return { kind: 'instant', iso };
 
-  const range = /^\[\s*(.+?)\s+--\s+(.+?)\s*\]$/.exec(v);
+  const range = c0 === 91 ? /^\[\s*(.+?)\s+--\s+(.+?)\s*\]$/.exec(v) : null;
   if (range?.[1] && range[2]) {
     const start = parseInstant(range[1]);
     const end = parseInstant(range[2]);
     if (start && end) return { kind: 'range', start, end };
   }
 
-  const guid = /^\{\s*([0-9a-f-]{36})\s*\}\s*(?:\((\w+)\))?$/i.exec(v) ?? /^([0-9a-f-]{36})\s*(?:\((\w+)\))?$/i.exec(v);
+  const guid = c0 === 123 ? /^\{\s*([0-9a-f-]{36})\s*\}\s*(?:\((\w+)\))?$/i.exec(v) : v.length >= 36 ? /^([0-9a-f-]{36})\s*(?:\((\w+)\))?$/i.exec(v) : null;
   if (guid?.[1] && isGuid(guid[1])) {
     const g = guid[1].toLowerCase();
     return guid[2] ? { kind: 'guid', guid: g, provider: guid[2] } : { kind: 'guid', guid: g };
@@ -113,7 +131,7 @@ export function typeValue(key: string | undefined, value: string): TypedValue {
     return detail ? { kind: 'status', status: word, codes, detail } : { kind: 'status', status: word, codes };
   }
 
-  if (/^\d+$/.test(v) && v.length < 10) return { kind: 'number', value: Number(v) };
+  if (digit && v.length < 10 && /^\d+$/.test(v)) return { kind: 'number', value: Number(v) };
 
   const splitter = key ? LIST_KEYS[key] : undefined;
   if (splitter) return { kind: 'list', items: v.split(splitter).filter((s) => s !== '') };

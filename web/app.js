@@ -1,0 +1,739 @@
+// dsreg-doctor web app. Plain ES module, no framework, no bundler. Every UI string comes from the
+// server's catalogues (GET /api/messages); every diagnosis from the same library code as the CLI
+// (POST /api/diagnose, /api/verify). Input values are only ever set as text.
+import { $, append, clear, download, format, h } from './dom.js';
+import { pathLabels, renderFlow } from './flow.js';
+
+const state = {
+  lang: 'en',
+  messages: {},
+  examples: [],
+  maxBodyBytes: 4 * 1024 * 1024,
+  /** Bytes of a loaded file or example, until the text box is edited; then the text is sent. */
+  loaded: null,
+  /** What the shown diagnosis was made from: { bytes, name, error, mdm }. */
+  request: null,
+  result: null,
+  masked: false,
+  done: new Set(),
+  selected: -1,
+  afterLoaded: null,
+  afterRequest: null,
+  afterResult: null,
+  seq: 0,
+  afterSeq: 0,
+};
+
+const t = (key, params) => format(state.messages[key] ?? key, params);
+
+// ---- masking ---------------------------------------------------------------------------------
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+let maskPattern = null;
+
+function updateMaskTargets() {
+  const d = state.result?.device;
+  const values = new Set();
+  if (d) {
+    for (const v of [d.deviceId, d.tenantId, d.deviceName, d.tenantName]) if (typeof v === 'string' && v.trim().length >= 3) values.add(v.trim());
+    // a hybrid device prints its FQDN; its host name alone appears elsewhere (Executing Account Name)
+    if (typeof d.deviceName === 'string' && d.deviceName.includes('.')) {
+      const host = d.deviceName.split('.')[0];
+      if (host.length >= 3) values.add(host);
+    }
+  }
+  const list = [...values].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  maskPattern = list.length ? new RegExp(list.join('|'), 'gi') : null;
+}
+
+/** Text shown on the page: with device and tenant masked when the user asked for it. */
+function shown(text) {
+  if (!state.masked || maskPattern === null || typeof text !== 'string') return text ?? '';
+  return text.replace(maskPattern, (m) => (GUID.test(m) ? 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' : '•'.repeat(Math.min(Math.max(m.length, 4), 10))));
+}
+
+// ---- messages and static texts ---------------------------------------------------------------
+
+async function loadMessages(lang) {
+  const res = await fetch(`/api/messages?lang=${encodeURIComponent(lang)}`, { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const body = await res.json();
+  state.lang = body.lang;
+  state.messages = body.messages;
+  state.examples = body.examples;
+  state.maxBodyBytes = body.maxBodyBytes;
+  $('version').textContent = `dsreg-doctor ${body.version}`;
+}
+
+function applyStaticTexts() {
+  document.documentElement.lang = state.lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  $('lang').value = state.lang;
+  const select = $('example');
+  const current = select.value;
+  clear(select).append(h('option', { value: '', text: t('web.input.exampleNone') }), ...state.examples.map((e) => h('option', { value: e.file, text: e.label })));
+  select.value = state.examples.some((e) => e.file === current) ? current : '';
+  updateMaskButton();
+}
+
+function updateMaskButton() {
+  const b = $('mask');
+  b.textContent = state.masked ? t('web.summary.unmask') : t('web.summary.mask');
+  b.setAttribute('aria-pressed', String(state.masked));
+  $('masked-note').hidden = !state.masked;
+}
+
+// ---- errors and status -----------------------------------------------------------------------
+
+function showError(message, box = 'error-box', text = 'error-message') {
+  $(text).textContent = message;
+  $(box).hidden = false;
+}
+function hideError(box = 'error-box') {
+  $(box).hidden = true;
+}
+function setStatus(message, id = 'status') {
+  $(id).textContent = message;
+}
+
+async function apiError(res) {
+  try {
+    const body = await res.json();
+    if (body?.error?.message) return body.error.message;
+  } catch {
+    // not JSON: fall through
+  }
+  return `HTTP ${res.status}`;
+}
+
+// ---- input -----------------------------------------------------------------------------------
+
+function currentInput() {
+  if (state.loaded) return state.loaded;
+  return { bytes: new TextEncoder().encode($('input').value), name: '' };
+}
+
+function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  return q.toString();
+}
+
+async function postDiagnose(request, extra = {}) {
+  return fetch(`/api/diagnose?${query({ lang: state.lang, error: request.error, mdm: request.mdm ? 1 : undefined, name: request.name, ...extra })}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: request.bytes,
+  });
+}
+
+/** Diagnose the input box (or the loaded file). `fromFile` fills the box with the decoded text. */
+async function runDiagnose({ fromFile = false } = {}) {
+  const input = currentInput();
+  const request = { bytes: input.bytes, name: input.name, error: $('error-text').value.trim(), mdm: $('mdm').checked };
+  return diagnoseRequest(request, { fromFile });
+}
+
+async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}) {
+  const seq = ++state.seq;
+  performance.mark('dsreg:diagnose-start');
+  hideError();
+  if (!quiet) setStatus(t('web.busy'));
+  $('diagnose').disabled = true;
+  let res;
+  try {
+    res = await postDiagnose(request, { lines: 1 });
+  } catch (e) {
+    if (seq === state.seq) {
+      $('diagnose').disabled = false;
+      setStatus('');
+      showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    }
+    return;
+  }
+  if (seq !== state.seq) return; // a newer request is on its way
+  $('diagnose').disabled = false;
+  if (!res.ok) {
+    setStatus('');
+    showError(await apiError(res));
+    return;
+  }
+  const result = await res.json();
+  if (seq !== state.seq) return;
+  const sameInput = state.request && sameBytes(state.request.bytes, request.bytes);
+  if (!sameInput) {
+    state.done.clear();
+    state.selected = -1;
+  }
+  state.request = request;
+  state.result = result;
+  updateMaskTargets();
+  if (fromFile) $('input').value = result.source.lines.join('\n');
+  renderResults();
+  setStatus(
+    fromFile || request.name ? t('web.input.loaded', { name: result.input.name, encoding: result.input.encoding, lines: result.input.lines }) : '',
+  );
+  performance.mark('dsreg:plan-rendered');
+}
+
+function sameBytes(a, b) {
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+async function loadFile(file, target) {
+  if (file.size > state.maxBodyBytes) {
+    const msg = t('web.error.tooLarge', { name: file.name, size: (file.size / 1048576).toFixed(1), limit: Math.round(state.maxBodyBytes / 1048576) });
+    if (target === 'after') showError(msg, 'after-error-box', 'after-error-message');
+    else showError(msg);
+    return;
+  }
+  let bytes;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (e) {
+    const msg = t('web.error.fileRead', { name: file.name, reason: e?.message ?? String(e) });
+    if (target === 'after') showError(msg, 'after-error-box', 'after-error-message');
+    else showError(msg);
+    return;
+  }
+  if (target === 'after') {
+    state.afterLoaded = { bytes, name: file.name };
+    await runCompare({ fromFile: true });
+  } else {
+    state.loaded = { bytes, name: file.name };
+    $('example').value = '';
+    await runDiagnose({ fromFile: true });
+  }
+}
+
+async function loadExample(file) {
+  if (!file) return;
+  let res;
+  try {
+    res = await fetch(`/examples/${encodeURIComponent(file)}`);
+  } catch (e) {
+    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    return;
+  }
+  if (!res.ok) {
+    showError(await apiError(res));
+    return;
+  }
+  state.loaded = { bytes: new Uint8Array(await res.arrayBuffer()), name: file };
+  await runDiagnose({ fromFile: true });
+}
+
+function wireDropZone(zoneId, onFile) {
+  const zone = $(zoneId);
+  let depth = 0;
+  zone.addEventListener('dragenter', (e) => {
+    if (!e.dataTransfer?.types?.includes('Files')) return;
+    depth++;
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) zone.classList.remove('dragging');
+  });
+  zone.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types?.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  });
+  zone.addEventListener('drop', (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    depth = 0;
+    zone.classList.remove('dragging');
+    if (!file) return; // dropped text: the text box takes it (an input event follows)
+    e.preventDefault();
+    onFile(file);
+  });
+}
+
+// ---- rendering -------------------------------------------------------------------------------
+
+function renderResults() {
+  const r = state.result;
+  $('results-empty').hidden = r !== null;
+  $('results-body').hidden = r === null;
+  if (!r) return;
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const verdict = $('verdict');
+  verdict.className = `verdict ${r.exitCode === 1 ? 'bad' : 'good'}`;
+  verdict.textContent = r.exitCode === 1 ? t('web.results.problems', { count: errors }) : t('web.results.ok');
+  renderSummary(r);
+  renderFindings(r);
+  renderWarnings(r);
+  renderFlowCard(r);
+  renderPlan(r);
+  renderSource(r);
+}
+
+function yesNo(v) {
+  return v === true ? t('report.yes') : v === false ? t('report.no') : t('report.notShown');
+}
+
+function valueOf(value, masked) {
+  if (masked) return h('span', { class: 'muted', text: t('report.masked') });
+  if (value === null || value === undefined) return h('span', { class: 'muted', text: t('report.notShown') });
+  return h('span', { class: 'value', text: shown(String(value)) });
+}
+
+function renderSummary(r) {
+  const d = r.device;
+  const row = (label, ...value) => [h('dt', { text: label }), h('dd', {}, ...value)];
+  const flags = ['AzureAdJoined', 'DomainJoined', 'WorkplaceJoined', 'EnterpriseJoined'].map((name) => {
+    const key = name[0].toLowerCase() + name.slice(1);
+    const v = d[key];
+    return h('span', { class: `flag ${v === true ? 'yes' : v === false ? 'no' : 'unknown'}`, text: `${name} ${yesNo(v)}` });
+  });
+  const prtOk = d.azureAdPrt === true;
+  const authOk = typeof d.deviceAuthStatus === 'string' && /^SUCCESS/i.test(d.deviceAuthStatus);
+  const codes = r.errorCodes.length ? h('span', { class: 'codes' }, ...r.errorCodes.map((c) => h('code', { text: c }))) : h('span', { class: 'muted', text: '—' });
+  clear($('summary')).append(
+    ...row(t('report.joinType'), h('strong', { class: 'join', 'data-join-type': d.joinType, text: t(`joinType.${d.joinType}`) }), h('span', { class: 'flags' }, ...flags)),
+    ...row(t('report.deviceName'), valueOf(d.deviceName, d.masked.deviceName)),
+    ...row(t('report.deviceId'), valueOf(d.deviceId, d.masked.deviceId)),
+    ...row(t('report.tenant'), valueOf(d.tenantName, d.masked.tenantName)),
+    ...row(t('web.summary.tenantId'), valueOf(d.tenantId, d.masked.tenantId)),
+    ...row(t('report.prt'), h('span', { class: `pill ${d.azureAdPrt === null ? 'unknown' : prtOk ? 'good' : 'bad'}`, text: yesNo(d.azureAdPrt) })),
+    ...row(
+      t('report.deviceAuthStatus'),
+      d.deviceAuthStatus === null
+        ? h('span', { class: 'muted', text: t('report.notShown') })
+        : h('span', { class: `pill ${authOk ? 'good' : 'bad'}`, text: shown(d.deviceAuthStatus) }),
+    ),
+    ...row(t('report.context'), h('span', { text: t(`context.${r.runContext.kind}`) })),
+    ...row(t('report.errorCodes'), codes),
+    ...row(t('web.summary.input'), h('span', { class: 'small', text: `${shown(r.input.name)} · ${r.input.encoding} · ${r.input.lines}` })),
+  );
+}
+
+function lineList(evidence) {
+  return evidence.map((e) => e.line).join(', ');
+}
+
+function renderFindings(r) {
+  const list = clear($('findings'));
+  if (r.findings.length === 0) {
+    list.append(h('li', { class: 'muted', text: t('report.noFindings') }));
+  }
+  r.findings.forEach((f, i) => {
+    const hasEvidence = f.evidence.length > 0;
+    const head = h(
+      'button',
+      {
+        type: 'button',
+        class: 'finding-head',
+        'aria-controls': 'source',
+        'aria-current': state.selected === i ? 'true' : false,
+        disabled: !hasEvidence,
+        onclick: () => selectFinding(i),
+      },
+      h('span', { class: `sev ${f.severity}`, text: t(`severity.${f.severity}`) }),
+      h('span', { class: 'finding-title', text: shown(f.title) }),
+    );
+    const li = h(
+      'li',
+      { class: `finding ${f.severity}${state.selected === i ? ' selected' : ''}`, 'data-finding': f.id },
+      head,
+      h('p', { class: 'explanation', text: shown(f.explanation) }),
+      hasEvidence
+        ? h('p', { class: 'evidence-link small' }, h('a', { href: '#source', onclick: (e) => (e.preventDefault(), selectFinding(i)), text: t('web.findings.evidence', { lines: lineList(f.evidence) }) }))
+        : h('p', { class: 'muted small', text: t('web.findings.noEvidence') }),
+    );
+    list.append(li);
+  });
+  const codes = clear($('codes'));
+  for (const c of r.codes) {
+    const body = c.known
+      ? [
+          h('p', {}, h('strong', { text: `${t('report.meaning')}: ` }), c.meaning),
+          h('p', {}, h('strong', { text: `${t('report.cause')}: ` }), c.cause),
+          h('p', {}, h('strong', { text: `${t('report.action')}: ` }), c.action),
+        ]
+      : [h('p', { class: 'muted', text: t('report.unknownCode') })];
+    codes.append(h('details', { class: 'code' }, h('summary', {}, h('code', { text: c.code }), c.meaning ? ` ${c.meaning.split(/(?<=[.。])\s*/)[0]}` : ''), ...body));
+  }
+}
+
+function selectFinding(i) {
+  state.selected = i;
+  const f = state.result.findings[i];
+  for (const el of document.querySelectorAll('#findings .finding')) el.classList.remove('selected');
+  for (const el of document.querySelectorAll('#findings .finding-head')) el.removeAttribute('aria-current');
+  const li = document.querySelectorAll('#findings .finding')[i];
+  li?.classList.add('selected');
+  li?.querySelector('.finding-head')?.setAttribute('aria-current', 'true');
+  markFocusLines(f);
+  const first = f.evidence[0];
+  if (first) {
+    const line = document.querySelector(`#source [data-line="${first.line}"]`);
+    line?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }
+}
+
+function markFocusLines(f) {
+  for (const el of document.querySelectorAll('#source .line.focus')) el.classList.remove('focus');
+  if (!f) return;
+  for (const e of f.evidence) document.querySelector(`#source [data-line="${e.line}"]`)?.classList.add('focus');
+}
+
+function renderWarnings(r) {
+  const warnings = r.input.warnings;
+  $('warnings-card').hidden = warnings.length === 0;
+  clear($('warnings')).append(...warnings.map((w) => h('li', { text: shown(w.message) })));
+}
+
+function renderFlowCard(r) {
+  const { svg, path } = renderFlow(r, t, jumpToStep);
+  clear($('flow')).append(svg);
+  $('flow-caption').textContent = path.nodes.size > 0 ? t('web.flow.caption') : t('web.flow.captionNone');
+  $('flow-path').textContent = pathLabels(path, t).join(' → ');
+}
+
+function jumpToStep(id) {
+  const el = document.getElementById(`step-${id}`);
+  if (!el) return;
+  el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  el.querySelector('h4')?.focus({ preventScroll: true });
+}
+
+async function copyText(text, button) {
+  let ok = true;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    ok = false;
+  }
+  const label = button.textContent;
+  button.textContent = ok ? t('web.plan.copied') : t('web.plan.copyFailed');
+  button.classList.toggle('copied', ok);
+  setTimeout(() => {
+    button.textContent = label;
+    button.classList.remove('copied');
+  }, 1600);
+}
+
+/** One plan step (also used for "After" mode's next step). `n` null = no checkbox. */
+function renderStep(step, n) {
+  const title = shown(step.title);
+  const head = h('div', { class: 'step-head' });
+  if (n !== null) {
+    head.append(
+      h('input', {
+        type: 'checkbox',
+        class: 'done',
+        checked: state.done.has(step.id),
+        'aria-label': t('web.plan.doneLabel', { n, title }),
+        onchange: (e) => {
+          if (e.target.checked) state.done.add(step.id);
+          else state.done.delete(step.id);
+          e.target.closest('.step')?.classList.toggle('is-done', e.target.checked);
+          updateProgress();
+        },
+      }),
+    );
+  }
+  head.append(h('h4', { tabindex: '-1' }, n !== null ? h('span', { class: 'num', text: t('web.plan.stepLabel', { n }) }) : null, h('span', { class: 'step-title', text: title })));
+  const badges = h('div', { class: 'badges' });
+  if (step.admin) badges.append(h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }));
+  if (step.conditional) badges.append(h('span', { class: 'badge cond', text: t('report.conditional') }));
+  if (step.stage) badges.append(h('span', { class: `badge stage ${step.stage}`, text: t(`report.stage.${step.stage}`) }));
+  const li = h('li', { class: `step${state.done.has(step.id) && n !== null ? ' is-done' : ''}`, id: n !== null ? `step-${step.id}` : false, 'data-step': step.id }, head, badges);
+  if (step.why) li.append(h('p', { class: 'why' }, h('strong', { text: `${t('report.why')}: ` }), shown(step.why)));
+  if (step.actions?.length) {
+    const actions = h('ol', { class: 'actions' });
+    for (const a of step.actions) {
+      if (a.kind === 'command') {
+        const code = h('code', { text: a.text });
+        actions.append(
+          h(
+            'li',
+            { class: 'command' },
+            h('pre', {}, code),
+            h('button', { type: 'button', class: 'copy', 'aria-label': t('web.plan.copyLabel', { command: a.text }), text: t('web.plan.copy'), onclick: (e) => copyText(a.text, e.currentTarget) }),
+          ),
+        );
+      } else {
+        actions.append(h('li', { text: shown(a.text) }));
+      }
+    }
+    li.append(actions);
+  }
+  if (step.expect && step.expect !== '—') li.append(h('p', { class: 'expect' }, h('strong', { text: `${t('report.expect')}: ` }), shown(step.expect)));
+  if (step.verify && step.verify !== '—') li.append(h('p', { class: 'check' }, h('strong', { text: `${t('report.verify')}: ` }), shown(step.verify)));
+  for (const c of step.caveats ?? []) li.append(h('p', { class: 'caveat' }, h('strong', { text: `${t('report.caveat')}: ` }), shown(c)));
+  return li;
+}
+
+function renderPlan(r) {
+  const list = clear($('plan'));
+  if (r.plan.steps.length === 0) list.append(h('li', { class: 'muted', text: t('report.noPlan') }));
+  r.plan.steps.forEach((step, i) => list.append(renderStep(step, i + 1)));
+  updateProgress();
+}
+
+function updateProgress() {
+  const steps = state.result?.plan.steps ?? [];
+  const done = steps.filter((s) => state.done.has(s.id)).length;
+  $('plan-progress').textContent = steps.length ? t('web.plan.progress', { done, total: steps.length }) : '';
+}
+
+function renderSource(r) {
+  const hits = new Set(r.findings.flatMap((f) => f.evidence.map((e) => e.line)));
+  const lines = r.source?.lines ?? [];
+  const box = clear($('source'));
+  const frag = document.createDocumentFragment();
+  lines.forEach((text, i) => {
+    const n = i + 1;
+    frag.append(h('div', { class: `line${hits.has(n) ? ' hit' : ''}`, 'data-line': n }, h('span', { class: 'no', text: String(n), 'aria-hidden': 'true' }), h('span', { class: 'tx', text: shown(text) })));
+  });
+  box.append(frag);
+  $('source-meta').textContent = t('web.source.meta', { name: shown(r.input.name), lines: r.input.lines, encoding: r.input.encoding });
+  if (state.selected >= 0) markFocusLines(r.findings[state.selected]);
+}
+
+// ---- downloads -------------------------------------------------------------------------------
+
+function fileBase() {
+  const name = state.request?.name || 'dsregcmd-status';
+  return name.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || 'dsregcmd-status';
+}
+
+async function downloadMarkdown() {
+  if (!state.request) return;
+  let res;
+  try {
+    res = await postDiagnose(state.request, { format: 'markdown' });
+  } catch (e) {
+    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    return;
+  }
+  if (!res.ok) {
+    showError(await apiError(res));
+    return;
+  }
+  download(`dsreg-doctor-${fileBase()}.${state.lang}.md`, await res.text(), 'text/markdown;charset=utf-8');
+}
+
+function downloadJson() {
+  if (!state.result) return;
+  const { source, ...contract } = state.result;
+  download(`dsreg-doctor-${fileBase()}.${state.lang}.json`, `${JSON.stringify(contract, null, 2)}\n`, 'application/json');
+}
+
+// ---- "After" mode ----------------------------------------------------------------------------
+
+async function runCompare({ fromFile = false, quiet = false } = {}) {
+  hideError('after-error-box');
+  if (!state.request) {
+    showError(t('web.after.needBefore'), 'after-error-box', 'after-error-message');
+    return;
+  }
+  const after = state.afterLoaded ?? { bytes: new TextEncoder().encode($('after-input').value), name: '' };
+  const request = { before: state.request, after, afterError: $('after-error').value.trim() };
+  await compareRequest(request, { fromFile, quiet });
+}
+
+async function compareRequest(request, { fromFile = false, quiet = false } = {}) {
+  const seq = ++state.afterSeq;
+  if (!quiet) setStatus(t('web.busy'), 'after-status');
+  const form = new FormData();
+  form.append('before', new Blob([request.before.bytes]), request.before.name || 'before.txt');
+  form.append('after', new Blob([request.after.bytes]), request.after.name || 'after.txt');
+  let res;
+  try {
+    res = await fetch(
+      `/api/verify?${query({ lang: state.lang, error: request.before.error, mdm: request.before.mdm ? 1 : undefined, afterError: request.afterError })}`,
+      { method: 'POST', body: form },
+    );
+  } catch (e) {
+    if (seq === state.afterSeq) {
+      setStatus('', 'after-status');
+      showError(t('web.error.network', { reason: e?.message ?? String(e) }), 'after-error-box', 'after-error-message');
+    }
+    return;
+  }
+  if (seq !== state.afterSeq) return;
+  setStatus('', 'after-status');
+  if (!res.ok) {
+    showError(await apiError(res), 'after-error-box', 'after-error-message');
+    return;
+  }
+  const result = await res.json();
+  if (seq !== state.afterSeq) return;
+  state.afterRequest = request;
+  state.afterResult = result;
+  if (fromFile) {
+    // show what was read; the text box is the input from now on unless another file is dropped
+    $('after-input').value = new TextDecoder().decode(request.after.bytes).includes('\uFFFD') ? $('after-input').value : new TextDecoder().decode(request.after.bytes);
+  }
+  renderAfter(result);
+}
+
+function renderAfter(v) {
+  const box = clear($('after-result'));
+  box.hidden = false;
+  const good = v.verdict === 'fixed' || v.verdict === 'no-change-needed';
+  box.append(
+    h('p', { class: `verdict ${good ? 'good' : v.verdict === 'in-progress' ? 'progress' : 'bad'}`, 'data-verdict': v.verdict }, h('strong', { text: `${t('web.after.verdict')}: ` }), v.message),
+    h('p', { class: v.sameDevice === 'no' ? 'warn' : 'muted', text: v.sameDeviceMessage }),
+  );
+  const list = (key, items) => (items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null);
+  append(box, [list('verify.resolved', v.resolved), list('verify.remaining', v.remaining), list('verify.introduced', v.introduced)]);
+  box.append(h('h3', { text: t('verify.next') }));
+  if (v.nextStepDetail) box.append(h('ol', { class: 'plan after-next' }, renderStep(v.nextStepDetail, null)));
+  else box.append(h('p', { class: 'muted', text: t('web.after.none') }));
+}
+
+// ---- language, theme, startup ----------------------------------------------------------------
+
+async function switchLang(lang) {
+  try {
+    await loadMessages(lang);
+  } catch (e) {
+    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    return;
+  }
+  try {
+    localStorage.setItem('dsreg-doctor.lang', lang);
+  } catch {
+    // storage may be disabled: the choice just is not remembered
+  }
+  applyStaticTexts();
+  // the input stays; the diagnosis is asked for again in the new language
+  if (state.request) await diagnoseRequest(state.request, { quiet: true });
+  else renderResults();
+  if (state.afterRequest) await compareRequest(state.afterRequest, { quiet: true });
+}
+
+function applyTheme(theme) {
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  $('theme').value = theme === 'light' || theme === 'dark' ? theme : 'auto';
+}
+
+function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function browserLang() {
+  const langs = navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
+  for (const l of langs) {
+    if (/^ja\b/i.test(l)) return 'ja';
+    if (/^en\b/i.test(l)) return 'en';
+  }
+  return 'en';
+}
+
+function wire() {
+  const input = $('input');
+  input.addEventListener('input', (e) => {
+    state.loaded = null; // the box is the input now
+    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') runDiagnose();
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      runDiagnose();
+    }
+  });
+  $('error-text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      runDiagnose();
+    }
+  });
+  $('diagnose').addEventListener('click', () => runDiagnose());
+  $('clear').addEventListener('click', () => {
+    input.value = '';
+    $('error-text').value = '';
+    $('example').value = '';
+    state.loaded = null;
+    state.request = null;
+    state.result = null;
+    state.done.clear();
+    state.selected = -1;
+    hideError();
+    setStatus('');
+    renderResults();
+    input.focus();
+  });
+  $('open-file').addEventListener('click', () => $('file').click());
+  $('file').addEventListener('change', (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file) loadFile(file, 'before');
+  });
+  $('example').addEventListener('change', (e) => loadExample(e.target.value));
+  wireDropZone('drop', (file) => loadFile(file, 'before'));
+
+  const after = $('after-input');
+  after.addEventListener('input', (e) => {
+    state.afterLoaded = null;
+    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') runCompare();
+  });
+  after.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      runCompare();
+    }
+  });
+  $('compare').addEventListener('click', () => runCompare());
+  $('after-open-file').addEventListener('click', () => $('after-file').click());
+  $('after-file').addEventListener('change', (e) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file) loadFile(file, 'after');
+  });
+  wireDropZone('after-drop', (file) => loadFile(file, 'after'));
+
+  // a file dropped next to a drop zone must not replace the page
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => e.preventDefault());
+
+  $('mask').addEventListener('click', () => {
+    state.masked = !state.masked;
+    updateMaskButton();
+    renderResults();
+    if (state.afterResult) renderAfter(state.afterResult);
+  });
+  $('download-md').addEventListener('click', downloadMarkdown);
+  $('download-json').addEventListener('click', downloadJson);
+  $('lang').addEventListener('change', (e) => switchLang(e.target.value));
+  $('theme').addEventListener('change', (e) => {
+    applyTheme(e.target.value);
+    try {
+      localStorage.setItem('dsreg-doctor.theme', e.target.value);
+    } catch {
+      // not remembered
+    }
+  });
+}
+
+async function start() {
+  applyTheme(stored('dsreg-doctor.theme'));
+  const lang = stored('dsreg-doctor.lang') ?? browserLang();
+  wire();
+  try {
+    await loadMessages(lang === 'ja' || lang === 'en' ? lang : 'en');
+  } catch (e) {
+    showError(`dsreg-doctor: ${e?.message ?? String(e)}`);
+    return;
+  }
+  applyStaticTexts();
+  renderResults();
+  document.documentElement.dataset.ready = 'true';
+}
+
+start();
