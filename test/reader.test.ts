@@ -187,3 +187,33 @@ describe('framing and fields', () => {
     expect(r.warnings[0]?.code).toBe(code);
   });
 });
+
+describe('Japanese console noise', () => {
+  it('skips a Japanese PowerShell banner and prompt saved in code page 932', () => {
+    const text = [
+      'Windows PowerShell',
+      'Copyright (C) Microsoft Corporation. All rights reserved.',
+      '',
+      '新しいクロスプラットフォームの PowerShell をお試しください https://aka.ms/pscore6',
+      '',
+      'PS C:\\Users\\山田 太郎> dsregcmd /status',
+      fixtureText('s07-aadj-healthy.txt').replace('TenantName : Adventure Works', 'TenantName : 株式会社ファブリカム'),
+      'PS C:\\Users\\山田 太郎> ',
+    ].join('\r\n');
+    const report = readStatusBytes(iconv.encode(text, 'cp932'));
+    expect(report.source.encoding).toBe('cp932');
+    expect(report.warnings).toEqual([]);
+    expect(report.skippedLines).toBe(0);
+    const s = toDeviceStatus(report);
+    expect(s.joinType).toBe('entra-joined');
+    expect(s.tenantName.value).toBe('株式会社ファブリカム');
+    expect(report.lineKinds.slice(0, 6)).toEqual(['shell', 'shell', 'blank', 'shell', 'blank', 'prompt']);
+  });
+
+  it('reads `…省略` and `...` elisions as elisions, not data', () => {
+    const r = readStatusText('+----------------+\n| User State |\n+----------------+\nNgcSet : NO\n…省略\n   ...\nWorkplaceJoined : YES\n');
+    expect(r.elided).toBe(true);
+    expect(r.fields.map((f) => f.name)).toEqual(['NgcSet', 'WorkplaceJoined']);
+    expect(r.skippedLines).toBe(0);
+  });
+});

@@ -571,8 +571,9 @@ async function compareRequest(request, { fromFile = false, quiet = false } = {})
   state.afterRequest = request;
   state.afterResult = result;
   if (fromFile) {
-    // show what was read; the text box is the input from now on unless another file is dropped
-    $('after-input').value = new TextDecoder().decode(request.after.bytes).includes('\uFFFD') ? $('after-input').value : new TextDecoder().decode(request.after.bytes);
+    $('after-input').value = '';
+    const a = result.after.input;
+    setStatus(t('web.input.loaded', { name: a.name, encoding: a.encoding, lines: a.lines }), 'after-status');
   }
   renderAfter(result);
 }

@@ -45,6 +45,8 @@ export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): Decod
   }
 
   const binary = looksBinary(sample);
+  // no point decoding megabytes of a PDF or random bytes: the caller reports them as binary
+  if (binary) return { text: '', encoding: 'utf-8', evidence: 'binary content', binary };
   const utf8 = tryUtf8(buf);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', evidence: 'valid UTF-8', binary };
   const legacy = guessLegacyCodePage(sample);

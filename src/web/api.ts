@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { diagnose } from '../diagnose/diagnose.js';
+import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions } from '../diagnose/types.js';
 import { type MessageKey, type Params, type Translate, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
@@ -158,6 +158,12 @@ export async function verifyRoute(c: Context): Promise<Response> {
     const f = v.after.findings.find((x) => x.id === id) ?? v.before.findings.find((x) => x.id === id);
     return { id, title: f ? localizeFinding(f, q.t).title : id };
   };
+  const side = (d: Diagnosis) => ({
+    joinType: d.status.joinType,
+    deviceId: d.status.deviceId.value,
+    errorCodes: d.errorCodes,
+    input: { name: d.report.source.name, encoding: d.report.source.encoding, lines: d.report.source.lines },
+  });
   const body = {
     schemaVersion: 1,
     tool: { name: 'dsreg-doctor', version: VERSION },
@@ -171,8 +177,8 @@ export async function verifyRoute(c: Context): Promise<Response> {
     resolved: v.resolved.map(titleOf),
     remaining: v.remaining.map(titleOf),
     introduced: v.introduced.map(titleOf),
-    before: { joinType: v.before.status.joinType, deviceId: v.before.status.deviceId.value, errorCodes: v.before.errorCodes },
-    after: { joinType: v.after.status.joinType, deviceId: v.after.status.deviceId.value, errorCodes: v.after.errorCodes },
+    before: side(v.before),
+    after: side(v.after),
   };
   serverTiming(c, 'verify', start);
   return c.json(body);

@@ -1,0 +1,144 @@
+import type { JoinType } from '../model/status.js';
+import type { AuditAction } from './records.js';
+import type { InputFormat, InputKind } from './schema.js';
+
+/**
+ * The fleet report: the public JSON contract of `dsreg-doctor fleet --format json`
+ * (docs/product.md), plus the extra fields the renderers use.
+ */
+
+/** Sign-in errors that make a device "affected" (docs/product.md), as AADSTS numbers, most telling first. */
+export const DEVICE_ERROR_CODES = [700003, 135011, 50155, 50097, 50187, 53000, 53001, 130008] as const;
+
+export type Cause = 'deleted' | 'disabled' | 'device-auth-failed' | 'device-not-identified' | 'not-compliant' | 'not-hybrid-joined';
+
+export const CAUSES: readonly Cause[] = ['deleted', 'disabled', 'device-auth-failed', 'device-not-identified', 'not-compliant', 'not-hybrid-joined'];
+
+export type JoinTypeSource = 'signin' | 'inventory' | 'status' | 'unknown';
+export type InventoryState = 'present' | 'disabled' | 'missing' | 'unknown';
+
+export interface AffectedDevice {
+  deviceId: string;
+  displayName: string | null;
+  /** Directory object id (Graph `id`) when the inventory or the audit log shows it. */
+  objectId: string | null;
+  os: string | null;
+  joinType: JoinType;
+  joinTypeSource: JoinTypeSource;
+  inventoryState: InventoryState;
+  cause: Cause;
+  errorCodes: string[];
+  failuresByCode: Record<string, number>;
+  failureCount: number;
+  /** Up to 50 users, most failures first; `userCount` is the true number. */
+  users: string[];
+  userCount: number;
+  apps: string[];
+  firstFailure: string;
+  lastFailure: string;
+  /** Last successful sign-in in the logs (any time in the window). */
+  lastSuccess: string | null;
+  /** A successful sign-in came after the last failure. */
+  recovered: boolean;
+  deletedBy: string | null;
+  deletedAt: string | null;
+  /** What the audit event was, and how it was matched to this device. */
+  auditAction: AuditAction | null;
+  auditMatch: 'deviceId' | 'objectId' | 'name' | null;
+  firstStep: string | null;
+  /** The collected dsregcmd /status that matched this device. */
+  statusFile: string | null;
+}
+
+export type CleanupReason = 'signs-in' | 'users-failing' | 'hybrid' | 'bitlocker-keys' | 'autopilot' | 'mdm-managed' | 'not-in-inventory';
+export type CleanupRisk = 'high' | 'medium' | 'low';
+export type CleanupAction = 'keep' | 'delete-on-premises' | 'clean-up-in-intune' | 'back-up-bitlocker-keys' | 'retire-in-mdm' | 'check-id' | 'disable-then-delete';
+
+export interface CleanupEntry {
+  deviceId: string;
+  objectId: string | null;
+  displayName: string | null;
+  joinType: JoinType;
+  /** Last time the device was seen active: its last successful sign-in, else the inventory's activity timestamp. */
+  activeSince: string | null;
+  activeSource: 'signin' | 'inventory' | null;
+  lastSuccessfulSignIn: string | null;
+  approximateLastSignIn: string | null;
+  /** The worst of `reasons`: high = deleting breaks sign-ins now. */
+  risk: CleanupRisk;
+  reasons: CleanupReason[];
+  recommendedAction: CleanupAction;
+}
+
+export interface CleanupSummary {
+  source: 'planned-deletions' | 'stale-days';
+  staleDays: number | null;
+  asOf: string;
+  candidates: number;
+  byRisk: Record<CleanupRisk, number>;
+  byReason: Partial<Record<CleanupReason, number>>;
+  /** --stale-days: devices left out because their activity timestamp is blank. */
+  blankTimestamp: number;
+  /** Planned ids that matched nothing in the inventory. */
+  notInInventory: number;
+  /** The order to clean up in: disable, wait, delete (07 §4). */
+  order: string[];
+}
+
+export interface RowCounts {
+  read: number;
+  used: number;
+  skipped: number;
+  skippedByReason: Record<string, number>;
+}
+
+export interface InputProblem {
+  line: number;
+  reason: string;
+}
+
+export interface InputReport {
+  name: string;
+  kind: InputKind | 'planned-deletions' | 'statuses' | null;
+  format: InputFormat | 'dsregcmd-status' | null;
+  encoding: string | null;
+  rows: RowCounts;
+  unknownColumns: string[];
+  /** Why the whole file could not be read (stable id), or null. */
+  error: string | null;
+  errorDetail: string | null;
+  /** The first problems, with line numbers (all are counted in `rows`). */
+  problems: InputProblem[];
+  /** The option the file was given with, when its content says it is something else. */
+  givenAs: string | null;
+}
+
+export interface FleetSummary {
+  devicesAffected: number;
+  devicesRecovered: number;
+  byJoinType: Record<string, number>;
+  byErrorCode: Record<string, number>;
+  byCause: Record<string, number>;
+  byInventoryState: Record<string, number>;
+  /** Device-error failures per UTC day (all rows, attributed to a device or not). */
+  failuresByDay: { day: string; count: number; byCode: Record<string, number> }[];
+  topDeletionActors: { actor: string; actorType: string; deletes: number; disables: number; affectedDevices: number }[];
+  /** Device-error failures whose sign-in carried no device id (53000/53001 from unregistered devices…). */
+  failuresWithoutDevice: Record<string, number>;
+  signIns: { rows: number; successes: number; failures: number; deviceErrorFailures: number; devicesSeen: number; first: string | null; last: string | null };
+  inventory: { devices: number; enabled: number; disabled: number; byJoinType: Record<string, number> } | null;
+  audit: { deletes: number; disables: number; matched: number } | null;
+  statuses: { files: number; matched: number } | null;
+}
+
+export interface FleetReport {
+  schemaVersion: 1;
+  tool: { name: 'dsreg-doctor'; version: string };
+  asOf: string;
+  inputs: InputReport[];
+  affected: AffectedDevice[];
+  cleanupImpact: CleanupEntry[];
+  cleanup: CleanupSummary | null;
+  summary: FleetSummary;
+  rows: RowCounts;
+}
