@@ -1,0 +1,101 @@
+import type { GraphClient } from './client.js';
+import { GraphError, type GraphFailure } from './errors.js';
+
+/** The sign-in error codes the fleet analysis looks at (docs/product.md). */
+export const DEVICE_ERROR_CODES = [700003, 135011, 50155, 50097, 50187, 53000, 53001, 130008];
+
+export const DEVICE_SELECT = [
+  'id',
+  'deviceId',
+  'displayName',
+  'operatingSystem',
+  'operatingSystemVersion',
+  'trustType',
+  'accountEnabled',
+  'approximateLastSignInDateTime',
+  'registrationDateTime',
+  'isCompliant',
+  'isManaged',
+  'profileType',
+  'systemLabels',
+  'physicalIds',
+];
+
+export const DEVICE_ACTIVITIES = ['Delete device', 'Disable device', 'Update device'];
+
+export interface GraphQueries {
+  devices: string;
+  signIns: string;
+  nonInteractiveSignIns: string;
+  directoryAudits: string;
+}
+
+/** The read-only requests, filtered server-side to the codes and the window. */
+export function graphQueries(since: Date): GraphQueries {
+  const from = since.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const codes = DEVICE_ERROR_CODES.map((c) => `status/errorCode eq ${c}`).join(' or ');
+  const q = (path: string, params: Record<string, string>) =>
+    `${path}?${Object.entries(params)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&')}`;
+  return {
+    devices: q('v1.0/devices', { $select: DEVICE_SELECT.join(','), $top: '999' }),
+    signIns: q('v1.0/auditLogs/signIns', { $filter: `createdDateTime ge ${from} and (${codes})`, $top: '1000' }),
+    // v1.0 lists interactive sign-ins; the non-interactive ones are offered by beta's signInEventTypes
+    nonInteractiveSignIns: q('beta/auditLogs/signIns', {
+      $filter: `createdDateTime ge ${from} and signInEventTypes/any(t: t eq 'nonInteractiveUser') and (${codes})`,
+      $top: '1000',
+    }),
+    directoryAudits: q('v1.0/auditLogs/directoryAudits', {
+      $filter: `activityDateTime ge ${from} and (${DEVICE_ACTIVITIES.map((a) => `activityDisplayName eq '${a}'`).join(' or ')})`,
+      $top: '999',
+    }),
+  };
+}
+
+export interface PullResult {
+  devices: Record<string, unknown>[];
+  signIns: Record<string, unknown>[];
+  directoryAudits: Record<string, unknown>[];
+  /** Set when a request failed: what was read before it is kept, and the report says so. */
+  partial: { dataset: string; failure: GraphFailure; pagesRead: number } | null;
+}
+
+/**
+ * Read devices, device-error sign-ins (interactive and non-interactive) and device audit events.
+ * Stops at the first request that fails for good, keeping the pages already read.
+ */
+export async function pullFleetData(client: GraphClient, since: Date, options: { nonInteractive?: boolean } = {}): Promise<PullResult> {
+  const queries = graphQueries(since);
+  const result: PullResult = { devices: [], signIns: [], directoryAudits: [], partial: null };
+  const steps: [string, string, Record<string, unknown>[]][] = [
+    ['devices', queries.devices, result.devices],
+    ['signIns', queries.signIns, result.signIns],
+    ...(options.nonInteractive === false
+      ? []
+      : ([['signIns', queries.nonInteractiveSignIns, result.signIns]] as [string, string, Record<string, unknown>[]][])),
+    ['directoryAudits', queries.directoryAudits, result.directoryAudits],
+  ];
+  const seenSignIns = new Set<string>();
+  for (const [dataset, path, into] of steps) {
+    let pagesRead = 0;
+    try {
+      for await (const page of client.pages(dataset, path)) {
+        pagesRead++;
+        for (const row of page) {
+          // an event can come back from both sign-in lists: keep it once
+          if (dataset === 'signIns' && typeof row.id === 'string') {
+            if (seenSignIns.has(row.id)) continue;
+            seenSignIns.add(row.id);
+          }
+          into.push(row);
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof GraphError)) throw e;
+      result.partial = { dataset, failure: e.failure, pagesRead };
+      return result;
+    }
+  }
+  return result;
+}
