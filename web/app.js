@@ -52,6 +52,13 @@ function shown(text) {
   return text.replace(maskPattern, (m) => (GUID.test(m) ? 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' : '•'.repeat(Math.min(Math.max(m.length, 4), 10))));
 }
 
+/** Catalogue prose marks commands with `backticks`: show them as code, everything as text. */
+function rich(text) {
+  return shown(text)
+    .split(/`([^`]+)`/)
+    .map((part, i) => (i % 2 === 1 ? h('code', { text: part }) : part));
+}
+
 // ---- messages and static texts ---------------------------------------------------------------
 
 async function loadMessages(lang) {
@@ -73,7 +80,10 @@ function applyStaticTexts() {
   $('lang').value = state.lang;
   const select = $('example');
   const current = select.value;
-  clear(select).append(h('option', { value: '', text: t('web.input.exampleNone') }), ...state.examples.map((e) => h('option', { value: e.file, text: e.label })));
+  clear(select).append(
+    h('option', { value: '', text: t('web.input.exampleNone') }),
+    ...state.examples.map((e) => h('option', { value: e.file, text: e.label })),
+  );
   select.value = state.examples.some((e) => e.file === current) ? current : '';
   updateMaskButton();
 }
@@ -166,15 +176,17 @@ async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}
   if (!sameInput) {
     state.done.clear();
     state.selected = -1;
+    // an "After" verdict compared against another "before": no longer true
+    state.afterRequest = null;
+    state.afterResult = null;
+    clear($('after-result')).hidden = true;
   }
   state.request = request;
   state.result = result;
   updateMaskTargets();
   if (fromFile) $('input').value = result.source.lines.join('\n');
   renderResults();
-  setStatus(
-    fromFile || request.name ? t('web.input.loaded', { name: result.input.name, encoding: result.input.encoding, lines: result.input.lines }) : '',
-  );
+  setStatus(fromFile || request.name ? t('web.input.loaded', { name: result.input.name, encoding: result.input.encoding, lines: result.input.lines }) : '');
   performance.mark('dsreg:plan-rendered');
 }
 
@@ -278,7 +290,7 @@ function yesNo(v) {
   return v === true ? t('report.yes') : v === false ? t('report.no') : t('report.notShown');
 }
 
-function valueOf(value, masked) {
+function fieldValue(value, masked) {
   if (masked) return h('span', { class: 'muted', text: t('report.masked') });
   if (value === null || value === undefined) return h('span', { class: 'muted', text: t('report.notShown') });
   return h('span', { class: 'value', text: shown(String(value)) });
@@ -294,13 +306,19 @@ function renderSummary(r) {
   });
   const prtOk = d.azureAdPrt === true;
   const authOk = typeof d.deviceAuthStatus === 'string' && /^SUCCESS/i.test(d.deviceAuthStatus);
-  const codes = r.errorCodes.length ? h('span', { class: 'codes' }, ...r.errorCodes.map((c) => h('code', { text: c }))) : h('span', { class: 'muted', text: '—' });
+  const codes = r.errorCodes.length
+    ? h('span', { class: 'codes' }, ...r.errorCodes.map((c) => h('code', { text: c })))
+    : h('span', { class: 'muted', text: '—' });
   clear($('summary')).append(
-    ...row(t('report.joinType'), h('strong', { class: 'join', 'data-join-type': d.joinType, text: t(`joinType.${d.joinType}`) }), h('span', { class: 'flags' }, ...flags)),
-    ...row(t('report.deviceName'), valueOf(d.deviceName, d.masked.deviceName)),
-    ...row(t('report.deviceId'), valueOf(d.deviceId, d.masked.deviceId)),
-    ...row(t('report.tenant'), valueOf(d.tenantName, d.masked.tenantName)),
-    ...row(t('web.summary.tenantId'), valueOf(d.tenantId, d.masked.tenantId)),
+    ...row(
+      t('report.joinType'),
+      h('strong', { class: 'join', 'data-join-type': d.joinType, text: t(`joinType.${d.joinType}`) }),
+      h('span', { class: 'flags' }, ...flags),
+    ),
+    ...row(t('report.deviceName'), fieldValue(d.deviceName, d.masked.deviceName)),
+    ...row(t('report.deviceId'), fieldValue(d.deviceId, d.masked.deviceId)),
+    ...row(t('report.tenant'), fieldValue(d.tenantName, d.masked.tenantName)),
+    ...row(t('web.summary.tenantId'), fieldValue(d.tenantId, d.masked.tenantId)),
     ...row(t('report.prt'), h('span', { class: `pill ${d.azureAdPrt === null ? 'unknown' : prtOk ? 'good' : 'bad'}`, text: yesNo(d.azureAdPrt) })),
     ...row(
       t('report.deviceAuthStatus'),
@@ -342,9 +360,20 @@ function renderFindings(r) {
       'li',
       { class: `finding ${f.severity}${state.selected === i ? ' selected' : ''}`, 'data-finding': f.id },
       head,
-      h('p', { class: 'explanation', text: shown(f.explanation) }),
+      h('p', { class: 'explanation' }, rich(f.explanation)),
       hasEvidence
-        ? h('p', { class: 'evidence-link small' }, h('a', { href: '#source', onclick: (e) => (e.preventDefault(), selectFinding(i)), text: t('web.findings.evidence', { lines: lineList(f.evidence) }) }))
+        ? h(
+            'p',
+            { class: 'evidence-link small' },
+            h('a', {
+              href: '#source',
+              onclick: (e) => {
+                e.preventDefault();
+                selectFinding(i);
+              },
+              text: t('web.findings.evidence', { lines: lineList(f.evidence) }),
+            }),
+          )
         : h('p', { class: 'muted small', text: t('web.findings.noEvidence') }),
     );
     list.append(li);
@@ -354,11 +383,13 @@ function renderFindings(r) {
     const body = c.known
       ? [
           h('p', {}, h('strong', { text: `${t('report.meaning')}: ` }), c.meaning),
-          h('p', {}, h('strong', { text: `${t('report.cause')}: ` }), c.cause),
-          h('p', {}, h('strong', { text: `${t('report.action')}: ` }), c.action),
+          h('p', {}, h('strong', { text: `${t('report.cause')}: ` }), rich(c.cause)),
+          h('p', {}, h('strong', { text: `${t('report.action')}: ` }), rich(c.action)),
         ]
       : [h('p', { class: 'muted', text: t('report.unknownCode') })];
-    codes.append(h('details', { class: 'code' }, h('summary', {}, h('code', { text: c.code }), c.meaning ? ` ${c.meaning.split(/(?<=[.。])\s*/)[0]}` : ''), ...body));
+    codes.append(
+      h('details', { class: 'code' }, h('summary', {}, h('code', { text: c.code }), c.meaning ? ` ${c.meaning.split(/(?<=[.。])\s*/)[0]}` : ''), ...body),
+    );
   }
 }
 
@@ -440,13 +471,26 @@ function renderStep(step, n) {
       }),
     );
   }
-  head.append(h('h4', { tabindex: '-1' }, n !== null ? h('span', { class: 'num', text: t('web.plan.stepLabel', { n }) }) : null, h('span', { class: 'step-title', text: title })));
+  head.append(
+    h(
+      'h4',
+      { tabindex: '-1' },
+      n !== null ? h('span', { class: 'num', text: t('web.plan.stepLabel', { n }) }) : null,
+      h('span', { class: 'step-title', text: title }),
+    ),
+  );
   const badges = h('div', { class: 'badges' });
-  if (step.admin) badges.append(h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }));
+  if (step.admin)
+    badges.append(h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }));
   if (step.conditional) badges.append(h('span', { class: 'badge cond', text: t('report.conditional') }));
   if (step.stage) badges.append(h('span', { class: `badge stage ${step.stage}`, text: t(`report.stage.${step.stage}`) }));
-  const li = h('li', { class: `step${state.done.has(step.id) && n !== null ? ' is-done' : ''}`, id: n !== null ? `step-${step.id}` : false, 'data-step': step.id }, head, badges);
-  if (step.why) li.append(h('p', { class: 'why' }, h('strong', { text: `${t('report.why')}: ` }), shown(step.why)));
+  const li = h(
+    'li',
+    { class: `step${state.done.has(step.id) && n !== null ? ' is-done' : ''}`, id: n !== null ? `step-${step.id}` : false, 'data-step': step.id },
+    head,
+    badges,
+  );
+  if (step.why) li.append(h('p', { class: 'why' }, h('strong', { text: `${t('report.why')}: ` }), rich(step.why)));
   if (step.actions?.length) {
     const actions = h('ol', { class: 'actions' });
     for (const a of step.actions) {
@@ -457,25 +501,33 @@ function renderStep(step, n) {
             'li',
             { class: 'command' },
             h('pre', {}, code),
-            h('button', { type: 'button', class: 'copy', 'aria-label': t('web.plan.copyLabel', { command: a.text }), text: t('web.plan.copy'), onclick: (e) => copyText(a.text, e.currentTarget) }),
+            h('button', {
+              type: 'button',
+              class: 'copy',
+              'aria-label': t('web.plan.copyLabel', { command: a.text }),
+              text: t('web.plan.copy'),
+              onclick: (e) => copyText(a.text, e.currentTarget),
+            }),
           ),
         );
       } else {
-        actions.append(h('li', { text: shown(a.text) }));
+        actions.append(h('li', {}, rich(a.text)));
       }
     }
     li.append(actions);
   }
-  if (step.expect && step.expect !== '—') li.append(h('p', { class: 'expect' }, h('strong', { text: `${t('report.expect')}: ` }), shown(step.expect)));
-  if (step.verify && step.verify !== '—') li.append(h('p', { class: 'check' }, h('strong', { text: `${t('report.verify')}: ` }), shown(step.verify)));
-  for (const c of step.caveats ?? []) li.append(h('p', { class: 'caveat' }, h('strong', { text: `${t('report.caveat')}: ` }), shown(c)));
+  if (step.expect && step.expect !== '—') li.append(h('p', { class: 'expect' }, h('strong', { text: `${t('report.expect')}: ` }), rich(step.expect)));
+  if (step.verify && step.verify !== '—') li.append(h('p', { class: 'check' }, h('strong', { text: `${t('report.verify')}: ` }), rich(step.verify)));
+  for (const c of step.caveats ?? []) li.append(h('p', { class: 'caveat' }, h('strong', { text: `${t('report.caveat')}: ` }), rich(c)));
   return li;
 }
 
 function renderPlan(r) {
   const list = clear($('plan'));
   if (r.plan.steps.length === 0) list.append(h('li', { class: 'muted', text: t('report.noPlan') }));
-  r.plan.steps.forEach((step, i) => list.append(renderStep(step, i + 1)));
+  r.plan.steps.forEach((step, i) => {
+    list.append(renderStep(step, i + 1));
+  });
   updateProgress();
 }
 
@@ -492,7 +544,14 @@ function renderSource(r) {
   const frag = document.createDocumentFragment();
   lines.forEach((text, i) => {
     const n = i + 1;
-    frag.append(h('div', { class: `line${hits.has(n) ? ' hit' : ''}`, 'data-line': n }, h('span', { class: 'no', text: String(n), 'aria-hidden': 'true' }), h('span', { class: 'tx', text: shown(text) })));
+    frag.append(
+      h(
+        'div',
+        { class: `line${hits.has(n) ? ' hit' : ''}`, 'data-line': n },
+        h('span', { class: 'no', text: String(n), 'aria-hidden': 'true' }),
+        h('span', { class: 'tx', text: shown(text) }),
+      ),
+    );
   });
   box.append(frag);
   $('source-meta').textContent = t('web.source.meta', { name: shown(r.input.name), lines: r.input.lines, encoding: r.input.encoding });
@@ -503,23 +562,67 @@ function renderSource(r) {
 
 function fileBase() {
   const name = state.request?.name || 'dsregcmd-status';
-  return name.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 80) || 'dsregcmd-status';
+  return (
+    name
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\w.-]+/g, '_')
+      .slice(0, 80) || 'dsregcmd-status'
+  );
 }
 
-async function downloadMarkdown() {
-  if (!state.request) return;
+/** Ask the server for a file (the same input as the shown diagnosis) and offer it for download. */
+async function downloadFrom(url, init, name, type) {
   let res;
   try {
-    res = await postDiagnose(state.request, { format: 'markdown' });
+    res = await fetch(url, init);
   } catch (e) {
     showError(t('web.error.network', { reason: e?.message ?? String(e) }));
     return;
   }
   if (!res.ok) {
-    showError(await apiError(res));
+    showError(t('web.downloads.failed', { message: await apiError(res) }));
     return;
   }
-  download(`dsreg-doctor-${fileBase()}.${state.lang}.md`, await res.text(), 'text/markdown;charset=utf-8');
+  // bytes, not text: the scripts start with a BOM that Windows PowerShell 5.1 needs
+  download(name, await res.arrayBuffer(), type);
+}
+
+function inputUrl(path, extra = {}) {
+  const r = state.request;
+  return `${path}?${query({ lang: state.lang, error: r.error, mdm: r.mdm ? 1 : undefined, name: r.name, ...extra })}`;
+}
+
+function inputInit() {
+  return { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: state.request.bytes };
+}
+
+async function downloadMarkdown() {
+  if (!state.request) return;
+  await downloadFrom(
+    inputUrl('/api/diagnose', { format: 'markdown' }),
+    inputInit(),
+    `dsreg-doctor-${fileBase()}.${state.lang}.md`,
+    'text/markdown;charset=utf-8',
+  );
+}
+
+async function downloadScript() {
+  if (!state.request) return;
+  await downloadFrom(inputUrl('/api/script'), inputInit(), `dsreg-doctor-remediation-${fileBase()}.ps1`, 'text/plain;charset=utf-8');
+}
+
+async function downloadRedacted() {
+  if (!state.request) return;
+  await downloadFrom(
+    `/api/redact?${query({ lang: state.lang, name: state.request.name })}`,
+    inputInit(),
+    `${fileBase()}.redacted.txt`,
+    'text/plain;charset=utf-8',
+  );
+}
+
+async function downloadCollect() {
+  await downloadFrom(`/api/collect-script?${query({ lang: state.lang })}`, {}, 'dsreg-doctor-collect.ps1', 'text/plain;charset=utf-8');
 }
 
 function downloadJson() {
@@ -583,7 +686,12 @@ function renderAfter(v) {
   box.hidden = false;
   const good = v.verdict === 'fixed' || v.verdict === 'no-change-needed';
   box.append(
-    h('p', { class: `verdict ${good ? 'good' : v.verdict === 'in-progress' ? 'progress' : 'bad'}`, 'data-verdict': v.verdict }, h('strong', { text: `${t('web.after.verdict')}: ` }), v.message),
+    h(
+      'p',
+      { class: `verdict ${good ? 'good' : v.verdict === 'in-progress' ? 'progress' : 'bad'}`, 'data-verdict': v.verdict },
+      h('strong', { text: `${t('web.after.verdict')}: ` }),
+      v.message,
+    ),
     h('p', { class: v.sameDevice === 'no' ? 'warn' : 'muted', text: v.sameDeviceMessage }),
   );
   const list = (key, items) => (items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null);
@@ -641,7 +749,13 @@ function wire() {
   const input = $('input');
   input.addEventListener('input', (e) => {
     state.loaded = null; // the box is the input now
-    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') runDiagnose();
+    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
+      // show the output from its start, where the state sections are (after the caret scroll)
+      setTimeout(() => {
+        input.scrollTop = 0;
+      });
+      runDiagnose();
+    }
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -682,7 +796,12 @@ function wire() {
   const after = $('after-input');
   after.addEventListener('input', (e) => {
     state.afterLoaded = null;
-    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') runCompare();
+    if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
+      setTimeout(() => {
+        after.scrollTop = 0;
+      });
+      runCompare();
+    }
   });
   after.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -711,6 +830,10 @@ function wire() {
   });
   $('download-md').addEventListener('click', downloadMarkdown);
   $('download-json').addEventListener('click', downloadJson);
+  $('download-script').addEventListener('click', downloadScript);
+  $('download-redacted').addEventListener('click', downloadRedacted);
+  $('download-collect').addEventListener('click', downloadCollect);
+  $('collect-script').addEventListener('click', downloadCollect);
   $('lang').addEventListener('change', (e) => switchLang(e.target.value));
   $('theme').addEventListener('change', (e) => {
     applyTheme(e.target.value);

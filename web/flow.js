@@ -100,6 +100,9 @@ function units(ch) {
   return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
 }
 
+const NO_BREAK_BEFORE = /^[)\]}、。，．,.:;!?）」』】ー・]/;
+const NO_BREAK_AFTER = /[([{（「『【]$/;
+
 /** Wrap a label to lines of at most `max` units: at spaces for Latin text, anywhere for CJK. */
 export function wrap(text, max) {
   const lines = [];
@@ -115,7 +118,9 @@ export function wrap(text, max) {
       continue;
     }
     const w = [...token].reduce((n, ch) => n + units(ch), 0);
-    if (width + w > max && line.trim() !== '') {
+    // closing punctuation stays on the line it closes; a line does not end in an opening one
+    const glued = NO_BREAK_BEFORE.test(token) || NO_BREAK_AFTER.test(line);
+    if (width + w > max && line.trim() !== '' && !glued) {
       lines.push(line.trimEnd());
       line = '';
       width = 0;
@@ -190,7 +195,17 @@ export function renderFlow(result, t, onJump) {
     defs.append(
       s(
         'marker',
-        { id: `arrow-${kind}`, class: `arrow-${kind}`, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' },
+        {
+          id: `arrow-${kind}`,
+          class: `arrow-${kind}`,
+          viewBox: '0 0 10 10',
+          refX: '9',
+          refY: '5',
+          markerWidth: '9',
+          markerHeight: '9',
+          markerUnits: 'userSpaceOnUse',
+          orient: 'auto-start-reverse',
+        },
         s('path', { d: 'M0,0 L10,5 L0,10 z' }),
       ),
     );
@@ -245,11 +260,11 @@ export function renderFlow(result, t, onJump) {
     g.append(s('title', { text: step ? t('web.flow.jump', { title: step.title }) : label }));
     g.append(s('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: node.kind === 'cond' ? 14 : 6 }));
     let size = 12;
-    let lines = wrap(label, Math.floor(b.w / 6.6) - 2);
+    let lines = wrap(label, Math.floor((b.w - 12) / 7));
     const maxLines = Math.floor((b.h - 6) / 14);
     if (lines.length > maxLines) {
       size = 10.5;
-      lines = wrap(label, Math.floor(b.w / 5.8) - 2);
+      lines = wrap(label, Math.floor((b.w - 10) / 6.1));
     }
     const lh = size + 2;
     const top = b.y + b.h / 2 - ((lines.length - 1) * lh) / 2;

@@ -11,6 +11,7 @@ import { diagnosisToJson } from '../render/localize.js';
 import { parseToJson, parseToText } from '../render/parse.js';
 import { VERSION } from '../version.js';
 import { explainCommand } from './explain.js';
+import { labCommand } from './lab.js';
 import { redactCommand, scriptCommand } from './script.js';
 import { serveCommand } from './serve.js';
 import { UserError } from './errors.js';
@@ -63,6 +64,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await parseCommand(ctx);
       case 'explain':
         return await explainCommand(ctx);
+      case 'lab':
+        return await labCommand(ctx);
       case 'verify':
         return await verifyCommand(ctx);
       case 'script':

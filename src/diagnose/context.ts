@@ -113,7 +113,12 @@ export function errorInputCodes(input: string | undefined): string[] {
     const code = `AADSTS${m[1]}`;
     if (!codes.includes(code)) codes.unshift(code);
   }
-  if (/organi[sz]ation has deleted this device|device object was not found|組織.{0,12}デバイス.{0,8}削除|このデバイス(?:を|は|が)削除|デバイス オブジェクトが見つかりません/i.test(text) && !codes.includes('AADSTS700003')) {
+  if (
+    /organi[sz]ation has deleted this device|device object was not found|組織.{0,12}デバイス.{0,8}削除|このデバイス(?:を|は|が)削除|デバイス オブジェクトが見つかりません/i.test(
+      text,
+    ) &&
+    !codes.includes('AADSTS700003')
+  ) {
     codes.unshift('AADSTS700003');
   }
   if (/device used during the authentication is disabled|デバイスが無効/i.test(text) && !codes.includes('AADSTS135011')) {

@@ -24,7 +24,8 @@ Stop it with Ctrl+C.`,
   'web.api.hostRefused':
     'Refused: this server only answers requests addressed to 127.0.0.1:{port} or localhost:{port} (this one was addressed to "{host}"). Open http://127.0.0.1:{port}/ directly.',
   'web.api.originRefused': 'Refused: the request came from another site ({origin}). Only the dsreg-doctor page itself may use this API.',
-  'web.api.tooLarge': 'The input is larger than {limit} MB. A dsregcmd /status output is a few kB and a collection bundle a few hundred kB: is this the right file?',
+  'web.api.tooLarge':
+    'The input is larger than {limit} MB. A dsregcmd /status output is a few kB and a collection bundle a few hundred kB: is this the right file?',
   'web.api.empty': '{file}: the input is empty. Paste the output of dsregcmd /status or drop the saved file.',
   'web.api.binary': '{file}: this looks like a binary file (for example a PDF, ZIP or image), not the text of a dsregcmd /status output.',
   'web.api.notDsregcmd':
@@ -123,6 +124,11 @@ Stop it with Ctrl+C.`,
   'web.downloads.heading': 'Downloads',
   'web.downloads.markdown': 'Summary for a ticket (Markdown)',
   'web.downloads.json': 'Diagnosis as JSON',
+  'web.downloads.script': 'Remediation script (PowerShell; a dry run unless started with -Apply)',
+  'web.downloads.redacted': 'Redacted output (IDs and names masked, for sharing)',
+  'web.downloads.collect': 'Collection script (PowerShell)',
+  'web.input.collectHint': 'No output yet? The collection script gathers it on the affected PC (it only reads):',
+  'web.downloads.failed': 'The download could not be made: {message}',
   'web.warnings.heading': 'Notes on the input',
 
   // --- page: after mode ------------------------------------------------------------------------

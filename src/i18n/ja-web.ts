@@ -128,6 +128,11 @@ export const jaWeb: Record<keyof typeof enWeb, string> = {
   'web.downloads.heading': 'ダウンロード',
   'web.downloads.markdown': 'チケット用の概要 (Markdown)',
   'web.downloads.json': '診断結果 (JSON)',
+  'web.downloads.script': '対処スクリプト (PowerShell。-Apply を付けて実行しない限り、確認のみのドライ ランです)',
+  'web.downloads.redacted': 'マスク済みの出力 (ID と名前をマスクした共有用の出力)',
+  'web.downloads.collect': '収集スクリプト (PowerShell)',
+  'web.input.collectHint': 'まだ出力がない場合: 収集スクリプトを対象の PC で実行すると、必要な情報を集められます (読み取りのみ):',
+  'web.downloads.failed': 'ダウンロード用のファイルを作成できませんでした: {message}',
   'web.warnings.heading': '入力についての注意',
 
   // --- ページ: 対処後モード --------------------------------------------------------------------

@@ -63,7 +63,7 @@ export function maskKind(value: string): MaskKind | undefined {
   if (oneRepeatedChar(v)) return 'placeholder';
   if (!MAYBE_MASKED.test(v)) return undefined;
   if (/redacted|\bmasked\b|\bhidden\b|\bremoved\b|\bomitted\b/i.test(v)) return 'placeholder';
-  if (/^<[^<>]+>$/.test(v) || /^\{\s*[a-z][a-z ]+\s*\}$/i.test(v)) return 'placeholder';
+  if (/^<[A-Za-z][\w .-]{0,40}>$/.test(v) || /^\{\s*[a-z][a-z ]+\s*\}$/i.test(v)) return 'placeholder';
   // a whole token of x's or asterisks: LtPC.xxxx.com, ***\*******
   if (/(^|[^a-z0-9])(x{3,}|X{3,})(?=$|[^a-z0-9])/.test(v) || /\*{3,}/.test(v)) return 'placeholder';
   if (/[0-9a-z]\s*(\.{3,}|…)\s*[0-9a-z]/i.test(v) || /^(\.{3,}|…)$/.test(v)) return 'elided';

@@ -3,10 +3,13 @@ import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions } from '../diagnose/types.js';
 import { type MessageKey, type Params, type Translate, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
-import type { TextEncodingName } from '../read/decode.js';
+import { decodeBytes, type TextEncodingName } from '../read/decode.js';
 import { type ParsedReport, readStatusBytes } from '../read/parse.js';
 import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
 import { diagnosisToJson, localizeFinding, localizeStep } from '../render/localize.js';
+import { redactText } from '../redact/redact.js';
+import { collectionScript } from '../script/collect.js';
+import { remediationScript } from '../script/remediation.js';
 import { verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
 
@@ -71,7 +74,8 @@ function commonQuery(c: Context): Common {
   const enc = c.req.query('encoding');
   let encoding: TextEncodingName | undefined;
   if (enc !== undefined && enc !== '') {
-    if (!(ENCODINGS as string[]).includes(enc)) throw new ApiError(400, 'web.api.badQuery', { name: 'encoding', value: enc, expected: ENCODINGS.join(', ') }, 'bad-query');
+    if (!(ENCODINGS as string[]).includes(enc))
+      throw new ApiError(400, 'web.api.badQuery', { name: 'encoding', value: enc, expected: ENCODINGS.join(', ') }, 'bad-query');
     encoding = enc as TextEncodingName;
   }
   return { lang, t, options, encoding };
@@ -79,7 +83,6 @@ function commonQuery(c: Context): Common {
 
 /** A display name for the input: the dropped file's name, else "pasted text". Never a path. */
 function inputName(raw: string | undefined, t: Translate): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
   const name = (raw ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (name === '') return t('web.pastedName');
   return name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS)}…` : name;
@@ -107,7 +110,8 @@ function serverTiming(c: Context, name: string, start: number): void {
 export async function diagnoseRoute(c: Context): Promise<Response> {
   const q = commonQuery(c);
   const format = c.req.query('format') ?? 'json';
-  if (format !== 'json' && format !== 'markdown') throw new ApiError(400, 'web.api.badQuery', { name: 'format', value: format, expected: 'json, markdown' }, 'bad-query');
+  if (format !== 'json' && format !== 'markdown')
+    throw new ApiError(400, 'web.api.badQuery', { name: 'format', value: format, expected: 'json, markdown' }, 'bad-query');
   const withLines = c.req.query('lines') === '1';
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const start = performance.now();
@@ -182,4 +186,48 @@ export async function verifyRoute(c: Context): Promise<Response> {
   };
   serverTiming(c, 'verify', start);
   return c.json(body);
+}
+
+/** A file the page offers for download: the body with a name the browser saves it under. */
+function attachment(c: Context, text: string, name: string, type: string): Response {
+  return c.body(text, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });
+}
+
+/**
+ * `POST /api/script?error=&lang=&mdm=&stage=1|2|3`, the raw output as the body: the PowerShell
+ * remediation script for this diagnosis (dry run by default; the same as `dsreg-doctor script`).
+ */
+export async function scriptRoute(c: Context): Promise<Response> {
+  const q = commonQuery(c);
+  const stage = c.req.query('stage') ?? '1';
+  if (!/^[123]$/.test(stage)) throw new ApiError(400, 'web.api.badQuery', { name: 'stage', value: stage, expected: '1, 2, 3' }, 'bad-query');
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const start = performance.now();
+  const report = readUpload(bytes, inputName(c.req.query('name'), q.t), q.encoding);
+  const script = remediationScript(diagnose(report, q.options), q.lang, { stage: Number(stage) });
+  serverTiming(c, 'script', start);
+  return attachment(c, script, 'dsreg-doctor-remediation.ps1', 'text/plain; charset=utf-8');
+}
+
+/** `GET /api/collect-script?lang=`: the read-only collection script (`script --collect`). */
+export function collectScriptRoute(c: Context): Response {
+  const lang = requestLang(c, true);
+  return attachment(c, collectionScript(lang), 'dsreg-doctor-collect.ps1', 'text/plain; charset=utf-8');
+}
+
+/**
+ * `POST /api/redact?name=`, the raw output as the body: the same text with IDs, names and
+ * thumbprints masked (stable pseudonyms), as UTF-8. Any text is accepted (a bundle, a CSV).
+ */
+export async function redactRoute(c: Context): Promise<Response> {
+  const t = translator(requestLang(c, true));
+  const name = inputName(c.req.query('name'), t);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0) throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
+  const decoded = decodeBytes(bytes);
+  if (decoded.binary) throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
+  const start = performance.now();
+  const redacted = redactText(decoded.text).text;
+  serverTiming(c, 'redact', start);
+  return attachment(c, redacted, 'dsregcmd-status.redacted.txt', 'text/plain; charset=utf-8');
 }

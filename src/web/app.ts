@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { translator } from '../i18n/format.js';
 import { VERSION } from '../version.js';
-import { ApiError, diagnoseRoute, errorBody, MAX_BODY_BYTES, requestLang, verifyRoute } from './api.js';
+import { ApiError, collectScriptRoute, diagnoseRoute, errorBody, MAX_BODY_BYTES, redactRoute, requestLang, scriptRoute, verifyRoute } from './api.js';
 import { type Asset, exampleFiles, loadAssets } from './assets.js';
 import { pageMessages } from './messages.js';
 import { checkRequest, securityHeaders } from './security.js';
@@ -56,11 +56,15 @@ export function createApp(options: AppOptions): Hono {
 
   const limit = bodyLimit({
     maxSize: maxBody,
-    onError: (c) => c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), translator(requestLang(c, false))), 413),
+    onError: (c) =>
+      c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), translator(requestLang(c, false))), 413),
   });
 
   app.post('/api/diagnose', limit, diagnoseRoute);
   app.post('/api/verify', limit, verifyRoute);
+  app.post('/api/script', limit, scriptRoute);
+  app.post('/api/redact', limit, redactRoute);
+  app.get('/api/collect-script', collectScriptRoute);
   app.get('/api/messages', (c) => {
     const lang = requestLang(c, true);
     const messages = pageMessages(lang);
@@ -76,7 +80,14 @@ export function createApp(options: AppOptions): Hono {
     });
   });
   // known API paths with the wrong method: 405 with Allow, not a 404
-  const methods: Record<string, string> = { '/api/diagnose': 'POST', '/api/verify': 'POST', '/api/messages': 'GET' };
+  const methods: Record<string, string> = {
+    '/api/diagnose': 'POST',
+    '/api/verify': 'POST',
+    '/api/script': 'POST',
+    '/api/redact': 'POST',
+    '/api/messages': 'GET',
+    '/api/collect-script': 'GET',
+  };
   app.all('/api/*', (c) => {
     const allowed = methods[c.req.path];
     if (allowed) {
@@ -100,7 +111,8 @@ export function createApp(options: AppOptions): Hono {
   app.onError((err, c) => {
     const t = translator(requestLang(c, false));
     if (err instanceof ApiError) return c.json(errorBody(err, t), err.status);
-    if (err instanceof HTTPException && err.status === 413) return c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), t), 413);
+    if (err instanceof HTTPException && err.status === 413)
+      return c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), t), 413);
     const message = err instanceof Error ? err.message : String(err);
     return c.json(errorBody(new ApiError(500, 'web.api.internal', { message }, 'internal'), t), 500);
   });
