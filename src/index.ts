@@ -34,3 +34,4 @@ export { diagnosisToJson, localizeCode, localizeFinding, localizeStep } from './
 export { diagnosisToText } from './render/diagnosis-text.js';
 export { diagnosisToMarkdown } from './render/diagnosis-markdown.js';
 export { VERSION } from './version.js';
+export * as lab from './lab/index.js';

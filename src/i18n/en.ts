@@ -111,6 +111,7 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'finding.device-object-missing.title': 'The device object no longer exists in the tenant (700003)',
   'finding.device-object-missing.explanation':
     'This PC presents device ID {deviceId} when it asks Entra ID for a Primary Refresh Token (PRT) or uses the one it holds, but tenant {tenant} has no device object with that ID: an admin, a stale-device cleanup or a sync-scope change deleted it. Every PRT request and every single sign-on that carries the old device ID fails with 700003 until the registration on the PC is removed and made again, in the way that matches its join state.',
+  'finding.device-object-missing.title-ambiguous': 'Entra ID refused the device: its object is disabled or deleted',
   'finding.device-object-missing.ambiguous':
     'Entra ID refused this device: DeviceAuthStatus (or AADSTS50155) says the device object is disabled or deleted, but the output cannot tell which. Look the device ID up in the Entra admin center first: if it is there and disabled, enable it; if it is gone, rebuild the registration as below.',
   'finding.device-object-disabled.title': 'The device object is disabled in the tenant (135011)',
@@ -262,6 +263,10 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.enable-device-object.why': 'The object exists but is disabled; enabling it restores sign-in without re-registering.',
   'step.enable-device-object.why-hybrid':
     'The object is disabled; on a hybrid device enable the computer account in Active Directory first if it was disabled there, since Entra Connect would disable the cloud object again.',
+  'step.enable-device-object.why-if-disabled':
+    'Only if the previous check found the object present but disabled: enable it, and skip the re-registration steps below.',
+  'step.enable-device-object.why-if-disabled-hybrid':
+    'Only if the previous check found the object present but disabled: enable it (on a hybrid device, enable the computer account in Active Directory first if it was disabled there), and skip the re-registration steps below.',
   'step.enable-device-object.actions':
     'Entra admin center > Devices > All devices > search the DeviceId > select the device > Enable (role: Cloud Device Administrator or higher).\nHybrid joined: if the computer account is disabled in Active Directory, enable it there and let Entra Connect sync.',
   'step.enable-device-object.expect': 'The device shows Enabled: Yes. New PRTs can take up to an hour.',
@@ -275,7 +280,8 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.sync-computer-object.verify': '`dsregcmd /status` shows AzureAdJoined : YES.',
   'step.rerun-as-user.title': 'Collect dsregcmd /status again as the affected user',
   'step.rerun-as-user.why': "This output was not taken in the affected user's own session, so user and SSO state are unknown.",
-  'step.rerun-as-user.why-prejoin': 'Run it once more from an elevated prompt: only then are the pre-join diagnostics (Error Phase, Client ErrorCode) printed.',
+  'step.rerun-as-user.why-prejoin':
+    'Run it once more from an elevated prompt: the pre-join diagnostics (Error Phase, Client ErrorCode) then run as SYSTEM, like the real join, and show why it stopped.',
   'step.rerun-as-user.actions':
     'Have the affected user open a normal (not elevated) Command Prompt in their own session on the PC.\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nSend the file and run dsreg-doctor on it.',
   'step.rerun-as-user.expect': "The new output shows the user's WorkplaceJoined, AzureAdPrt and PRT diagnostics.",
@@ -349,6 +355,7 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'caveat.mdm-may-block':
     'If the device is enrolled in Intune or another MDM, disconnecting or re-registering can be blocked; retire it in the MDM first (MdmUrl only shows that auto-enrolment is configured, not that this device is enrolled).',
   'caveat.registry-only-for-700003': 'Delete this key only to fix this error (700003). Do not delete it in any other situation.',
+  'caveat.only-if-deleted': 'Only if the object was deleted (not found in the tenant). If it is only disabled, enable it instead and skip this step.',
   'caveat.auto-registration-default': 'Automatic re-registration is the default; a policy can turn it off in some organisations.',
 
   // --- report ----------------------------------------------------------------------------------

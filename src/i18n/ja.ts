@@ -107,6 +107,13 @@ export const ja: Record<MessageKey, string> = {
   'verify.remaining': '残っている問題',
   'verify.introduced': '新しい問題',
   'verify.next': '次の手順',
+  'finding.device-object-missing.title-ambiguous': 'Entra ID がデバイスを拒否しました: オブジェクトが無効化または削除されています',
+  'step.enable-device-object.why-if-disabled':
+    '前の確認で、オブジェクトが存在するが無効になっているとわかった場合にだけ行います。有効にして、以下の再登録の手順は行いません。',
+  'step.enable-device-object.why-if-disabled-hybrid':
+    '前の確認で、オブジェクトが存在するが無効になっているとわかった場合にだけ行います。有効にして (ハイブリッド デバイスでは、Active Directory 側でコンピューター アカウントが無効にされている場合は先にそちらを有効にします)、以下の再登録の手順は行いません。',
+  'caveat.only-if-deleted':
+    'オブジェクトが削除されている (テナントに見つからない) 場合にだけ行います。無効になっているだけの場合は、この手順は行わず、代わりに有効にしてください。',
   'caveat.registry-only-for-700003':
     'このレジストリ キーの削除は、今回のエラー (700003) を解消する場合にだけ行ってください。それ以外の状況では削除しないでください。',
   ...jaReport,

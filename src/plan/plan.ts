@@ -153,24 +153,40 @@ export function buildPlan(input: PlanInput): Plan {
     b.add('enable-device-object', { whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-hybrid' : 'step.enable-device-object.why' });
     b.add('refresh-prt', { whyKey: 'step.refresh-prt.why-after-enable' });
   } else if (missing) {
-    if (missing.explanation === 'finding.device-object-missing.ambiguous') b.add('confirm-device-object');
-    if (mdm === true) b.add('retire-in-mdm');
+    // DeviceAuthStatus (or 50155) alone cannot tell deleted from disabled: confirm first; a
+    // disabled object is enabled, and only a deleted one is re-registered
+    const ambiguous = missing.explanation === 'finding.device-object-missing.ambiguous';
+    if (ambiguous) {
+      b.add('confirm-device-object');
+      b.add('enable-device-object', {
+        conditional: true,
+        whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-if-disabled-hybrid' : 'step.enable-device-object.why-if-disabled',
+      });
+      b.add('refresh-prt', { conditional: true, whyKey: 'step.refresh-prt.why-after-enable' });
+    }
+    if (mdm === true) b.add('retire-in-mdm', ambiguous ? { conditional: true } : {});
     const dual = ids.has('dual-state');
+    const ifDeleted: MessageKey[] = ambiguous ? ['caveat.only-if-deleted'] : [];
     switch (s.joinType) {
       case 'entra-registered':
         branch = 'registered';
-        b.add('disconnect-work-account', { caveats: mdmCaveat });
-        b.add('reconnect-work-account', { caveats: input.options.blockWorkplaceJoin ? [...mdmCaveat, 'caveat.block-wpj-policy'] : mdmCaveat });
+        b.add('disconnect-work-account', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat] });
+        b.add('reconnect-work-account', {
+          conditional: ambiguous,
+          caveats: [...ifDeleted, ...mdmCaveat, ...(input.options.blockWorkplaceJoin ? (['caveat.block-wpj-policy'] as MessageKey[]) : [])],
+        });
         break;
       case 'entra-joined':
         branch = dual ? 'dual-state-joined' : 'joined';
-        if (dual) b.add('disconnect-work-account', { whyKey: 'step.disconnect-work-account.why-dual', caveats: mdmCaveat });
-        b.add('forcerecovery', { caveats: mdmCaveat });
+        if (dual)
+          b.add('disconnect-work-account', { conditional: ambiguous, whyKey: 'step.disconnect-work-account.why-dual', caveats: [...ifDeleted, ...mdmCaveat] });
+        b.add('forcerecovery', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat] });
         break;
       case 'hybrid-joined':
         branch = dual ? 'dual-state-hybrid' : 'hybrid';
-        if (dual) b.add('disconnect-work-account', { whyKey: 'step.disconnect-work-account.why-dual', caveats: mdmCaveat });
-        b.add('leave-and-reboot', { caveats: [...mdmCaveat, 'caveat.auto-registration-default'] });
+        if (dual)
+          b.add('disconnect-work-account', { conditional: ambiguous, whyKey: 'step.disconnect-work-account.why-dual', caveats: [...ifDeleted, ...mdmCaveat] });
+        b.add('leave-and-reboot', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat, 'caveat.auto-registration-default'] });
         b.add('check-auto-registration-policy', {
           conditional: input.options.autoRegistrationDisabled !== true,
           whyKey:
@@ -200,9 +216,10 @@ export function buildPlan(input: PlanInput): Plan {
             : branch === 'all-no'
               ? 'step.clear-aad-storage-key.why-now'
               : 'step.clear-aad-storage-key.why',
-      // known absent: nothing to delete unless it appears later
-      conditional: key === false,
-      caveats: ['caveat.registry-only-for-700003'],
+      // known absent: nothing to delete unless it appears later; never for a disabled object
+      conditional: key === false || ambiguous,
+      // undoing every registration first: an MDM enrolment can block that too
+      caveats: ['caveat.registry-only-for-700003', ...ifDeleted, ...mdmCaveat],
     });
     b.add('contact-support');
   } else if (ids.has('join-state-unknown') && input.codes.length > 0) {

@@ -24,7 +24,7 @@ export const deviceObjectMissing: Rule = {
       {
         id: 'device-object-missing',
         severity: 'error',
-        title: 'finding.device-object-missing.title',
+        title: confirmed ? 'finding.device-object-missing.title' : 'finding.device-object-missing.title-ambiguous',
         explanation: confirmed ? 'finding.device-object-missing.explanation' : 'finding.device-object-missing.ambiguous',
         params: {
           deviceId: ctx.status.deviceId.value ?? '—',

@@ -1,0 +1,98 @@
+import { checkAll, checkSummaryLine } from '../lab/check.js';
+import { runScenario } from '../lab/run.js';
+import { allScenarios, findScenario, type Scenario } from '../lab/scenarios.js';
+import { scenarioTitle, storyText } from '../lab/story.js';
+import type { CommandContext } from './cli.js';
+import { checkChoice, emit, parseOptions } from './cli.js';
+import { UserError } from './errors.js';
+
+/**
+ * `dsreg-doctor lab list|run|render|check`: the simulated tenant and PCs. `lab check` exits 1
+ * when a scenario fails to heal (its last line is the same in every language).
+ */
+export async function labCommand(ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parseOptions(ctx.args, {
+    step: { type: 'string' },
+    full: { type: 'boolean' },
+    context: { type: 'string' },
+  });
+  if (values.help) {
+    ctx.io.stdout.write(`${ctx.t('lab.help')}\n`);
+    return 0;
+  }
+  checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
+  const [sub, id] = positionals;
+  switch (sub) {
+    case undefined:
+      ctx.io.stderr.write(`${ctx.t('lab.help')}\n`);
+      return 2;
+    case 'list':
+      await emit(ctx, values.out, listText(ctx));
+      return 0;
+    case 'run': {
+      const scenario = scenarioArg(id);
+      const run = runScenario(scenario, { story: true });
+      await emit(ctx, values.out, storyText(run, ctx.t, { full: values.full === true }));
+      return 0;
+    }
+    case 'render': {
+      const scenario = scenarioArg(id);
+      const context = checkChoice('--context', values.context, ['user', 'elevated'], 'user') as 'user' | 'elevated';
+      if (values.step === undefined) throw new UserError('lab.error.missingStep');
+      const run = runScenario(scenario, { story: true });
+      const max = run.steps.length - 1;
+      const n = /^\d+$/.test(values.step) ? Number(values.step) : Number.NaN;
+      const step = run.steps[n];
+      if (!step) throw new UserError('lab.error.badStep', { step: values.step, max });
+      await emit(ctx, values.out, (context === 'user' ? step.status.user : step.status.elevated) ?? '');
+      return 0;
+    }
+    case 'check': {
+      const result = checkAll();
+      const lines: string[] = [];
+      for (const { scenario, failure } of result.failures) {
+        lines.push(
+          ctx.t('lab.check.failure', {
+            id: scenario.id,
+            step: failure.step,
+            reason: ctx.t(failure.reason.key, failure.reason.params),
+            state: failure.state,
+          }),
+        );
+      }
+      lines.push(
+        ctx.t('lab.check.summary', {
+          total: result.total,
+          stories: result.stories,
+          matrix: result.matrix,
+          seconds: (result.ms / 1000).toFixed(1),
+        }),
+      );
+      lines.push(checkSummaryLine(result));
+      await emit(ctx, values.out, `${lines.join('\n')}\n`);
+      return result.failed === 0 ? 0 : 1;
+    }
+    default:
+      throw new UserError('lab.error.unknownSubcommand', { sub });
+  }
+}
+
+function scenarioArg(id: string | undefined): Scenario {
+  if (id === undefined) throw new UserError('lab.error.missingScenario');
+  const scenario = findScenario(id);
+  if (!scenario) throw new UserError('lab.error.unknownScenario', { id });
+  return scenario;
+}
+
+function listText(ctx: CommandContext): string {
+  const all = allScenarios();
+  const stories = all.filter((s) => s.story);
+  const matrix = all.filter((s) => !s.story);
+  const width = Math.max(...stories.map((s) => s.id.length));
+  const lines = [ctx.t('lab.list.stories')];
+  for (const s of stories) lines.push(`  ${s.id.padEnd(width)}  ${scenarioTitle(s, ctx.t)}`);
+  lines.push('', ctx.t('lab.list.matrix', { count: matrix.length }));
+  for (const s of matrix) lines.push(`  ${s.id}  ${scenarioTitle(s, ctx.t)}`);
+  lines.push('', ctx.t('lab.list.hint'));
+  return `${lines.join('\n')}\n`;
+}

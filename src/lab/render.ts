@@ -1,0 +1,465 @@
+import { findDevice, serverMessage } from './identity.js';
+import type { WindowsEra } from './model.js';
+import { dsregTime, stsTimestamp, wholeSecond } from './time.js';
+import type { LabWorld } from './world.js';
+
+/**
+ * `dsregcmd /status` as the simulated PC prints it, in the layout of its Windows era, copied from
+ * the real-format fixtures (test/fixtures/dsregcmd):
+ * - `1607`: the old single-block format (r10): device and tenant fields inside Device State,
+ *   AzureAdPrt inside User State, per-section key widths, `KeySignTest: :`, `dmComplianceUrl`.
+ * - `1809`: the 1803/1809 single-block format (r28): one key width for the whole output,
+ *   Workplace* fields and the PRT lines in User State, an Ngc Prerequisite Check section.
+ * - `21h2`: Windows 10 21H2 and later (r03): boxed sections, DeviceAuthStatus, PRT diagnostics.
+ * - `w11`: Windows 11 (s01, s02, s05, s07): as 21H2 plus `Virtual Desktop`, a leading blank line.
+ * Run contexts: `user` (the affected user, un-elevated) and `elevated` (the helpdesk's admin
+ * account in a Run-as-administrator prompt: User and SSO State then describe that account).
+ */
+
+export type RunContext = 'user' | 'elevated';
+
+/** One printed `Key : value` line, as the reader must read it back. */
+export interface RenderedField {
+  section: string;
+  /** The key as the reader reports it (trailing colons of `KeySignTest:` removed). */
+  key: string;
+  value: string;
+}
+
+export interface RenderedStatus {
+  text: string;
+  era: WindowsEra;
+  context: RunContext;
+  fields: RenderedField[];
+}
+
+const BANNER = '+----------------------------------------------------------------------+';
+const FOOTER = 'For more information, please visit https://www.microsoft.com/aadjerrors';
+const DRS = 'https://enterpriseregistration.windows.net';
+const DRS_ID = 'urn:ms-drs:enterpriseregistration.windows.net';
+const WAM_AZUREAD = '{B16898C6-A148-4967-9171-64D755DA8520} (AzureAd)';
+const KERBEROS_NAMES = '.windows.net,.windows.net:1433,.windows.net:3342,.azure.net,.azure.net:1433,.azure.net:3342';
+const MDM_URLS = {
+  mdm: 'https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc',
+  tou: 'https://portal.manage.microsoft.com/TermsofUse.aspx',
+  compliance: 'https://portal.manage.microsoft.com/?portalAction=Compliance',
+};
+
+class StatusWriter {
+  readonly lines: string[] = [];
+  readonly fields: RenderedField[] = [];
+  private section = '';
+
+  constructor(private width: number) {}
+
+  setWidth(width: number): void {
+    this.width = width;
+  }
+
+  banner(title: string): void {
+    this.lines.push(BANNER, `| ${title.padEnd(69)}|`, BANNER);
+    this.section = title;
+  }
+
+  blank(): void {
+    this.lines.push('');
+  }
+
+  raw(line: string): void {
+    this.lines.push(line);
+  }
+
+  field(key: string, value: string): void {
+    const padded = key.padStart(this.width);
+    this.lines.push(value === '' ? `${padded} :` : `${padded} : ${value}`);
+    this.fields.push({ section: this.section, key: key.replace(/:+$/, ''), value });
+  }
+}
+
+/** Render the PC's status as seen from `context`, at the world's current time. */
+export function renderStatus(world: LabWorld, context: RunContext): RenderedStatus {
+  const w = world.device.era === '1607' || world.device.era === '1809' ? renderOld(world, context) : renderModern(world, context);
+  return { text: `${w.lines.join('\n')}\n`, era: world.device.era, context, fields: w.fields };
+}
+
+// --- shared pieces ----------------------------------------------------------------------------
+
+function yesNo(v: boolean): string {
+  return v ? 'YES' : 'NO';
+}
+
+function certValidity(from: number, to: number): string {
+  return `[ ${dsregTime(from)} -- ${dsregTime(to)} ]`;
+}
+
+function keyProvider(tpm: boolean): string {
+  return tpm ? 'Microsoft Platform Crypto Provider' : 'Microsoft Software Key Storage Provider';
+}
+
+function executingAccount(world: LabWorld, context: RunContext): string {
+  if (context === 'elevated') return world.admin.upn ? `${world.admin.account}, ${world.admin.upn}` : world.admin.account;
+  const u = world.user;
+  if (u.windowsAccount === 'entra') return `AzureAD\\${u.displayName.replace(/\s+/g, '')}, ${u.upn}`;
+  if (u.windowsAccount === 'domain') return `${world.onPrem?.netbios ?? world.device.name}\\${u.sam}, ${u.upn}`;
+  return `${world.device.name}\\${u.sam}`;
+}
+
+/** What the user's own run shows about their Windows Hello, WAM account and PRT. */
+function userView(world: LabWorld, context: RunContext) {
+  const u = world.user;
+  const asUser = context === 'user';
+  const joined = world.device.join !== null;
+  return {
+    asUser,
+    hello: asUser && joined && u.windowsHello,
+    wam: asUser && u.windowsAccount !== 'local',
+    wpj: asUser ? u.wpj : null,
+    prt: asUser && joined && world.hasPrt() ? u.prt : null,
+    failure: asUser && joined && u.prtFailure && (!world.hasPrt() || (u.prt !== null && u.prtFailure.at > u.prt.updated)) ? u.prtFailure : null,
+  };
+}
+
+function tenantUrls(world: LabWorld) {
+  const t = world.tenant;
+  return {
+    authCode: `https://login.microsoftonline.com/${t.id}/oauth2/authorize`,
+    accessToken: `https://login.microsoftonline.com/${t.id}/oauth2/token`,
+    authority: `https://login.microsoftonline.com/${t.id}`,
+  };
+}
+
+// --- 21H2 and Windows 11 -----------------------------------------------------------------------
+
+function renderModern(world: LabWorld, context: RunContext): StatusWriter {
+  const out = new StatusWriter(26);
+  const d = world.device;
+  const t = world.tenant;
+  const w11 = d.era === 'w11';
+  const join = d.join;
+  const view = userView(world, context);
+  const urls = tenantUrls(world);
+  if (w11) out.blank();
+
+  out.banner('Device State');
+  out.blank();
+  out.field('AzureAdJoined', yesNo(join !== null));
+  out.field('EnterpriseJoined', 'NO');
+  out.field('DomainJoined', yesNo(d.domain !== null));
+  if (d.domain) out.field('DomainName', d.domain.netbios);
+  if (w11) out.field('Virtual Desktop', 'NOT SET');
+  out.field('Device Name', d.domain ? `${d.name}.${d.domain.dns}` : d.name);
+  out.blank();
+
+  if (join) {
+    out.banner('Device Details');
+    out.blank();
+    out.field('DeviceId', join.deviceId);
+    out.field('Thumbprint', join.thumbprint);
+    out.field('DeviceCertificateValidity', certValidity(join.certFrom, join.certTo));
+    out.field('KeyContainerId', join.keyContainerId);
+    out.field('KeyProvider', keyProvider(join.tpmProtected));
+    out.field('TpmProtected', yesNo(join.tpmProtected));
+    out.field('DeviceAuthStatus', world.deviceAuthStatus() ?? '');
+    out.blank();
+
+    out.banner('Tenant Details');
+    out.blank();
+    out.field('TenantName', t.name);
+    out.field('TenantId', t.id);
+    out.field('Idp', 'login.windows.net');
+    out.field('AuthCodeUrl', urls.authCode);
+    out.field('AccessTokenUrl', urls.accessToken);
+    out.field('MdmUrl', t.mdmAutoEnrollment ? MDM_URLS.mdm : '');
+    out.field('MdmTouUrl', t.mdmAutoEnrollment ? MDM_URLS.tou : '');
+    out.field('MdmComplianceUrl', t.mdmAutoEnrollment ? MDM_URLS.compliance : '');
+    out.field('SettingsUrl', '');
+    out.field('JoinSrvVersion', '2.0');
+    out.field('JoinSrvUrl', `${DRS}/EnrollmentServer/device/`);
+    out.field('JoinSrvId', DRS_ID);
+    out.field('KeySrvVersion', '1.0');
+    out.field('KeySrvUrl', `${DRS}/EnrollmentServer/key/`);
+    out.field('KeySrvId', DRS_ID);
+    out.field('WebAuthNSrvVersion', '1.0');
+    out.field('WebAuthNSrvUrl', `${DRS}/webauthn/${t.id}/`);
+    out.field('WebAuthNSrvId', DRS_ID);
+    out.field('DeviceManagementSrvVer', '1.0');
+    out.field('DeviceManagementSrvUrl', `${DRS}/manage/${t.id}/`);
+    out.field('DeviceManagementSrvId', DRS_ID);
+    out.blank();
+  }
+
+  out.banner('User State');
+  out.blank();
+  out.field('NgcSet', yesNo(view.hello));
+  if (view.hello) {
+    out.field('NgcKeyId', world.user.ngcKeyId);
+    out.field('CanReset', 'DestructiveAndNonDestructive');
+  }
+  out.field('WorkplaceJoined', yesNo(view.wpj !== null));
+  if (view.wpj) out.field('WorkAccountCount', '1');
+  if (!view.asUser) out.field('WamDefaultSet', 'ERROR');
+  else if (view.wam) {
+    out.field('WamDefaultSet', 'YES');
+    out.field('WamDefaultAuthority', 'organizations');
+    out.field('WamDefaultId', 'https://login.microsoft.com');
+    out.field('WamDefaultGUID', WAM_AZUREAD);
+  } else out.field('WamDefaultSet', 'NO');
+  out.blank();
+
+  out.banner('SSO State');
+  out.blank();
+  if (join && view.asUser) {
+    out.field('AzureAdPrt', yesNo(view.prt !== null));
+    if (view.prt) {
+      out.field('AzureAdPrtUpdateTime', dsregTime(view.prt.updated));
+      out.field('AzureAdPrtExpiryTime', dsregTime(view.prt.expires - 1000));
+    }
+    out.field('AzureAdPrtAuthority', urls.authority);
+    if (view.failure) prtDiagnostics(out, world, view.failure);
+    out.field('EnterprisePrt', 'NO');
+    out.field('EnterprisePrtAuthority', '');
+    out.field('OnPremTgt', 'NO');
+    out.field('CloudTgt', yesNo(view.prt !== null));
+    out.field('KerbTopLevelNames', view.prt ? KERBEROS_NAMES : '');
+  } else {
+    out.field('AzureAdPrt', 'NO');
+    out.field('AzureAdPrtAuthority', 'NO');
+    out.field('EnterprisePrt', 'NO');
+    out.field('EnterprisePrtAuthority', 'NO');
+  }
+  out.blank();
+
+  if (view.wpj) {
+    out.banner('Work Account 1');
+    out.blank();
+    out.field('WorkplaceDeviceId', view.wpj.deviceId);
+    out.field('WorkplaceThumbprint', view.wpj.thumbprint);
+    out.field('DeviceCertificateValidity', certValidity(view.wpj.certFrom, view.wpj.certTo));
+    out.field('KeyContainerId', view.wpj.keyContainerId);
+    out.field('KeyProvider', keyProvider(view.wpj.tpmProtected));
+    out.field('TpmProtected', yesNo(view.wpj.tpmProtected));
+    out.field('WorkplaceTenantId', view.wpj.tenantId);
+    out.field('WorkplaceTenantName', view.wpj.tenantName);
+    out.field('WorkplaceMdmUrl', world.device.mdmEnrollment?.deviceId === view.wpj.deviceId ? MDM_URLS.mdm : '');
+    out.field('WorkplaceSettingsUrl', '');
+    out.field('NgcSet', 'NO');
+    out.blank();
+  }
+
+  if (join) {
+    out.banner('Diagnostic Data');
+    out.blank();
+    out.field('AadRecoveryEnabled', 'NO');
+    out.field('Executing Account Name', executingAccount(world, context));
+    out.field('KeySignTest', context === 'elevated' ? 'PASSED' : 'MUST Run elevated to test.');
+    out.blank();
+    out.field('DisplayNameUpdated', 'YES');
+    out.field('OsVersionUpdated', 'YES');
+    out.field('HostNameUpdated', 'YES');
+    out.blank();
+    out.field('Last HostName Update', 'NONE');
+    out.blank();
+  } else if (d.domain) {
+    // pre-join diagnostics: a domain-joined PC whose hybrid join has not completed
+    out.banner('Diagnostic Data');
+    out.blank();
+    if (context === 'elevated') {
+      out.raw('Waiting for Diagnostics Task to complete. This could take a few minutes...');
+      out.raw(' '.repeat(74));
+    }
+    out.field('Diagnostics Reference', 'www.microsoft.com/aadjerrors');
+    out.field('User Context', context === 'elevated' ? 'SYSTEM' : 'UN-ELEVATED User');
+    out.field('Client Time', dsregTime(wholeSecond(world.now)));
+    out.field('AD Connectivity Test', 'PASS');
+    out.field('AD Configuration Test', 'PASS');
+    out.field('DRS Discovery Test', 'PASS');
+    out.field('DRS Connectivity Test', 'PASS');
+    out.field('Token acquisition Test', 'SKIPPED');
+    out.field('Fallback to Sync-Join', 'ENABLED');
+    const attempt = d.lastHybridAttempt;
+    if (attempt) {
+      out.blank();
+      out.field('Previous Registration', dsregTime(wholeSecond(attempt.at)));
+      out.field('Registration Type', 'sync');
+      out.field('Error Phase', 'join');
+      out.field('Client ErrorCode', '0x801c03f2');
+      out.field('Server ErrorCode', 'DirectoryError');
+      out.field('Server Message', `The device object by the given id (${attempt.deviceId}) is not found.`);
+      out.field('Https Status', '400');
+      out.field('Request Id', attempt.requestId);
+    }
+    out.blank();
+    if (context === 'elevated') {
+      out.banner('IE Proxy Config for System Account');
+      out.blank();
+      out.field('Auto Detect Settings', 'NO');
+      out.field('Auto-Configuration URL', '');
+      out.field('Proxy Server List', '');
+      out.field('Proxy Bypass List', '');
+      out.blank();
+      out.field('Executing Account Name', `${d.domain.netbios}\\${d.name}$, ${d.name}$@${d.domain.dns}`);
+      out.blank();
+    }
+  }
+
+  out.banner('IE Proxy Config for Current User');
+  out.blank();
+  out.field('Auto Detect Settings', 'YES');
+  out.field('Auto-Configuration URL', '');
+  out.field('Proxy Server List', '');
+  out.field('Proxy Bypass List', '');
+  out.blank();
+
+  out.banner('WinHttp Default Proxy Config');
+  out.blank();
+  out.field('Access Type', 'DIRECT');
+  out.blank();
+
+  out.banner('Ngc Prerequisite Check');
+  out.blank();
+  out.field('IsDeviceJoined', yesNo(join !== null));
+  out.field('IsUserAzureAD', yesNo(view.asUser && join !== null && world.user.windowsAccount !== 'local'));
+  out.field('PolicyEnabled', yesNo(world.user.windowsHello));
+  out.field('PostLogonEnabled', 'YES');
+  out.field('DeviceEligible', 'YES');
+  out.field('SessionIsNotRemote', 'YES');
+  out.field('CertEnrollment', 'none');
+  out.field('PreReqResult', view.hello ? 'WillProvision' : 'WillNotProvision');
+  out.blank();
+  out.raw(FOOTER);
+  if (w11) out.blank();
+  return out;
+}
+
+function prtDiagnostics(out: StatusWriter, world: LabWorld, failure: NonNullable<LabWorld['user']['prtFailure']>): void {
+  const t = world.tenant;
+  out.field(failure.kind === 'acquire' ? 'AcquirePrtDiagnostics' : 'RefreshPrtDiagnostics', 'PRESENT');
+  out.field('Previous Prt Attempt', dsregTime(failure.at));
+  out.field('Attempt Status', failure.attemptStatus);
+  out.field('User Identity', world.user.upn);
+  out.field('Credential Type', world.user.windowsHello ? 'NGC' : 'Password');
+  out.field('Correlation ID', failure.correlationId);
+  out.field('Endpoint URI', `https://login.microsoftonline.com/${t.id}/oauth2/token/`);
+  out.field('HTTP Method', 'POST');
+  out.field('HTTP Error', '0x0');
+  out.field('HTTP status', '400');
+  out.field('Server Error Code', 'invalid_grant');
+  out.field(
+    'Server Error Description',
+    `${serverMessage(t, failure.code)} Trace ID: ${failure.traceId} Correlation ID: ${failure.correlationId} Timestamp: ${stsTimestamp(failure.at)}`,
+  );
+}
+
+// --- 1607 and 1803/1809: the single-block format ---------------------------------------------
+
+function renderOld(world: LabWorld, context: RunContext): StatusWriter {
+  const era = world.device.era;
+  const v1607 = era === '1607';
+  // 1607 sizes each section to its keys; 1803/1809 print one width for the whole output
+  const out = new StatusWriter(v1607 ? 17 : 23);
+  const d = world.device;
+  const t = world.tenant;
+  const view = userView(world, context);
+  const join = d.join;
+  const wpjOfUser = context === 'user' ? world.user.wpj : null;
+  const urls = tenantUrls(world);
+  const elevated = context === 'elevated';
+  if (elevated) {
+    out.raw('C:\\WINDOWS\\system32>dsregcmd /status');
+    out.blank();
+  }
+
+  out.banner('Device State');
+  out.blank();
+  out.field('AzureAdJoined', yesNo(join !== null));
+  out.field('EnterpriseJoined', 'NO');
+  // 1803/1809 also print the work account's registration here when the PC is not joined
+  const keys = join ?? (v1607 ? null : wpjOfUser);
+  if (keys) {
+    out.field('DeviceId', keys.deviceId);
+    out.field('Thumbprint', keys.thumbprint);
+    out.field('KeyContainerId', keys.keyContainerId);
+    out.field('KeyProvider', keyProvider(keys.tpmProtected));
+    out.field('TpmProtected', yesNo(keys.tpmProtected));
+    out.field('KeySignTest:', elevated ? 'PASSED' : 'MUST Run elevated to test.');
+    out.field('Idp', 'login.windows.net');
+    out.field('TenantId', t.id);
+    out.field('TenantName', t.name);
+    out.field('AuthCodeUrl', v1607 ? `https://login.microsoftonline.com/${t.domain}/oauth2/authorize` : urls.authCode);
+    out.field('AccessTokenUrl', v1607 ? `https://login.microsoftonline.com/${t.domain}/oauth2/token` : urls.accessToken);
+    out.field('MdmUrl', t.mdmAutoEnrollment ? MDM_URLS.mdm : '');
+    out.field('MdmTouUrl', t.mdmAutoEnrollment ? MDM_URLS.tou : '');
+    out.field(v1607 ? 'dmComplianceUrl' : 'MdmComplianceUrl', t.mdmAutoEnrollment ? MDM_URLS.compliance : '');
+    out.field('SettingsUrl', '');
+    out.field('JoinSrvVersion', '1.0');
+    out.field('JoinSrvUrl', `${DRS}/EnrollmentServer/device/`);
+    out.field('JoinSrvId', DRS_ID);
+    out.field('KeySrvVersion', '1.0');
+    out.field('KeySrvUrl', `${DRS}/EnrollmentServer/key/`);
+    out.field('KeySrvId', DRS_ID);
+    if (!v1607) {
+      out.field('WebAuthNSrvVersion', '1.0');
+      out.field('WebAuthNSrvUrl', `${DRS}/webauthn/${t.id}/`);
+      out.field('WebAuthNSrvId', DRS_ID);
+      out.field('DeviceManagementSrvUrl', `${DRS}/manage/${t.id}/`);
+      out.field('DeviceManagementSrvId', DRS_ID);
+    }
+  }
+  out.field('DomainJoined', yesNo(d.domain !== null));
+  if (d.domain) out.field('DomainName', d.domain.netbios);
+  out.blank();
+
+  if (v1607) out.setWidth(19);
+  out.banner('User State');
+  out.blank();
+  out.field('NgcSet', yesNo(view.hello));
+  if (view.hello) out.field('NgcKeyId', world.user.ngcKeyId);
+  out.field('WorkplaceJoined', yesNo(wpjOfUser !== null));
+  if (wpjOfUser) {
+    out.field('WorkplaceDeviceId', wpjOfUser.deviceId);
+    out.field('WorkplaceThumbprint', wpjOfUser.thumbprint);
+    out.field('WorkplaceIdp', 'login.windows.net');
+    out.field('WorkplaceTenantId', wpjOfUser.tenantId);
+    out.field('WorkplaceTenantName', wpjOfUser.tenantName);
+    if (!v1607) {
+      out.field('WorkplaceMdmUrl', d.mdmEnrollment?.deviceId === wpjOfUser.deviceId ? MDM_URLS.mdm : '');
+      out.field('WorkplaceSettingsUrl', '');
+    }
+  }
+  if (view.wam) {
+    out.field('WamDefaultSet', 'YES');
+    out.field('WamDefaultAuthority', 'organizations');
+    out.field('WamDefaultId', 'https://login.microsoft.com');
+    out.field('WamDefaultGUID', WAM_AZUREAD);
+  } else out.field('WamDefaultSet', 'NO');
+  out.field('AzureAdPrt', yesNo(view.prt !== null));
+  if (!v1607) {
+    out.field('AzureAdPrtAuthority', view.prt ? urls.authority : 'NO');
+    out.field('EnterprisePrt', 'NO');
+    out.field('EnterprisePrtAuthority', 'NO');
+    out.blank();
+
+    out.banner('Ngc Prerequisite Check');
+    out.blank();
+    out.field('IsUserAzureAD', yesNo(view.asUser && join !== null && world.user.windowsAccount !== 'local'));
+    out.field('PolicyEnabled', yesNo(world.user.windowsHello));
+    out.field('DeviceEligible', 'YES');
+    out.field('SessionIsNotRemote', 'YES');
+    out.field('CertEnrollment', t.mdmAutoEnrollment ? 'mobile device management' : 'none');
+    if (t.mdmAutoEnrollment) out.field('ScepReady', 'YES');
+    out.field('AadRecoveryNeeded', 'NO');
+    out.field('PreReqResult', view.hello ? 'WillProvision' : 'WillNotProvision');
+    out.blank();
+  }
+  if (elevated) {
+    if (v1607) out.blank();
+    out.blank();
+    out.raw('C:\\WINDOWS\\system32>');
+  }
+  return out;
+}
+
+/** The device object the rendered status's DeviceId points at, for the story. */
+export function objectFor(world: LabWorld, deviceId: string | null) {
+  return deviceId ? findDevice(world.tenant, deviceId) : undefined;
+}

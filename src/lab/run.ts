@@ -1,0 +1,531 @@
+import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
+import type { DiagnoseOptions, Severity } from '../diagnose/types.js';
+import type { MessageKey, Params } from '../i18n/format.js';
+import type { PlanBranch, PlanStep, StepId } from '../plan/plan.js';
+import { readStatusText } from '../read/parse.js';
+import { checkDevice, findDevice } from './identity.js';
+import type { ActionResult, AppResult, LabEvent } from './model.js';
+import { renderStatus } from './render.js';
+import { breakDevice, buildHealthyWorld, isHybridLike, mondayMorning, type Scenario } from './scenarios.js';
+import type { LabKey, LabWorld } from './world.js';
+
+/** What dsreg-doctor said about one status output (kept small: no parsed report). */
+export interface HelpdeskView {
+  options: { error: string | null; mdm: boolean; autoRegistrationDisabled: boolean };
+  joinType: string;
+  branch: PlanBranch;
+  errorCodes: string[];
+  findings: { id: string; severity: Severity; title: MessageKey; params: Params }[];
+  steps: PlanStep[];
+  exitCode: 0 | 1;
+}
+
+export type StepOutcome = 'done' | 'skipped' | 'done-after-retire' | 'blocked' | 'reached';
+
+/** One point of the story: what happened, what the user sees, the status, what dsreg-doctor says. */
+export interface LabStep {
+  n: number;
+  at: number;
+  phase: 'healthy' | 'break' | 'symptom' | 'plan-step' | 'check-point';
+  title: { key: LabKey; params: Params };
+  events: LabEvent[];
+  apps: AppResult[] | null;
+  status: { user: string; elevated: string | null };
+  diagnosis: HelpdeskView | null;
+  planStep: { id: StepId; index: number; outcome: StepOutcome; note: { key: LabKey; params: Params } | null } | null;
+}
+
+export interface LabFailure {
+  /** The plan step at which the scenario failed, or the phase of the run. */
+  step: StepId | 'baseline' | 'break' | 'final-check';
+  reason: { key: LabKey; params: Params };
+  /** The simulated state at that point, as `key=value` pairs (field names as dsregcmd prints them). */
+  state: string;
+}
+
+export interface ScenarioRun {
+  scenario: Scenario;
+  steps: LabStep[];
+  /** The plan diagnose gave for the broken device. */
+  initial: HelpdeskView | null;
+  healed: boolean;
+  /** The plan step after which the device was healthy again. */
+  healedAfter: StepId | null;
+  failure: LabFailure | null;
+}
+
+export interface RunOptions {
+  /** Keep the elevated rendering and a diagnosis at every point (for `lab run` / `lab render`). */
+  story?: boolean;
+}
+
+/** What "healed" means: the article's goal state for this device. */
+export interface Health {
+  joinOk: boolean;
+  prt: boolean;
+  deviceAuthStatus: string | null;
+  apps: AppResult[];
+  healed: boolean;
+}
+
+export function health(world: LabWorld, s: Scenario, apps: AppResult[]): Health {
+  const join = world.device.join;
+  const wpj = world.user.wpj;
+  let joinOk: boolean;
+  let prt: boolean;
+  if (s.join === 'registered') {
+    joinOk = wpj !== null && join === null;
+    // the work account's PRT lives in WAM: it is good while its device object is
+    prt = wpj !== null && checkDevice(world.tenant, wpj.deviceId) === 'ok';
+  } else {
+    joinOk = join?.kind === (isHybridLike(s.join) ? 'hybrid' : 'entra');
+    prt = world.prtValid();
+  }
+  const deviceAuthStatus = s.join === 'registered' ? null : world.deviceAuthStatus();
+  // working app sign-ins: signed in with the device's single sign-on, not a password prompt
+  const healed = joinOk && prt && (deviceAuthStatus === null || deviceAuthStatus === 'SUCCESS') && apps.every((a) => a.ok && a.sso);
+  return { joinOk, prt, deviceAuthStatus, apps, healed };
+}
+
+/** The simulated state in one line, for failure reports. */
+export function describeState(world: LabWorld, apps: AppResult[] | null): string {
+  const d = world.device;
+  const u = world.user;
+  const object = (id: string | null | undefined) => (id ? `${id}:${checkDevice(world.tenant, id)}` : '-');
+  const computer = world.computer();
+  const parts = [
+    `AzureAdJoined=${d.join ? 'YES' : 'NO'}`,
+    `DomainJoined=${d.domain ? 'YES' : 'NO'}`,
+    `WorkplaceJoined=${u.wpj ? 'YES' : 'NO'}`,
+    `join=${d.join ? `${d.join.kind}(${object(d.join.deviceId)})` : '-'}`,
+    `workAccount=${u.wpj ? object(u.wpj.deviceId) : '-'}`,
+    `AzureAdPrt=${world.hasPrt() ? 'YES' : 'NO'}`,
+    `prtValid=${world.prtValid() ? 'yes' : 'no'}`,
+    `lastPrtError=${u.prtFailure?.code ?? '-'}`,
+    `DeviceAuthStatus=${world.deviceAuthStatus() ?? '-'}`,
+    `apps=[${(apps ?? []).map((a) => `${a.app}:${a.code ?? 'ok'}`).join(' ')}]`,
+    `mdm=${d.mdmEnrollment ? 'enrolled' : 'none'}`,
+    `autoRegistration=${world.tenant.policies.autoHybridRegistration ? 'on' : 'off'}`,
+    `ouInScope=${computer ? (world.sync.scope.includes(computer.ou) ? 'yes' : 'no') : '-'}`,
+    `pendingHybrid=${d.pendingHybrid ? object(d.pendingHybrid.deviceId) : '-'}`,
+    `aadStorageKey=${u.aadStorageKey ? `${u.aadStorageKey.leftover ? 'leftover' : 'current'}(${u.aadStorageKey.deviceId})` : '-'}`,
+  ];
+  return parts.join(' ');
+}
+
+const REREGISTRATION: readonly StepId[] = ['forcerecovery', 'leave-and-reboot', 'disconnect-work-account', 'reconnect-work-account', 'clear-aad-storage-key'];
+
+/** Steps that rebuild the registration: never for a device that is only disabled. */
+export function isReregistration(id: StepId): boolean {
+  return REREGISTRATION.includes(id);
+}
+
+/** The helpdesk's view: diagnose the status as the user saw it, with what the admin knows. */
+export function helpdeskDiagnose(
+  world: LabWorld,
+  s: Scenario,
+  text: string,
+  apps: AppResult[] | null,
+  name: string,
+): { diagnosis: Diagnosis; view: HelpdeskView } {
+  const failing = apps?.find((a) => !a.ok);
+  const options: DiagnoseOptions = { now: new Date(world.now) };
+  if (failing?.message && s.helpdeskHasError) options.error = failing.message;
+  // the admin knows about Intune only from the console / a collection bundle, and only while enrolled
+  const mdm = s.mdm === 'known' && world.device.mdmEnrollment !== null;
+  if (mdm) options.mdm = true;
+  const autoOff = s.policy === 'off-known' && !world.tenant.policies.autoHybridRegistration;
+  if (autoOff) options.autoRegistrationDisabled = true;
+  const diagnosis = diagnose(readStatusText(text, { name }), options);
+  return {
+    diagnosis,
+    view: {
+      options: { error: options.error ?? null, mdm, autoRegistrationDisabled: autoOff },
+      joinType: diagnosis.status.joinType,
+      branch: diagnosis.plan.branch,
+      errorCodes: diagnosis.errorCodes,
+      findings: diagnosis.findings.map((f) => ({ id: f.id, severity: f.severity, title: f.title, params: f.params })),
+      steps: diagnosis.plan.steps,
+      exitCode: diagnosis.exitCode,
+    },
+  };
+}
+
+class Recorder {
+  readonly steps: LabStep[] = [];
+  private logIndex = 0;
+
+  constructor(
+    private world: LabWorld,
+    private scenario: Scenario,
+    private story: boolean,
+  ) {}
+
+  snapshot(
+    phase: LabStep['phase'],
+    key: LabKey,
+    params: Params,
+    extra: { apps?: AppResult[] | null; diagnose?: boolean; planStep?: LabStep['planStep'] } = {},
+  ): LabStep {
+    const n = this.steps.length;
+    const events = this.world.log.slice(this.logIndex);
+    this.logIndex = this.world.log.length;
+    const user = renderStatus(this.world, 'user').text;
+    const apps = extra.apps ?? null;
+    const diagnosis =
+      extra.diagnose || (this.story && phase !== 'break') ? helpdeskDiagnose(this.world, this.scenario, user, apps, `${this.scenario.id}#${n}`).view : null;
+    const step: LabStep = {
+      n,
+      at: this.world.now,
+      phase,
+      title: { key, params },
+      events,
+      apps,
+      status: { user, elevated: this.story ? renderStatus(this.world, 'elevated').text : null },
+      diagnosis,
+      planStep: extra.planStep ?? null,
+    };
+    this.steps.push(step);
+    return step;
+  }
+}
+
+/**
+ * Run one scenario: set the PC up healthy, break it, render its status, run the real diagnose on
+ * the rendered text, then carry out the plan's steps in order in the simulation (the human steps
+ * too), re-rendering and re-diagnosing after each as a helpdesk would, and stop when healed.
+ */
+export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun {
+  const world = buildHealthyWorld(s);
+  const rec = new Recorder(world, s, options.story === true);
+  const result = (failure: LabFailure | null, healedAfter: StepId | null, initial: HelpdeskView | null): ScenarioRun => ({
+    scenario: s,
+    steps: rec.steps,
+    initial,
+    healed: failure === null,
+    healedAfter,
+    failure,
+  });
+  const fail = (step: LabFailure['step'], key: LabKey, params: Params, apps: AppResult[] | null): LabFailure => ({
+    step,
+    reason: { key, params },
+    state: describeState(world, apps),
+  });
+
+  // 0. healthy
+  let apps = world.tryApps();
+  const healthy = rec.snapshot('healthy', 'lab.point.healthy', {}, { apps, diagnose: true });
+  if (!health(world, s, apps).healed || healthy.diagnosis?.exitCode !== 0)
+    return result(fail('baseline', 'lab.fail.baseline', { findings: errorFindings(healthy.diagnosis) }, apps), null, null);
+
+  // 1. the loss, and the weekend
+  breakDevice(world, s);
+  rec.snapshot('break', `lab.point.loss.${s.loss}` as LabKey, { actor: s.lostBy });
+  mondayMorning(world, s);
+  apps = world.tryApps();
+  if (health(world, s, apps).healed) return result(fail('break', 'lab.fail.notBroken', {}, apps), null, null);
+  const symptom = rec.snapshot('symptom', `lab.point.symptom.${s.morning}` as LabKey, {}, { apps, diagnose: true });
+  const initial = symptom.diagnosis;
+  if (!initial) throw new Error('the symptom snapshot always diagnoses');
+
+  // 2. the plan, step by step
+  const plan = initial.steps;
+  const knowsMdm = plan.some((p) => p.id === 'retire-in-mdm' || p.caveats.includes('caveat.mdm-may-block'));
+  const ctx: StepContext = { world, s, plan, knowsMdm, rec, confirmed: null, view: initial, triedUnelevated: false };
+  let healedAfter: StepId | null = null;
+  let lastStep: StepId | null = null;
+  for (const [index, step] of plan.entries()) {
+    if (health(world, s, apps).healed) break;
+    const decision = decide(step, ctx);
+    if (!decision.run) {
+      rec.snapshot('plan-step', `lab.point.step`, { step: step.id }, { apps, planStep: { id: step.id, index, outcome: 'skipped', note: decision.note } });
+      continue;
+    }
+    lastStep = step.id;
+    if (step.id === 'contact-support') {
+      const point = rec.snapshot('plan-step', 'lab.point.step', { step: step.id }, { apps, planStep: { id: step.id, index, outcome: 'reached', note: null } });
+      return result(fail('contact-support', 'lab.fail.contactSupport', { n: point.n }, apps), null, initial);
+    }
+    const outcome = carryOut(step, ctx);
+    apps = world.tryApps();
+    const point = rec.snapshot(
+      'plan-step',
+      'lab.point.step',
+      { step: step.id },
+      {
+        apps,
+        diagnose: true,
+        planStep: { id: step.id, index, outcome: outcome.outcome, note: outcome.note },
+      },
+    );
+    if (point.diagnosis) ctx.view = point.diagnosis;
+    if (outcome.outcome === 'blocked') return result(fail(step.id, 'lab.fail.blocked', { reason: outcome.reason ?? '' }, apps), null, initial);
+    if (health(world, s, apps).healed) {
+      healedAfter = step.id;
+      break;
+    }
+  }
+  const end = health(world, s, apps);
+  if (!end.healed) return result(fail(lastStep ?? 'final-check', 'lab.fail.exhausted', { steps: plan.map((p) => p.id).join(', ') }, apps), null, initial);
+
+  // 3. the status says so too: a PRT, DeviceAuthStatus SUCCESS, and no error-level finding
+  const last = rec.steps[rec.steps.length - 1];
+  const finalView = last?.diagnosis ?? helpdeskDiagnose(world, s, renderStatus(world, 'user').text, apps, `${s.id}#final`).view;
+  const report = readStatusText(last?.status.user ?? '');
+  const field = (name: string) => report.fields.find((f) => f.name === name)?.value.trim();
+  const problems: string[] = [];
+  if (finalView.exitCode !== 0) problems.push(`findings: ${errorFindings(finalView)}`);
+  if (s.join !== 'registered' && field('AzureAdPrt') !== 'YES') problems.push(`AzureAdPrt: ${field('AzureAdPrt') ?? '-'}`);
+  if (s.join !== 'registered' && (s.era === '21h2' || s.era === 'w11') && field('DeviceAuthStatus') !== 'SUCCESS')
+    problems.push(`DeviceAuthStatus: ${field('DeviceAuthStatus') ?? '-'}`);
+  if (s.join === 'registered' && field('WorkplaceJoined') !== 'YES') problems.push(`WorkplaceJoined: ${field('WorkplaceJoined') ?? '-'}`);
+  if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
+  return result(null, healedAfter, initial);
+}
+
+function errorFindings(view: HelpdeskView | null): string {
+  return (
+    view?.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.id)
+      .join(', ') || '-'
+  );
+}
+
+// --- carrying out the plan -------------------------------------------------------------------------
+
+interface StepContext {
+  world: LabWorld;
+  s: Scenario;
+  plan: PlanStep[];
+  /** The plan names the MDM block (a retire step, or the caveat on its remedies). */
+  knowsMdm: boolean;
+  rec: Recorder;
+  /** What confirm-device-object found in the portal. */
+  confirmed: 'missing' | 'disabled' | 'present' | null;
+  /** The latest diagnosis (what the helpdesk is looking at). */
+  view: HelpdeskView;
+  triedUnelevated: boolean;
+}
+
+type Decision = { run: true } | { run: false; note: { key: LabKey; params: Params } };
+
+/** Whether the helpdesk takes this step now: conditional steps only when their condition holds. */
+function decide(step: PlanStep, ctx: StepContext): Decision {
+  const { world } = ctx;
+  const skip = (key: LabKey, params: Params = {}): Decision => ({ run: false, note: { key, params } });
+  switch (step.id) {
+    case 'retire-in-mdm':
+      return world.device.mdmEnrollment ? { run: true } : skip('lab.skip.notEnrolled');
+    case 'check-auto-registration-policy':
+      if (!step.conditional) return { run: true };
+      if (!world.device.domain) return skip('lab.skip.notDomainJoined');
+      return world.device.join ? skip('lab.skip.cameBack') : { run: true };
+    case 'check-network-proxy':
+      return step.conditional ? skip('lab.skip.noNetworkProblem') : { run: true };
+    case 'enable-device-object':
+      // offered for the case that confirm-device-object finds the object only disabled
+      return step.conditional && ctx.confirmed !== null && ctx.confirmed !== 'disabled' ? skip('lab.skip.confirmedNotDisabled') : { run: true };
+    default:
+      if (ctx.confirmed === 'disabled' && isReregistration(step.id)) return skip('lab.skip.confirmedDisabled');
+      return { run: true };
+  }
+}
+
+interface Carried {
+  outcome: StepOutcome;
+  note: { key: LabKey; params: Params } | null;
+  reason?: string;
+}
+
+/**
+ * An action the MDM enrolment may block: when the plan names the block (retire-in-mdm, or the
+ * caveat on its remedy steps), the helpdesk retires the device in Intune and tries again.
+ */
+function withMdmRetry(ctx: StepContext, action: () => ActionResult): { result: ActionResult; retired: boolean } {
+  const first = action();
+  if (first.ok || first.reason !== 'mdm' || !ctx.knowsMdm) return { result: first, retired: false };
+  ctx.world.retireInMdm('admin');
+  return { result: action(), retired: true };
+}
+
+function done(retired: boolean, note: Carried['note'] = null): Carried {
+  return { outcome: retired ? 'done-after-retire' : 'done', note: retired ? { key: 'lab.note.retiredFirst', params: {} } : note };
+}
+
+function blocked(result: ActionResult): Carried {
+  const reason = result.ok ? '' : result.reason;
+  return { outcome: 'blocked', note: { key: `lab.note.blocked.${reason}` as LabKey, params: {} }, reason };
+}
+
+/** After `dsregcmd /leave` (or a policy fix): restart, sign in, wait for Entra Connect, sign in again. */
+function reRegisterHybrid(world: LabWorld): void {
+  world.reboot();
+  world.signIn();
+  if (!world.device.join && world.device.domain) {
+    world.waitForNextSync();
+    world.signOut();
+    world.signIn();
+  }
+}
+
+function signOutAndIn(world: LabWorld): void {
+  world.signOut();
+  world.signIn();
+}
+
+function carryOut(step: PlanStep, ctx: StepContext): Carried {
+  const { world, s } = ctx;
+  switch (step.id) {
+    case 'rerun-as-user':
+    case 'collect-full-status':
+      world.emit('helpdesk', 'lab.event.collectedAgain');
+      return done(false);
+    case 'confirm-device-object': {
+      const id = currentStatusDeviceId(ctx);
+      const obj = id ? findDevice(world.tenant, id) : undefined;
+      ctx.confirmed = !obj ? 'missing' : obj.enabled ? 'present' : 'disabled';
+      world.emit('admin', `lab.event.confirmed.${ctx.confirmed}`, { deviceId: id ?? '—' });
+      return done(false);
+    }
+    case 'retire-in-mdm': {
+      const r = world.retireInMdm('admin');
+      return r.ok ? done(false) : blocked(r);
+    }
+    case 'disconnect-work-account': {
+      const { result, retired } = withMdmRetry(ctx, () => world.disconnectWorkAccount());
+      if (!result.ok) return result.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.noWorkAccount', params: {} } } : blocked(result);
+      signOutAndIn(world);
+      return done(retired);
+    }
+    case 'reconnect-work-account': {
+      const r = world.connectWorkAccount({ enrollMdm: true });
+      if (!r.ok) return r.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.alreadyConnected', params: {} } } : blocked(r);
+      signOutAndIn(world);
+      return done(false);
+    }
+    case 'forcerecovery': {
+      if (s.userTriesForceRecovery && !ctx.triedUnelevated) {
+        ctx.triedUnelevated = true;
+        world.forceRecovery(false);
+      }
+      const { result, retired } = withMdmRetry(ctx, () => world.forceRecovery(true));
+      if (!result.ok) return blocked(result);
+      signOutAndIn(world);
+      return done(retired);
+    }
+    case 'leave-and-reboot': {
+      const { result, retired } = withMdmRetry(ctx, () => world.leave(true));
+      if (!result.ok) return blocked(result);
+      reRegisterHybrid(world);
+      return done(retired);
+    }
+    case 'check-auto-registration-policy': {
+      let changed = false;
+      if (!world.tenant.policies.autoHybridRegistration) {
+        world.setAutoRegistration(true, 'admin');
+        changed = true;
+      }
+      if (world.setOuInScope(true, 'admin').ok) changed = true;
+      if (!changed) world.emit('admin', 'lab.event.policyCheckedOk');
+      if (world.device.domain && !world.device.join) reRegisterHybrid(world);
+      return done(false);
+    }
+    case 'clear-aad-storage-key':
+      return clearStorageKey(ctx);
+    case 'enable-device-object': {
+      const id = currentStatusDeviceId(ctx);
+      const obj = id ? findDevice(world.tenant, id) : undefined;
+      if (!id || !obj) {
+        world.emit('admin', 'lab.event.objectNotFound', { deviceId: id ?? '—' });
+        return done(false);
+      }
+      const computer = world.computer();
+      if (obj.source === 'sync' && computer && !computer.enabled) {
+        world.setComputerEnabled(true, 'admin');
+        world.runSyncCycle('delta');
+      }
+      if (!obj.enabled) world.enableObject(id, 'admin');
+      return done(false);
+    }
+    case 'refresh-prt':
+      world.lock();
+      world.unlock();
+      if (world.device.join && !world.prtValid()) world.refreshPrt();
+      return done(false);
+    case 'sync-computer-object':
+      world.setOuInScope(true, 'admin');
+      world.runSyncCycle('delta');
+      reRegisterHybrid(world);
+      return done(false);
+    case 'sign-in-to-recover':
+      signOutAndIn(world);
+      return done(false);
+    case 'contact-support':
+      return { outcome: 'reached', note: null };
+    case 'check-scp':
+    case 'check-network-proxy':
+    case 'check-credentials':
+    case 'check-federation':
+    case 'check-tpm':
+    case 'check-clock':
+    case 'check-conditional-access':
+      world.emit('helpdesk', 'lab.event.checkedNothingWrong', { step: step.id });
+      return done(false);
+  }
+}
+
+/** The DeviceId (or WorkplaceDeviceId) the latest status shows: what an admin searches in the portal. */
+function currentStatusDeviceId(ctx: StepContext): string | null {
+  const report = readStatusText(renderStatus(ctx.world, 'user').text);
+  const joined = report.fields.find((f) => f.name === 'AzureAdJoined')?.value.trim() === 'YES';
+  const pick = (name: string) =>
+    report.fields
+      .find((f) => f.name === name)
+      ?.value.trim()
+      .toLowerCase() ?? null;
+  return joined ? pick('DeviceId') : (pick('WorkplaceDeviceId') ?? pick('DeviceId'));
+}
+
+/**
+ * The article's last stage: undo every join and registration until AzureAdJoined and
+ * WorkplaceJoined are both NO, delete the leftover key if it is there, register again the way
+ * the device's state requires, then check.
+ */
+function clearStorageKey(ctx: StepContext): Carried {
+  const { world, s } = ctx;
+  let retired = false;
+  if (world.user.wpj) {
+    const r = withMdmRetry(ctx, () => world.disconnectWorkAccount());
+    if (!r.result.ok) return blocked(r.result);
+    retired ||= r.retired;
+  }
+  if (world.device.join) {
+    const r = withMdmRetry(ctx, () => world.leave(true));
+    if (!r.result.ok) return blocked(r.result);
+    retired ||= r.retired;
+  }
+  signOutAndIn(world);
+  ctx.rec.snapshot('check-point', 'lab.point.allNo', {}, { apps: world.tryApps(), diagnose: true });
+  world.deleteAadStorageKey();
+  switch (s.join) {
+    case 'registered': {
+      const r = world.connectWorkAccount({ enrollMdm: true });
+      if (!r.ok) return blocked(r);
+      signOutAndIn(world);
+      break;
+    }
+    case 'joined':
+    case 'dual-joined': {
+      const r = world.joinEntra(true, 'helpdesk');
+      if (!r.ok) return blocked(r);
+      signOutAndIn(world);
+      break;
+    }
+    case 'hybrid':
+    case 'dual-hybrid':
+      reRegisterHybrid(world);
+      break;
+  }
+  return done(retired);
+}
