@@ -16,6 +16,13 @@ Commands:
   parse FILE|-      Show the parsed output (sections, fields, line numbers, warnings)
   explain CODE      Explain an error code (AADSTS…, 0x…, DRS server errors)
   verify BEFORE AFTER  Compare outputs taken before and after a remediation step
+  script FILE|-     A safe PowerShell script for the plan (--collect: a read-only collection
+                    script; --intune: an Intune Remediations pair)
+  redact FILE|-     Mask IDs, names and UPNs so an output can be shared
+  serve             The local web app on 127.0.0.1 (paste, see, follow the flow)
+  fleet             Sign-in logs + device inventory + audit logs: every affected device, the cause,
+                    and what a planned cleanup would break (--graph: read them from Microsoft Graph)
+  lab               A simulated tenant and PCs: replay 700003 and its fixes (list, run, render, check)
 
 Common options:
   --lang ja|en      Language (default: from LC_ALL/LANG, else English)

@@ -18,6 +18,13 @@ export const ja: Record<MessageKey, string> = {
   parse FILE|-      読み取り結果 (セクション、フィールド、行番号、警告) を表示します
   explain CODE      エラー コード (AADSTS…、0x…、DRS サーバー エラー) を説明します
   verify BEFORE AFTER  対処の前後に取得した出力を比べます
+  script FILE|-     対処計画を安全に実行する PowerShell スクリプトを作成します (--collect: 読み取り専用の
+                    収集スクリプト、--intune: Intune 修復用の組)
+  redact FILE|-     出力を共有できるよう、ID・名前・UPN をマスクします
+  serve             127.0.0.1 で動くローカル Web アプリ (貼り付けて、確認して、手順に沿って対処)
+  fleet             サインイン ログ・デバイス一覧・監査ログから、影響を受けたすべてのデバイス、原因、
+                    予定しているクリーンアップで壊れるものを示します (--graph: Microsoft Graph から読み取り)
+  lab               模擬テナントと PC: 700003 とその対処を再現します (list、run、render、check)
 
 共通オプション:
   --lang ja|en      表示言語 (既定: LC_ALL/LANG から判定、なければ英語)

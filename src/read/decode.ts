@@ -1,4 +1,15 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | undefined;
+/** iconv-lite is loaded on first use: UTF-8 and UTF-16LE inputs (the usual ones) never need it. */
+function iconvLite(): Iconv {
+  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
+  return iconvModule;
+}
+const iconv = {
+  decode: (buf: Buffer, encoding: string, options?: { stripBOM?: boolean }) => iconvLite().decode(buf, encoding, options),
+};
 
 /** Encodings the reader recognises. The names are those iconv-lite and WHATWG agree on. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16le' | 'utf-16be-bom' | 'utf-16be' | 'cp932' | 'cp1252' | 'cp850';
