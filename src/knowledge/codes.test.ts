@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { STEP_IDS } from '../plan/step-ids.js';
 import { CODE_STEP_IDS, CODES, lookupCode, normalizeCode } from './codes.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
-const ALLOWED_STEPS: ReadonlySet<string> = new Set([
-  'disconnect-work-account',
-  'reconnect-work-account',
-  'forcerecovery',
-  'leave-and-reboot',
-  'clear-aad-storage-key',
-  'retire-in-mdm',
-  'check-auto-registration-policy',
-  'contact-support',
-  'enable-device-object',
-  'sync-computer-object',
-  'check-network-proxy',
-  'check-scp',
-  'check-credentials',
-  'check-federation',
-  'check-tpm',
-  'refresh-prt',
-  'check-clock',
-  'check-conditional-access',
-]);
+const ALLOWED_STEPS: ReadonlySet<string> = new Set(STEP_IDS);
 
 describe('CODES', () => {
   it('has at least 60 entries', () => {

@@ -1,3 +1,5 @@
+import { STEP_IDS, type StepId } from '../plan/step-ids.js';
+
 /**
  * Error-code knowledge base shared by diagnose, `explain`, the web app and fleet.
  *
@@ -47,29 +49,9 @@ export interface CodeEntry {
   docs?: string;
 }
 
-/** The fixed list of plan step ids an entry may point to. */
-export const CODE_STEP_IDS = [
-  'disconnect-work-account',
-  'reconnect-work-account',
-  'forcerecovery',
-  'leave-and-reboot',
-  'clear-aad-storage-key',
-  'retire-in-mdm',
-  'check-auto-registration-policy',
-  'contact-support',
-  'enable-device-object',
-  'sync-computer-object',
-  'check-network-proxy',
-  'check-scp',
-  'check-credentials',
-  'check-federation',
-  'check-tpm',
-  'refresh-prt',
-  'check-clock',
-  'check-conditional-access',
-] as const;
-
-export type CodeStepId = (typeof CODE_STEP_IDS)[number];
+/** The plan step ids an entry may point to: the plan's own list (src/plan/step-ids.ts). */
+export const CODE_STEP_IDS = STEP_IDS;
+export type CodeStepId = StepId;
 
 const DOC_HYBRID = 'https://learn.microsoft.com/entra/identity/devices/troubleshoot-hybrid-join-windows-current';
 const DOC_PRT = 'https://learn.microsoft.com/entra/identity/devices/troubleshoot-primary-refresh-token';

@@ -3,33 +3,9 @@ import type { MessageKey, Params } from '../i18n/format.js';
 import type { DiagnoseOptions, Finding } from '../diagnose/types.js';
 import type { JoinType } from '../model/status.js';
 
-/** Step ids. The first group is the public contract (docs/product.md); never change their meaning. */
-export const STEP_IDS = [
-  'disconnect-work-account',
-  'reconnect-work-account',
-  'forcerecovery',
-  'leave-and-reboot',
-  'clear-aad-storage-key',
-  'retire-in-mdm',
-  'check-auto-registration-policy',
-  'contact-support',
-  'enable-device-object',
-  'sync-computer-object',
-  // added by dsreg-doctor
-  'rerun-as-user',
-  'collect-full-status',
-  'confirm-device-object',
-  'refresh-prt',
-  'check-network-proxy',
-  'check-scp',
-  'check-credentials',
-  'check-federation',
-  'check-tpm',
-  'check-clock',
-  'check-conditional-access',
-  'sign-in-to-recover',
-] as const;
-export type StepId = (typeof STEP_IDS)[number];
+import { isStepId, STEP_IDS, type StepId } from './step-ids.js';
+
+export { isStepId, STEP_IDS, type StepId };
 
 /** Where a step sits in the article's flow. */
 export type Stage = 'prepare' | 'remedy' | 'fallback' | 'support';
@@ -88,10 +64,6 @@ const SPEC: Record<StepId, StepSpec> = {
   'check-conditional-access': { stage: 'remedy', adminScope: 'tenant' },
   'sign-in-to-recover': { stage: 'remedy', adminScope: 'none' },
 };
-
-export function isStepId(id: string): id is StepId {
-  return (STEP_IDS as readonly string[]).includes(id);
-}
 
 class PlanBuilder {
   readonly steps: PlanStep[] = [];

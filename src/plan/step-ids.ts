@@ -1,0 +1,31 @@
+/** Step ids. The first group is the public contract (docs/product.md); never change their meaning. */
+export const STEP_IDS = [
+  'disconnect-work-account',
+  'reconnect-work-account',
+  'forcerecovery',
+  'leave-and-reboot',
+  'clear-aad-storage-key',
+  'retire-in-mdm',
+  'check-auto-registration-policy',
+  'contact-support',
+  'enable-device-object',
+  'sync-computer-object',
+  // added by dsreg-doctor
+  'rerun-as-user',
+  'collect-full-status',
+  'confirm-device-object',
+  'refresh-prt',
+  'check-network-proxy',
+  'check-scp',
+  'check-credentials',
+  'check-federation',
+  'check-tpm',
+  'check-clock',
+  'check-conditional-access',
+  'sign-in-to-recover',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+export function isStepId(id: string): id is StepId {
+  return (STEP_IDS as readonly string[]).includes(id);
+}
