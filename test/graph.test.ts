@@ -166,3 +166,44 @@ describe('Graph pull against a loopback server', () => {
     ['not a url', false],
   ])('base URL %s accepted: %s', (url, ok) => expect(checkBaseUrl(url) !== null).toBe(ok));
 });
+
+describe('fleet from Graph equals fleet from the same data as files', () => {
+  it('affected devices, join types, deletions and first steps match', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { analyzeFleet, fileSource } = await import('../src/fleet/fleet.js');
+    const { fleetFromGraph } = await import('../src/graph/fleet-graph.js');
+    const dir = join(import.meta.dirname, 'fixtures', 'fleet');
+    const load = (f: string) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { value: Record<string, unknown>[] }).value;
+    const data: FakeTenant = { devices: load('graph-devices.json'), signIns: load('graph-signins-page.json'), directoryAudits: load('graph-audit.json') };
+    server = await startGraphServer(data);
+    const asOf = new Date('2025-07-01T00:00:00Z');
+    const fromGraph = await fleetFromGraph({
+      auth: { kind: 'token', token: 'fake-access-token-for-tests' },
+      cloud: 'global',
+      graphBase: server.base,
+      since: new Date('2024-01-01T00:00:00Z'),
+      fleet: { asOf },
+      client: { sleep: async () => {} },
+    });
+    expect(fromGraph.partial).toBeNull();
+    const fromFiles = await analyzeFleet({
+      asOf,
+      inputs: await Promise.all(
+        ['graph-devices.json', 'graph-signins-page.json', 'graph-audit.json'].map(async (f) => ({ source: await fileSource(join(dir, f)) })),
+      ),
+    });
+    const shape = (r: typeof fromFiles) =>
+      r.affected.map((a) => ({
+        id: a.deviceId,
+        join: a.joinType,
+        inv: a.inventoryState,
+        codes: a.errorCodes,
+        n: a.failureCount,
+        by: a.deletedBy,
+        step: a.firstStep,
+      }));
+    expect(fromFiles.affected.length).toBeGreaterThan(0);
+    expect(shape(fromGraph.report)).toEqual(shape(fromFiles));
+  });
+});
