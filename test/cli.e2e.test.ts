@@ -173,4 +173,38 @@ describe('dsreg-doctor CLI', () => {
     expect(json.sameDevice).toBe('no');
     expect(r.code).toBe(1);
   });
+  it('script: a PowerShell script with a BOM, dry run by default; --collect; --intune writes two files', () => {
+    const r = run(['script', fixture('s02-hybrid-700003.txt'), '--stage', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    expect(r.stdout).toContain('[switch]$Apply');
+    expect(r.stdout).toContain('& dsregcmd.exe /leave');
+    expect(run(['script', '--collect', '--lang', 'ja']).stdout).toContain('##### dsreg-doctor collection bundle v1 #####');
+    const dir = join(tmp, 'intune');
+    const i = run(['script', '--intune', fixture('s02-hybrid-700003.txt'), '--out-dir', dir]);
+    expect(i.code).toBe(0);
+    expect(readFileSync(join(dir, 'Detect-700003.ps1'), 'utf8')).toContain('exit 1');
+    expect(readFileSync(join(dir, 'Remediate-700003.ps1'), 'utf8')).toContain('$Apply = $false');
+    expect(run(['script', fixture('s02-hybrid-700003.txt'), '--stage', '9']).code).toBe(2);
+  });
+
+  it('redact: no original IDs left, counts on stderr, and the redacted text diagnoses the same', () => {
+    const r = run(['redact', fixture('s01-aadj-700003.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('83cfa1ed-f804-4304-97d9-21dabe8634fa');
+    expect(r.stdout).not.toContain('jordan.reyes@fabrikam.com');
+    expect(r.stderr).toMatch(/Masked \d+ value/);
+    const redacted = join(tmp, 'redacted.txt');
+    writeFileSync(redacted, r.stdout);
+    const a = JSON.parse(run(['diagnose', fixture('s01-aadj-700003.txt'), '--format', 'json']).stdout);
+    const b = JSON.parse(run(['diagnose', redacted, '--format', 'json']).stdout);
+    expect(b.plan.steps.map((s: { id: string }) => s.id)).toEqual(a.plan.steps.map((s: { id: string }) => s.id));
+    expect(b.device.joinType).toBe(a.device.joinType);
+  });
+
+  it('lab check: the last line is the contract', () => {
+    const r = run(['lab', 'check']);
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ scenarios: \d+ healed, 0 failed$/);
+    expect(r.code).toBe(0);
+  }, 60_000);
 });
