@@ -79,7 +79,14 @@ describe("700003: every branch of the article's flow", () => {
 
   it('DeviceAuthStatus alone: confirm deleted vs disabled first', () => {
     const p = diagnose(readStatusText(buildStatus({ deviceAuthStatus: 'FAILED. Device is either disabled or deleted' })), { now: NOW }).plan;
-    expect(p.steps.map((s) => s.id)).toEqual(['confirm-device-object', 'enable-device-object', 'refresh-prt', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps.map((s) => s.id)).toEqual([
+      'confirm-device-object',
+      'enable-device-object',
+      'refresh-prt',
+      'forcerecovery',
+      'clear-aad-storage-key',
+      'contact-support',
+    ]);
     // nothing is re-registered unless the check found the object deleted
     for (const id of ['enable-device-object', 'forcerecovery', 'clear-aad-storage-key']) expect(p.steps.find((s) => s.id === id)?.conditional, id).toBe(true);
   });

@@ -31,7 +31,13 @@ const cases: Case[] = [
     fires: ['device-object-missing'],
     silent: [],
   },
-  { name: 'pasted Japanese error page text', spec: {}, options: { error: '組織によってこのデバイスは削除されています。' }, fires: ['device-object-missing'], silent: [] },
+  {
+    name: 'pasted Japanese error page text',
+    spec: {},
+    options: { error: '組織によってこのデバイスは削除されています。' },
+    fires: ['device-object-missing'],
+    silent: [],
+  },
   { name: 'pasted Japanese error code line', spec: {}, options: { error: 'エラー コード: 700003' }, fires: ['device-object-missing'], silent: [] },
   {
     name: 'DeviceAuthStatus disabled-or-deleted alone',

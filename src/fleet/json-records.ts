@@ -32,6 +32,21 @@ export class JsonRecordReader {
   /** JSON Lines: a line too long to be a record is dropped rather than kept in memory. */
   private readonly maxLine = 64 * 1024 * 1024;
 
+  /** Part of a record is waiting for more input. */
+  pending(): boolean {
+    return this.carry.trim().length > 0;
+  }
+
+  /** Line breaks consumed so far (JSON Lines). */
+  lines(): number {
+    return this.line - 1;
+  }
+
+  /** The input is JSON Lines (one record or page a line): it can be cut at any line break. */
+  linesMode(): boolean {
+    return this.mode === 'lines';
+  }
+
   push(text: string, sink: JsonSink): void {
     const s = this.carry.length > 0 ? this.carry + text : text;
     this.carry = '';
@@ -94,12 +109,19 @@ export class JsonRecordReader {
             const lineAt = this.line;
             const end = skipValue(s, i, this);
             if (end < 0) {
-              if (!final && n - i <= WHOLE_OBJECT_LIMIT) return this.keep(s, i, lineAt);
-              if (final) {
-                sink.problem({ line: lineAt, reason: 'truncated-json' });
+              if (!final && n - i <= WHOLE_OBJECT_LIMIT) {
+                this.keep(s, i, lineAt);
                 return;
               }
-              // a huge single page: walk its keys and stream its value array
+              // a huge single page, or one cut short: walk its keys and stream its value
+              // array, so a truncated download still gives every record before the cut
+              this.line = lineAt;
+              this.mode = 'page-keys';
+              i++;
+              continue;
+            }
+            if (isPageText(s, i + 1)) {
+              // a page: walk it key by key so every record keeps its own line number
               this.line = lineAt;
               this.mode = 'page-keys';
               i++;
@@ -134,7 +156,8 @@ export class JsonRecordReader {
               this.mode = 'top';
               return;
             }
-            return this.keep(s, i, lineAt);
+            this.keep(s, i, lineAt);
+            return;
           }
           this.emit(s.slice(i, end), lineAt, sink);
           i = end;
@@ -158,10 +181,16 @@ export class JsonRecordReader {
             continue;
           }
           const keyEnd = skipString(s, i);
-          if (keyEnd < 0) return this.keep(s, i, startLine);
+          if (keyEnd < 0) {
+            this.keep(s, i, startLine);
+            return;
+          }
           const key = s.slice(i + 1, keyEnd - 1);
           let k = skipWs(s, keyEnd, this);
-          if (k >= n) return this.keep(s, i, startLine);
+          if (k >= n) {
+            this.keep(s, i, startLine);
+            return;
+          }
           if (s.charCodeAt(k) !== 0x3a /* : */) {
             sink.problem({ line: this.line, reason: 'invalid-json' });
             this.mode = 'top';
@@ -170,14 +199,20 @@ export class JsonRecordReader {
             continue;
           }
           k = skipWs(s, k + 1, this);
-          if (k >= n) return this.keep(s, i, startLine);
+          if (k >= n) {
+            this.keep(s, i, startLine);
+            return;
+          }
           if (key.toLowerCase() === 'value' && s.charCodeAt(k) === 0x5b) {
             this.mode = 'page-array';
             i = k + 1;
             continue;
           }
           const end = skipValue(s, k, this);
-          if (end < 0) return this.keep(s, i, startLine);
+          if (end < 0) {
+            this.keep(s, i, startLine);
+            return;
+          }
           i = end;
           continue;
         }
@@ -253,6 +288,29 @@ export class JsonRecordReader {
   }
 }
 
+/** The object starting after `{` at i has a `"value": [` key (a Graph page), looking at its keys only. */
+function isPageText(s: string, i: number): boolean {
+  const none = { addLines() {} };
+  let k = i;
+  for (;;) {
+    k = skipWs(s, k, none);
+    if (s.charCodeAt(k) !== 0x22) return false;
+    const keyEnd = skipString(s, k);
+    if (keyEnd < 0) return false;
+    const key = s.slice(k + 1, keyEnd - 1);
+    k = skipWs(s, keyEnd, none);
+    if (s.charCodeAt(k) !== 0x3a) return false;
+    k = skipWs(s, k + 1, none);
+    if (key.toLowerCase() === 'value') return s.charCodeAt(k) === 0x5b;
+    if (!key.startsWith('@')) return false;
+    const end = skipValue(s, k, none);
+    if (end < 0) return false;
+    k = skipWs(s, end, none);
+    if (s.charCodeAt(k) !== 0x2c) return false;
+    k++;
+  }
+}
+
 /** A page has `value` and otherwise only OData annotations. */
 function isPageShape(obj: Record<string, unknown>): boolean {
   for (const key of Object.keys(obj)) {
@@ -318,8 +376,8 @@ function skipValue(s: string, i: number, lines: LineCounter): number {
   const c0 = s.charCodeAt(i);
   if (c0 === 0x22) return skipString(s, i);
   if (c0 !== 0x7b && c0 !== 0x5b) {
-    // a literal: up to the next delimiter
-    let k = i;
+    // a literal: up to the next delimiter (at least one character, so reading always moves on)
+    let k = i + 1;
     while (k < n) {
       const c = s.charCodeAt(k);
       if (c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return k;

@@ -1,4 +1,5 @@
 import type { JoinType } from '../model/status.js';
+import type { CsvRow } from './csv.js';
 import { AUDIT_FIELDS, arrayOf, BITLOCKER_FIELDS, columnIndex, DEVICE_FIELDS, type InputFormat, objectOf, prop, SIGNIN_FIELDS } from './schema.js';
 import { deviceKey, GUID_ANYWHERE, joinTypeFromTrust, normKey, parseBool, parseErrorCode, parseTime } from './values.js';
 
@@ -51,6 +52,9 @@ export const SKIP_REASONS: readonly SkipReason[] = [
 /** One sign-in, reduced. The mapper reuses the object: copy what you keep. */
 export interface SignInEvent {
   time: number;
+  /** The device id as GUID words, when `hasGuid` (CSV successes: no string is made). */
+  guid: Uint32Array;
+  hasGuid: boolean;
   /** 0 success, -1 unknown failure, else the AADSTS number. */
   code: number;
   deviceId: string;
@@ -61,20 +65,31 @@ export interface SignInEvent {
   app: string;
 }
 
-const newEvent = (): SignInEvent => ({ time: 0, code: 0, deviceId: '', deviceName: '', os: '', trust: '', user: '', app: '' });
+const newEvent = (): SignInEvent => ({
+  time: 0,
+  guid: new Uint32Array(4),
+  hasGuid: false,
+  code: 0,
+  deviceId: '',
+  deviceName: '',
+  os: '',
+  trust: '',
+  user: '',
+  app: '',
+});
 
 export interface RowMapper<T> {
-  /** Which columns to materialise (the CSV tokenizer skips the rest). */
-  wanted: boolean[];
-  map(fields: (string | undefined)[]): T | SkipReason;
+  /** Columns the mapper reads: the tokenizer records fields up to this many. */
+  limit: number;
+  map(row: CsvRow): T | SkipReason;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 
-function wantedOf(width: number, idx: Record<string, number>): boolean[] {
-  const wanted = new Array<boolean>(width).fill(false);
-  for (const i of Object.values(idx)) if (i >= 0) wanted[i] = true;
-  return wanted;
+function limitOf(idx: Record<string, number>): number {
+  let max = -1;
+  for (const i of Object.values(idx)) if (i > max) max = i;
+  return max + 1;
 }
 
 /** Portal "Status" text when the code column is empty. */
@@ -88,42 +103,49 @@ function codeFromStatusText(s: string): number {
 // ---------------------------------------------------------------------------------------------
 // sign-ins
 
-export function signInCsvMapper(header: string[]): RowMapper<SignInEvent> {
+/**
+ * @param guidWords the consumer reads `guid`/`hasGuid` (FleetAggregator): successes then carry
+ * their device id as GUID words only. Other consumers always get `deviceId` as text.
+ */
+export function signInCsvMapper(header: string[], guidWords = false): RowMapper<SignInEvent> {
   const idx = columnIndex(header, SIGNIN_FIELDS);
   const ev = newEvent();
-  const get = (fields: (string | undefined)[], i: number) => (i >= 0 ? (fields[i] ?? '') : '');
   return {
-    wanted: wantedOf(header.length, idx),
-    map(fields) {
-      const time = parseTime(get(fields, idx.time));
+    limit: limitOf(idx),
+    map(row) {
+      const time = row.time(idx.time);
       if (Number.isNaN(time)) return 'missing-time';
-      let code = parseErrorCode(get(fields, idx.code));
+      let code = row.code(idx.code);
       if (code < 0) {
         // no code column value: the Status column (text in the portal's download, JSON in Log Analytics)
-        const statusText = get(fields, idx.status);
+        const statusText = row.str(idx.status);
         const status = statusText.charCodeAt(0) === 0x7b ? objectOf(statusText) : undefined;
         code = status ? parseErrorCode(prop(status, 'errorCode')) : codeFromStatusText(statusText);
         if (code === -2) return 'missing-result';
       }
       ev.time = time;
       ev.code = code;
-      ev.deviceId = deviceKey(get(fields, idx.deviceId));
-      ev.deviceName = get(fields, idx.deviceName);
-      ev.os = get(fields, idx.os);
-      ev.trust = get(fields, idx.trust);
-      const detailText = get(fields, idx.deviceDetail);
+      // the rest is only kept for failures: do not decode it for the successes
+      const failed = code !== 0;
+      ev.hasGuid = guidWords && !failed && row.guid(idx.deviceId, ev.guid);
+      ev.deviceId = ev.hasGuid ? '' : row.deviceId(idx.deviceId);
+      ev.deviceName = failed ? row.str(idx.deviceName) : '';
+      ev.os = failed ? row.str(idx.os) : '';
+      ev.trust = failed ? row.str(idx.trust) : '';
       // Log Analytics: DeviceDetail is a JSON column
-      if (detailText !== '' && (ev.deviceId === '' || ev.code !== 0)) {
-        const detail = objectOf(detailText);
+      if (idx.deviceDetail >= 0 && ((ev.deviceId === '' && !ev.hasGuid) || failed) && !row.isEmpty(idx.deviceDetail)) {
+        const detail = objectOf(row.str(idx.deviceDetail));
         if (detail) {
           if (ev.deviceId === '') ev.deviceId = deviceKey(str(prop(detail, 'deviceId')));
-          if (ev.deviceName === '') ev.deviceName = str(prop(detail, 'displayName'));
-          if (ev.os === '') ev.os = str(prop(detail, 'operatingSystem'));
-          if (ev.trust === '') ev.trust = str(prop(detail, 'trustType'));
+          if (failed) {
+            if (ev.deviceName === '') ev.deviceName = str(prop(detail, 'displayName'));
+            if (ev.os === '') ev.os = str(prop(detail, 'operatingSystem'));
+            if (ev.trust === '') ev.trust = str(prop(detail, 'trustType'));
+          }
         }
       }
-      ev.user = get(fields, idx.user) || get(fields, idx.userName);
-      ev.app = get(fields, idx.app);
+      ev.user = failed ? row.str(idx.user) || row.str(idx.userName) : '';
+      ev.app = failed ? row.str(idx.app) : '';
       return ev;
     },
   };
@@ -143,6 +165,7 @@ export function signInJsonMapper(format: InputFormat): (record: Record<string, u
     const detail = objectOf(prop(p, 'deviceDetail') ?? prop(p, 'DeviceDetail'));
     ev.time = time;
     ev.code = code;
+    ev.hasGuid = false;
     ev.deviceId = deviceKey(str(prop(detail, 'deviceId')));
     ev.deviceName = str(prop(detail, 'displayName'));
     ev.os = str(prop(detail, 'operatingSystem'));
@@ -156,7 +179,7 @@ export function signInJsonMapper(format: InputFormat): (record: Record<string, u
 // ---------------------------------------------------------------------------------------------
 // device inventory
 
-/** One device object of the inventory. Kept for every device: fields are compact. */
+/** One device object of the inventory (kept column by column in InventoryStore). */
 export interface InventoryDevice {
   deviceId: string;
   objectId: string;
@@ -201,36 +224,52 @@ function bitlockerFrom(v: unknown): boolean | null {
 
 export function deviceCsvMapper(header: string[]): RowMapper<InventoryDevice> {
   const idx = columnIndex(header, DEVICE_FIELDS);
-  const get = (fields: (string | undefined)[], i: number) => (i >= 0 ? (fields[i] ?? '') : '');
+  const shows = {
+    managed: idx.managed >= 0 || idx.mdm >= 0,
+    autopilot: idx.physicalIds >= 0 || idx.enrollmentProfile >= 0 || idx.autopilot >= 0,
+    bitlocker: idx.bitlocker >= 0,
+  };
   return {
-    wanted: wantedOf(header.length, idx),
-    map(fields) {
-      const deviceId = deviceKey(get(fields, idx.deviceId));
+    limit: limitOf(idx),
+    map(row) {
+      const deviceId = row.deviceId(idx.deviceId);
       if (deviceId === '') return 'missing-device-id';
-      const os = get(fields, idx.os);
-      const version = get(fields, idx.osVersion);
-      const managed = parseBool(get(fields, idx.managed));
-      const mdm = get(fields, idx.mdm).trim();
+      const os = row.str(idx.os);
+      const version = row.str(idx.osVersion);
+      const managed = parseBool(row.str(idx.managed));
+      const mdm = row.str(idx.mdm).trim();
       return {
         deviceId,
-        objectId: deviceKey(get(fields, idx.objectId)),
-        displayName: get(fields, idx.displayName),
-        enabled: parseBool(get(fields, idx.enabled)),
+        objectId: row.deviceId(idx.objectId),
+        displayName: row.str(idx.displayName),
+        enabled: parseBool(row.str(idx.enabled)),
         os: version ? `${os} ${version}`.trim() : os,
-        joinType: joinTypeFromTrust(get(fields, idx.trust)),
-        lastSignIn: parseTime(get(fields, idx.lastSignIn)),
-        registered: parseTime(get(fields, idx.registered)),
+        joinType: joinTypeFromTrust(row.str(idx.trust)),
+        lastSignIn: row.time(idx.lastSignIn),
+        registered: row.time(idx.registered),
         managed: managed ?? (idx.mdm >= 0 ? mdm !== '' && mdm.toLowerCase() !== 'unknown' && mdm.toLowerCase() !== 'none' : null),
         autopilot: autopilotFrom(
-          idx.physicalIds >= 0 ? get(fields, idx.physicalIds) : undefined,
-          idx.enrollmentProfile >= 0 ? get(fields, idx.enrollmentProfile) : undefined,
-          idx.autopilot >= 0 ? get(fields, idx.autopilot) : undefined,
+          idx.physicalIds >= 0 ? row.str(idx.physicalIds) : undefined,
+          idx.enrollmentProfile >= 0 ? row.str(idx.enrollmentProfile) : undefined,
+          idx.autopilot >= 0 ? row.str(idx.autopilot) : undefined,
         ),
-        bitlocker: idx.bitlocker >= 0 ? bitlockerFrom(get(fields, idx.bitlocker)) : null,
-        shows: { managed: idx.managed >= 0 || idx.mdm >= 0, autopilot: idx.physicalIds >= 0 || idx.enrollmentProfile >= 0 || idx.autopilot >= 0, bitlocker: idx.bitlocker >= 0 },
+        bitlocker: idx.bitlocker >= 0 ? bitlockerFrom(row.str(idx.bitlocker)) : null,
+        shows,
       };
     },
   };
+}
+
+const SHOWS = new Map<number, InventoryDevice['shows']>();
+/** One shared object per combination: 200,000 devices need not carry 200,000 copies. */
+function showsOf(managed: boolean, autopilot: boolean, bitlocker: boolean): InventoryDevice['shows'] {
+  const key = (managed ? 1 : 0) | (autopilot ? 2 : 0) | (bitlocker ? 4 : 0);
+  let hit = SHOWS.get(key);
+  if (!hit) {
+    hit = { managed, autopilot, bitlocker };
+    SHOWS.set(key, hit);
+  }
+  return hit;
 }
 
 export function deviceJson(record: Record<string, unknown>): InventoryDevice | SkipReason {
@@ -255,7 +294,7 @@ export function deviceJson(record: Record<string, unknown>): InventoryDevice | S
     managed: parseBool(managedRaw),
     autopilot: autopilotFrom(physicalIds, profile === null ? '' : profile, undefined),
     bitlocker: bitlockerFrom(bitlockerRaw),
-    shows: { managed: managedRaw !== undefined, autopilot: physicalIds !== undefined || profile !== undefined, bitlocker: bitlockerRaw !== undefined },
+    shows: showsOf(managedRaw !== undefined, physicalIds !== undefined || profile !== undefined, bitlockerRaw !== undefined),
   };
 }
 
@@ -265,9 +304,9 @@ export function deviceJson(record: Record<string, unknown>): InventoryDevice | S
 export function bitlockerCsvMapper(header: string[]): RowMapper<string> {
   const idx = columnIndex(header, BITLOCKER_FIELDS);
   return {
-    wanted: wantedOf(header.length, idx),
-    map(fields) {
-      const id = deviceKey(idx.deviceId >= 0 ? (fields[idx.deviceId] ?? '') : '');
+    limit: limitOf(idx),
+    map(row) {
+      const id = row.deviceId(idx.deviceId);
       return id === '' ? 'missing-device-id' : id;
     },
   };
@@ -376,47 +415,46 @@ export function auditCsvMapper(header: string[]): RowMapper<AuditEvent> {
     if (key < 0) break;
     detailCols.push({ key, value: keys.indexOf(`additionaldetail${n}value`) });
   }
-  const wanted = wantedOf(header.length, idx);
-  for (const c of changeCols) for (const i of [c.name, c.oldValue, c.newValue]) if (i >= 0) wanted[i] = true;
-  for (const c of detailCols) for (const i of [c.key, c.value]) if (i >= 0) wanted[i] = true;
-  const get = (fields: (string | undefined)[], i: number) => (i >= 0 ? (fields[i] ?? '') : '');
+  let limit = limitOf(idx);
+  for (const c of changeCols) limit = Math.max(limit, c.name + 1, c.oldValue + 1, c.newValue + 1);
+  for (const c of detailCols) limit = Math.max(limit, c.key + 1, c.value + 1);
   return {
-    wanted,
-    map(fields) {
-      let changes: RawChange[] = changeCols.map((c) => ({ name: get(fields, c.name), oldValue: get(fields, c.oldValue), newValue: get(fields, c.newValue) }));
-      let details = detailCols.map((c) => ({ name: get(fields, c.key), value: get(fields, c.value) }));
-      let targetType = get(fields, idx.targetType);
-      let objectId = get(fields, idx.targetId);
-      let displayName = get(fields, idx.targetName);
-      let actorUpn = get(fields, idx.actorUpn);
-      let actorApp = get(fields, idx.actorApp);
+    limit,
+    map(row) {
+      let changes: RawChange[] = changeCols.map((c) => ({ name: row.str(c.name), oldValue: row.str(c.oldValue), newValue: row.str(c.newValue) }));
+      let details = detailCols.map((c) => ({ name: row.str(c.key), value: row.str(c.value) }));
+      let targetType = row.str(idx.targetType);
+      let objectId = row.str(idx.targetId);
+      let displayName = row.str(idx.targetName);
+      let actorUpn = row.str(idx.actorUpn);
+      let actorApp = row.str(idx.actorApp);
       // Log Analytics AuditLogs: JSON columns
       if (idx.targetResources >= 0) {
-        const target = firstTarget(arrayOf(get(fields, idx.targetResources)));
+        const target = firstTarget(arrayOf(row.str(idx.targetResources)));
         targetType = target.type;
         objectId = target.id;
         displayName = target.displayName;
         changes = target.changes;
       }
       if (idx.initiatedBy >= 0) {
-        const who = initiator(objectOf(get(fields, idx.initiatedBy)));
+        const who = initiator(objectOf(row.str(idx.initiatedBy)));
         actorUpn = who.upn;
         actorApp = who.app;
       }
-      if (idx.additionalDetails >= 0) details = keyValues(arrayOf(get(fields, idx.additionalDetails)));
+      if (idx.additionalDetails >= 0) details = keyValues(arrayOf(row.str(idx.additionalDetails)));
       // the CSV's ActorType tells a user from an app when both columns exist
-      const actorType = get(fields, idx.actorType).toLowerCase();
+      const actorType = row.str(idx.actorType).toLowerCase();
       if (actorType === 'application' || actorType === 'app' || actorType === 'serviceprincipal') actorUpn = '';
       return auditEvent({
-        activity: get(fields, idx.activity),
-        result: get(fields, idx.result),
-        time: parseTime(get(fields, idx.time)),
+        activity: row.str(idx.activity),
+        result: row.str(idx.result),
+        time: row.time(idx.time),
         targetType,
         changes,
         details,
         actorUpn,
         actorApp,
-        actorName: get(fields, idx.actorName),
+        actorName: row.str(idx.actorName),
         objectId,
         displayName,
       });
@@ -438,7 +476,10 @@ function firstTarget(targets: unknown[] | undefined): { type: string; id: string
 function initiator(by: Record<string, unknown> | undefined): { upn: string; app: string } {
   const user = objectOf(prop(by, 'user'));
   const app = objectOf(prop(by, 'app'));
-  return { upn: str(prop(user, 'userPrincipalName')) || str(prop(user, 'displayName')), app: str(prop(app, 'displayName')) || str(prop(app, 'servicePrincipalName')) };
+  return {
+    upn: str(prop(user, 'userPrincipalName')) || str(prop(user, 'displayName')),
+    app: str(prop(app, 'displayName')) || str(prop(app, 'servicePrincipalName')),
+  };
 }
 
 function keyValues(list: unknown[] | undefined): { name: string; value: string }[] {

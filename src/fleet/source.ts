@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { decodeBytes, type TextEncodingName } from '../read/decode.js';
 
@@ -12,6 +11,12 @@ export interface FleetSource {
   name: string;
   /** Size in bytes when known (progress and ETA). */
   size?: number;
+  /** A file on disk: read with one reused buffer, and large ones in parts by worker threads. */
+  path?: string;
+  /** Only this byte range of the file (a worker's part). */
+  range?: { start: number; end: number };
+  /** Bytes to read before the file's (a part's header line). */
+  prefix?: Uint8Array;
   /** The bytes, in chunks. Called once. */
   open(): AsyncIterable<Uint8Array>;
 }
@@ -20,7 +25,7 @@ export interface FleetSource {
 const CHUNK = 1024 * 1024;
 
 /** A file on disk, read as a stream. Errors (missing file…) surface when the stream is read. */
-export async function fileSource(path: string): Promise<FleetSource> {
+export async function fileSource(path: string, name: string = path): Promise<FleetSource> {
   let size: number | undefined;
   try {
     const info = await stat(path);
@@ -28,11 +33,61 @@ export async function fileSource(path: string): Promise<FleetSource> {
   } catch {
     size = undefined;
   }
-  return {
-    name: path,
+  const source: FleetSource = {
+    name,
+    path,
     ...(size !== undefined ? { size } : {}),
-    open: () => createReadStream(path, { highWaterMark: CHUNK }),
+    open: () => fileChunks(path, 0, Number.POSITIVE_INFINITY, true),
   };
+  return source;
+}
+
+/**
+ * The bytes of a file, a chunk at a time. With `reuse`, every chunk is the same buffer, valid
+ * only until the next one is asked for: no garbage for the collector, so memory stays flat
+ * (a fresh 1 MB buffer per chunk piles up as external memory between collections).
+ */
+async function* fileChunks(path: string, start: number, end: number, fresh: boolean): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    // two buffers: the next read runs (in libuv's thread pool) while the reader works on this one
+    const buffers: [Buffer, Buffer] = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+    let turn = 0;
+    let pos = start;
+    const read = async (buf: Buffer): Promise<{ n: number; short: boolean }> => {
+      const want = Math.min(CHUNK, end - pos);
+      if (want <= 0) return { n: 0, short: true };
+      const at = pos;
+      const { bytesRead } = await fh.read(buf, 0, want, at);
+      pos = at + bytesRead;
+      return { n: bytesRead, short: bytesRead < want };
+    };
+    let pending = read(buffers[0]);
+    for (;;) {
+      const buf = buffers[turn] as Buffer;
+      const { n, short } = await pending;
+      if (n === 0) break;
+      turn = 1 - turn;
+      pending = short ? Promise.resolve({ n: 0, short: true }) : read(buffers[turn] as Buffer);
+      yield fresh ? Buffer.from(buf.subarray(0, n)) : buf.subarray(0, n);
+    }
+    await pending;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The chunks of a source for a reader that uses each chunk before asking for the next (the
+ * CSV and JSON readers): a file is read into one reused buffer.
+ */
+export async function* transientChunks(source: FleetSource): AsyncGenerator<Buffer> {
+  if (source.prefix) yield Buffer.from(source.prefix);
+  if (source.path === undefined) {
+    for await (const c of source.open()) yield Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    return;
+  }
+  yield* fileChunks(source.path, source.range?.start ?? 0, source.range?.end ?? Number.POSITIVE_INFINITY, false);
 }
 
 /** Bytes or text already in memory (tests, the web app). */
@@ -57,7 +112,7 @@ export function streamSource(name: string, chunks: AsyncIterable<Uint8Array | st
   };
 }
 
-interface ChunkDecoder {
+export interface ChunkDecoder {
   write(bytes: Uint8Array): string;
   end(): string;
 }
@@ -106,7 +161,21 @@ export class StreamDecoder {
   }
 }
 
-function makeDecoder(encoding: TextEncodingName): ChunkDecoder {
+/** The encoding of an input from its first bytes (src/read's detection; the sample is cut at an ASCII byte). */
+export function detectEncoding(head: Uint8Array, final: boolean): { encoding: TextEncodingName; binary: boolean } {
+  let cut = Math.min(head.length, 64 * 1024);
+  if (!final || cut < head.length) {
+    while (cut > 0 && (head[cut - 1] ?? 0) >= 0x80) cut--;
+  }
+  const detected = decodeBytes(head.subarray(0, cut));
+  return { encoding: detected.encoding, binary: detected.binary };
+}
+
+export function isUtf8(encoding: TextEncodingName): boolean {
+  return encoding === 'utf-8' || encoding === 'utf-8-bom';
+}
+
+export function makeDecoder(encoding: TextEncodingName): ChunkDecoder {
   const whatwg = (label: string): ChunkDecoder => {
     // WHATWG decoders drop a leading BOM themselves (ignoreBOM defaults to false)
     const d = new TextDecoder(label);

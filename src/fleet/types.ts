@@ -30,7 +30,7 @@ export interface AffectedDevice {
   errorCodes: string[];
   failuresByCode: Record<string, number>;
   failureCount: number;
-  /** Up to 50 users, most failures first; `userCount` is the true number. */
+  /** Up to 50 users, most failures first; `userCount` counts the distinct users (up to 1,000). */
   users: string[];
   userCount: number;
   apps: string[];
@@ -52,7 +52,14 @@ export interface AffectedDevice {
 
 export type CleanupReason = 'signs-in' | 'users-failing' | 'hybrid' | 'bitlocker-keys' | 'autopilot' | 'mdm-managed' | 'not-in-inventory';
 export type CleanupRisk = 'high' | 'medium' | 'low';
-export type CleanupAction = 'keep' | 'delete-on-premises' | 'clean-up-in-intune' | 'back-up-bitlocker-keys' | 'retire-in-mdm' | 'check-id' | 'disable-then-delete';
+export type CleanupAction =
+  | 'keep'
+  | 'delete-on-premises'
+  | 'clean-up-in-intune'
+  | 'back-up-bitlocker-keys'
+  | 'retire-in-mdm'
+  | 'check-id'
+  | 'disable-then-delete';
 
 export interface CleanupEntry {
   deviceId: string;
@@ -93,8 +100,11 @@ export interface RowCounts {
 }
 
 export interface InputProblem {
+  /** 1-based line of the row (0: the whole file). */
   line: number;
   reason: string;
+  /** For a folder input (statuses): the file. */
+  file?: string;
 }
 
 export interface InputReport {

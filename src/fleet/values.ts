@@ -14,15 +14,6 @@ export function normKey(name: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/**
- * A copy of a string that does not keep the chunk it was cut from alive. V8 represents
- * `slice()` results of 13+ characters as views into the parent string, so storing one in a
- * long-lived map would keep the whole 1 MB chunk in memory.
- */
-export function detach(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
-}
-
 const GUID_RE = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 export const GUID_ANYWHERE = /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/;
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
@@ -173,12 +164,53 @@ function parseCultureTime(s: string): number {
   return validUtc(year, month, day, hour, mm === undefined ? 0 : Number(mm), ss === undefined ? 0 : Number(ss), ms);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm): no Date object per row. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 function validUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return Number.NaN;
-  const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // 31 February and friends roll over in Date.UTC; refuse them
-  if (new Date(t).getUTCDate() !== day && hour < 24) return Number.NaN;
-  return t;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return Number.NaN;
+  const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
+  if (day > (DAYS_IN_MONTH[month - 1] ?? 31) + (leap ? 1 : 0)) return Number.NaN;
+  return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60000 + second * 1000 + ms;
+}
+
+const b2 = (b: Uint8Array, i: number) => ((b[i] ?? 0) - 48) * 10 + ((b[i + 1] ?? 0) - 48);
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS[.f…][Z]` read straight from bytes (the CSV hot path); NaN for anything
+ * else, so the caller falls back to `parseTime` on the text.
+ */
+export function timeFromBytes(b: Uint8Array, s: number, e: number): number {
+  if (e - s < 19 || b[s + 4] !== 0x2d || b[s + 7] !== 0x2d || (b[s + 10] !== 0x54 && b[s + 10] !== 0x20) || b[s + 13] !== 0x3a || b[s + 16] !== 0x3a)
+    return Number.NaN;
+  for (const k of ISO_DIGITS) {
+    const c = b[s + k] ?? 0;
+    if (c < 48 || c > 57) return Number.NaN;
+  }
+  let k = s + 19;
+  let ms = 0;
+  if (b[k] === 0x2e) {
+    k++;
+    let scale = 100;
+    while (k < e && (b[k] ?? 0) >= 48 && (b[k] ?? 0) <= 57) {
+      ms += ((b[k] ?? 0) - 48) * scale;
+      scale /= 10;
+      k++;
+    }
+    ms = Math.floor(ms);
+  }
+  if (k < e && (b[k] === 0x5a || b[k] === 0x7a)) k++;
+  if (k !== e) return Number.NaN;
+  return validUtc(b2(b, s) * 100 + b2(b, s + 2), b2(b, s + 5), b2(b, s + 8), b2(b, s + 11), b2(b, s + 14), b2(b, s + 17), ms);
 }
 
 /** An ISO string for output (second precision is enough for people and stable for tests). */

@@ -23,7 +23,7 @@ const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'cp932',
 /** A request the API cannot serve: a status code and a catalogue message for people. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 413 | 500,
+    readonly status: 400 | 403 | 404 | 405 | 413 | 500 | 502,
     readonly key: MessageKey,
     readonly params: Params = {},
     readonly code: string = key.replace(/^web\.api\./, ''),

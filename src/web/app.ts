@@ -5,6 +5,7 @@ import { translator } from '../i18n/format.js';
 import { VERSION } from '../version.js';
 import { ApiError, collectScriptRoute, diagnoseRoute, errorBody, MAX_BODY_BYTES, redactRoute, requestLang, scriptRoute, verifyRoute } from './api.js';
 import { type Asset, exampleFiles, loadAssets } from './assets.js';
+import { type FleetFromGraph, FleetStore, fleetRoutes, MAX_FLEET_BYTES, MAX_FLEET_FILES } from './fleet-api.js';
 import { pageMessages } from './messages.js';
 import { checkRequest, securityHeaders } from './security.js';
 
@@ -18,6 +19,13 @@ export interface AppOptions {
   assets?: Map<string, Asset>;
   /** Body limit in bytes (default {@link MAX_BODY_BYTES}). */
   maxBodyBytes?: number;
+  /** Limit of one fleet upload, all files together (default {@link MAX_FLEET_BYTES}). */
+  maxFleetBytes?: number;
+  /**
+   * "Load from Microsoft Graph" in the Fleet view: set when `serve` was started with Graph
+   * options. Without it `GET /api/fleet/graph` answers 404 and the page hides the button.
+   */
+  fleetFromGraph?: FleetFromGraph;
 }
 
 /** Example ids with a label in the catalogue (`web.example.<id>`): the file name's first part. */
@@ -38,6 +46,8 @@ export function createApp(options: AppOptions): Hono {
   const assets = options.assets ?? loadAssets();
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const examples = exampleFiles(assets);
+  const maxFleet = options.maxFleetBytes ?? MAX_FLEET_BYTES;
+  const fleet = fleetRoutes({ maxBytes: maxFleet, fleetFromGraph: options.fleetFromGraph, store: new FleetStore() });
   const app = new Hono();
 
   app.use('*', securityHeaders());
@@ -65,9 +75,17 @@ export function createApp(options: AppOptions): Hono {
   app.post('/api/script', limit, scriptRoute);
   app.post('/api/redact', limit, redactRoute);
   app.get('/api/collect-script', collectScriptRoute);
+  app.post('/api/fleet', fleet.upload);
+  app.get('/api/fleet/graph', fleet.graph);
+  app.post('/api/fleet/:id/cleanup', fleet.cleanup);
+  app.get('/api/fleet/:id/devices/:deviceId', fleet.device);
+  app.post('/api/fleet/:id/export', limit, fleet.export);
   app.get('/api/messages', (c) => {
     const lang = requestLang(c, true);
-    const messages = pageMessages(lang);
+    const page = c.req.query('page');
+    if (page !== undefined && page !== 'fleet' && page !== 'device')
+      throw new ApiError(400, 'web.api.badQuery', { name: 'page', value: page, expected: 'device, fleet' }, 'bad-query');
+    const messages = pageMessages(lang, page === 'fleet' ? 'fleet' : 'device');
     return c.json({
       lang,
       version: VERSION,
@@ -77,6 +95,7 @@ export function createApp(options: AppOptions): Hono {
         return { file, label: messages[key] ?? file };
       }),
       maxBodyBytes: maxBody,
+      ...(page === 'fleet' ? { fleet: { graph: options.fleetFromGraph !== undefined, maxBytes: maxFleet, maxFiles: MAX_FLEET_FILES } } : {}),
     });
   });
   // known API paths with the wrong method: 405 with Allow, not a 404
@@ -87,9 +106,16 @@ export function createApp(options: AppOptions): Hono {
     '/api/redact': 'POST',
     '/api/messages': 'GET',
     '/api/collect-script': 'GET',
+    '/api/fleet': 'POST',
+    '/api/fleet/graph': 'GET',
   };
+  const patterns: [RegExp, string][] = [
+    [/^\/api\/fleet\/[^/]+\/cleanup$/, 'POST'],
+    [/^\/api\/fleet\/[^/]+\/export$/, 'POST'],
+    [/^\/api\/fleet\/[^/]+\/devices\/[^/]+$/, 'GET'],
+  ];
   app.all('/api/*', (c) => {
-    const allowed = methods[c.req.path];
+    const allowed = methods[c.req.path] ?? patterns.find(([re]) => re.test(c.req.path))?.[1];
     if (allowed) {
       c.header('Allow', allowed);
       throw new ApiError(405, 'web.api.methodNotAllowed', { method: c.req.method, path: c.req.path, allowed }, 'method-not-allowed');

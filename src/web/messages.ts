@@ -10,12 +10,19 @@ const STEP_TITLE = /^step\.[\w-]+\.title$/;
 /** Messages of the serve command and the API: printed or sent by the server, not shown by the page's own code. */
 const SERVER_ONLY = /^web\.(help|listening|openFailed|error\.(portInUse|listen|badPort|noAssets)|api\..*)$/;
 
-/** The page's UI strings in one language (`GET /api/messages?lang=`). */
-export function pageMessages(lang: Lang): Record<string, string> {
+/** The Fleet view also shows the fleet report's own labels (causes, states, reasons, risks…). */
+const FLEET_PREFIXES = ['fleet.'];
+/** Fleet messages of the CLI only: its help, errors, progress line and KQL comments. */
+const FLEET_CLI_ONLY = /^fleet\.(help|error\.|progress\.|kql\.|note\.(?!file\.|unknownColumns))/;
+
+/** The page's UI strings in one language (`GET /api/messages?lang=&page=`). */
+export function pageMessages(lang: Lang, page: 'device' | 'fleet' = 'device'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, text] of Object.entries(catalogs[lang])) {
     if (SERVER_ONLY.test(key)) continue;
-    if (PAGE_PREFIXES.some((p) => key.startsWith(p)) || STEP_TITLE.test(key)) out[key] = text;
+    if (page === 'device' && key.startsWith('web.fleet.')) continue;
+    if (page === 'fleet' && FLEET_PREFIXES.some((p) => key.startsWith(p)) && !FLEET_CLI_ONLY.test(key)) out[key] = text;
+    else if (PAGE_PREFIXES.some((p) => key.startsWith(p)) || STEP_TITLE.test(key)) out[key] = text;
   }
   return out;
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { Asset } from './assets.js';
+import type { FleetFromGraph } from './fleet-api.js';
 
 /** Loopback only: the page and its API are never reachable from another machine. */
 export const HOST = '127.0.0.1';
@@ -20,6 +21,9 @@ export interface ServeOptions {
   port?: number;
   assets?: Map<string, Asset>;
   maxBodyBytes?: number;
+  maxFleetBytes?: number;
+  /** "Load from Microsoft Graph" in the Fleet view (see the option of the same name of createApp). */
+  fleetFromGraph?: FleetFromGraph;
 }
 
 /**
@@ -36,6 +40,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     port: () => bound,
     ...(options.assets ? { assets: options.assets } : {}),
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.maxFleetBytes !== undefined ? { maxFleetBytes: options.maxFleetBytes } : {}),
+    ...(options.fleetFromGraph ? { fleetFromGraph: options.fleetFromGraph } : {}),
   });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: HOST });
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,263 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import {
+  analyzeFleet,
+  type FleetInput,
+  type FleetProgress,
+  type FleetReport,
+  type FleetSource,
+  fileSource,
+  readPlannedDeletions,
+  streamSource,
+} from '../fleet/fleet.js';
+import { fleetKql, MAX_INLINE_IDS } from '../fleet/kql.js';
+import { fleetToCsv } from '../fleet/render-csv.js';
+import { fleetToHtml } from '../fleet/render-html.js';
+import { fleetToText } from '../fleet/render-text.js';
+import { ACTIVITY_GRANULARITY_DAYS } from '../fleet/cleanup.js';
+import type { InputReport } from '../fleet/types.js';
+import { parseTime } from '../fleet/values.js';
+import type { MessageKey } from '../i18n/format.js';
+import { safeTerminalText } from '../render/diagnosis-text.js';
+import type { CommandContext } from './cli.js';
+import { checkChoice, emit, parseOptions } from './cli.js';
+import { UserError } from './errors.js';
+
+const OPTIONS = {
+  signins: { type: 'string', multiple: true },
+  devices: { type: 'string', multiple: true },
+  audit: { type: 'string', multiple: true },
+  statuses: { type: 'string', multiple: true },
+  'planned-deletions': { type: 'string' },
+  'stale-days': { type: 'string' },
+  'as-of': { type: 'string' },
+  days: { type: 'string' },
+  table: { type: 'string' },
+  kql: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+} as const;
+
+interface FleetValues {
+  signins?: string[];
+  devices?: string[];
+  audit?: string[];
+  statuses?: string[];
+  'planned-deletions'?: string;
+  'stale-days'?: string;
+  'as-of'?: string;
+  days?: string;
+  table?: string;
+  kql?: boolean;
+  'no-progress'?: boolean;
+  format?: string;
+  out?: string;
+  help?: boolean;
+  lang?: string;
+}
+
+/**
+ * `dsreg-doctor fleet`: the CLI shell over `analyzeFleet`. Reads the inputs as streams, shows a
+ * progress bar on a terminal, prints what it could not use on stderr, and writes the report.
+ * Exit 1 when devices are affected or a planned cleanup would break devices in use.
+ */
+export async function fleetCommand(ctx: CommandContext): Promise<number> {
+  // parseArgs returns arrays for `multiple` options; the shared helper's types predate them
+  const parsed = parseOptions(ctx.args, OPTIONS as unknown as Record<string, { type: 'string' | 'boolean' }>);
+  const values = parsed.values as unknown as FleetValues;
+  if (values.help) {
+    ctx.io.stdout.write(`${ctx.t('fleet.help')}\n`);
+    return 0;
+  }
+  const format = checkChoice('--format', values.format, ['table', 'csv', 'json', 'html'], 'table') as 'table' | 'csv' | 'json' | 'html';
+  checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
+  const tableChoice = checkChoice('--table', values.table, ['affected', 'cleanup'], 'affected') as 'affected' | 'cleanup';
+  const staleDays = values['stale-days'] !== undefined ? positiveInt('--stale-days', values['stale-days']) : undefined;
+  const days = values.days !== undefined ? positiveInt('--days', values.days) : 30;
+  let asOf: Date | undefined;
+  if (values['as-of'] !== undefined) {
+    const ms = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? `${values['as-of']}T00:00:00Z` : values['as-of']);
+    if (Number.isNaN(ms)) throw new UserError('fleet.error.badDate', { value: values['as-of'] });
+    asOf = new Date(ms);
+  }
+
+  let stdinUsed = false;
+  const source = async (path: string): Promise<FleetSource> => {
+    if (path === '-') {
+      if (stdinUsed) throw new UserError('fleet.error.twoStdin');
+      stdinUsed = true;
+      return streamSource('<stdin>', ctx.io.stdin);
+    }
+    return fileSource(resolvePath(ctx.io.cwd, path), path);
+  };
+  const inputs: FleetInput[] = [];
+  for (const p of parsed.positionals) inputs.push({ source: await source(p), as: 'auto' });
+  for (const p of values.signins ?? []) inputs.push({ source: await source(p), as: 'signins' });
+  for (const p of values.devices ?? []) inputs.push({ source: await source(p), as: 'devices' });
+  for (const p of values.audit ?? []) inputs.push({ source: await source(p), as: 'audit' });
+  const planned = values['planned-deletions'] !== undefined ? await source(values['planned-deletions']) : undefined;
+
+  if (staleDays !== undefined && staleDays < ACTIVITY_GRANULARITY_DAYS) {
+    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.staleTooShort', { days: staleDays })}\n`);
+  }
+
+  if (values.kql) {
+    let plannedDeviceIds: string[] | undefined;
+    let plannedObjectIds = 0;
+    if (planned) {
+      const { ids, report } = await readPlannedDeletions(planned);
+      writeNotes(ctx, [report]);
+      plannedDeviceIds = ids.filter((i) => i.as !== 'objectId').map((i) => i.id);
+      plannedObjectIds = ids.length - plannedDeviceIds.length;
+      if (plannedDeviceIds.length > MAX_INLINE_IDS) {
+        ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.kqlTooMany', { count: plannedDeviceIds.length, shown: MAX_INLINE_IDS })}\n`);
+      }
+    }
+    const text = fleetKql(
+      {
+        days,
+        ...(plannedDeviceIds ? { plannedDeviceIds } : {}),
+        ...(plannedObjectIds ? { plannedObjectIds } : {}),
+        ...(staleDays !== undefined ? { staleDays } : {}),
+      },
+      ctx.t,
+    );
+    await emit(ctx, values.out, text);
+    return 0;
+  }
+
+  const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
+  if (inputs.length === 0 && !planned && statuses.length === 0) throw new UserError('fleet.error.noInput');
+
+  const bar = ctx.io.stderr.isTTY === true && !values['no-progress'] ? new ProgressBar(ctx) : undefined;
+  const report = await analyzeFleet({
+    inputs,
+    ...(statuses.length > 0 ? { statuses, statusesName: (values.statuses ?? []).join(', ') } : {}),
+    ...(planned ? { plannedDeletions: planned } : {}),
+    ...(staleDays !== undefined ? { staleDays } : {}),
+    ...(asOf ? { asOf } : {}),
+    ...(bar ? { onProgress: (p: FleetProgress) => bar.update(p) } : {}),
+    onWarning: (w) => {
+      bar?.clear();
+      ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(ctx.t('fleet.note.parallelFailed', { detail: w.detail }))}\n`);
+    },
+  });
+  bar?.clear();
+  writeNotes(ctx, report.inputs);
+  if (report.inputs.length > 0 && report.inputs.every((i) => i.error !== null || i.rows.read === 0)) {
+    throw new UserError('fleet.error.nothingRead');
+  }
+
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'csv'
+        ? fleetToCsv(report, tableChoice)
+        : format === 'html'
+          ? fleetToHtml(report, ctx.lang, ctx.t)
+          : fleetToText(report, ctx.t);
+  await emit(ctx, values.out, text);
+  if (format !== 'table') {
+    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped })}\n`);
+  }
+  return exitCode(report);
+}
+
+/** 1 when something needs doing: affected devices, or a cleanup that would delete devices in use. */
+export function exitCode(report: FleetReport): number {
+  return report.affected.length > 0 || report.cleanupImpact.some((e) => e.risk === 'high') ? 1 : 0;
+}
+
+function positiveInt(option: string, value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UserError('fleet.error.badNumber', { option, value });
+  return Number(value);
+}
+
+function resolvePath(cwd: string, path: string): string {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? path : join(cwd, path);
+}
+
+/** `--statuses DIR`: every file under DIR (a file path is taken as one status). */
+async function statusSources(cwd: string, paths: string[]): Promise<FleetSource[]> {
+  const out: FleetSource[] = [];
+  for (const p of paths) {
+    const full = resolvePath(cwd, p);
+    let isDir = false;
+    try {
+      isDir = (await stat(full)).isDirectory();
+    } catch {
+      // reported by the reader as an unreadable status
+    }
+    if (!isDir) {
+      out.push(await fileSource(full, p));
+      continue;
+    }
+    const entries = await readdir(full, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
+      .sort();
+    for (const f of files) out.push(await fileSource(f, join(p, relative(full, f))));
+  }
+  return out;
+}
+
+/** What could not be used, on stderr, with file and line: nothing is dropped silently. */
+function writeNotes(ctx: CommandContext, inputs: InputReport[]): void {
+  const say = (key: MessageKey, params: Record<string, string | number>) => ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(ctx.t(key, params))}\n`);
+  for (const i of inputs) {
+    if (i.error) {
+      const key = `fleet.note.file.${i.error}` as MessageKey;
+      say(key, { file: i.name, detail: i.errorDetail ?? '' });
+      continue;
+    }
+    if (i.givenAs && i.kind && i.givenAs !== i.kind && i.kind !== 'bitlocker-keys' && i.givenAs !== 'planned-deletions' && i.givenAs !== 'statuses') {
+      say('fleet.note.givenAs', { file: i.name, option: i.givenAs, kind: ctx.t(`fleet.kind.${i.kind}`) });
+    }
+    if (i.kind === 'statuses') {
+      for (const p of i.problems) say('fleet.note.statusSkipped', { file: p.file ?? i.name, reason: ctx.t(`fleet.reason.${p.reason}` as MessageKey) });
+      continue;
+    }
+    // rows that are not device events at all are expected: report the real problems
+    const problems = Object.entries(i.rows.skippedByReason).filter(
+      ([k]) => k !== 'no-device-id' && k !== 'not-device-activity' && k !== 'other-device-activity',
+    );
+    if (problems.length > 0) {
+      const count = problems.reduce((n, [, v]) => n + v, 0);
+      const reasons = problems.map(([k, v]) => `${ctx.t(`fleet.reason.${k}` as MessageKey)}: ${v}`).join(', ');
+      const first = i.problems.find((p) => p.line > 0);
+      say(first ? 'fleet.note.skipped' : 'fleet.note.skippedNoLine', { file: i.name, count, read: i.rows.read, reasons, line: first?.line ?? 0 });
+    }
+    if (i.unknownColumns.length > 0) say('fleet.note.unknownColumns', { file: i.name, count: i.unknownColumns.length, columns: i.unknownColumns.join(', ') });
+  }
+}
+
+/** rows, rate and ETA on one stderr line, redrawn at most every 100 ms. */
+class ProgressBar {
+  private readonly start = Date.now();
+  private shown = false;
+  constructor(private readonly ctx: CommandContext) {}
+
+  update(p: FleetProgress): void {
+    if (p.done) return;
+    const elapsed = Math.max(0.001, (Date.now() - this.start) / 1000);
+    const rate = Math.round(p.rows / elapsed);
+    const parts: string[] = [];
+    if (p.totalBytes > 0) {
+      const frac = Math.min(1, p.bytes / p.totalBytes);
+      const filled = Math.round(frac * 20);
+      parts.push(`[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${Math.floor(frac * 100)}%`);
+    }
+    parts.push(this.ctx.t('fleet.progress.rows', { rows: p.rows.toLocaleString('en-US') }));
+    parts.push(this.ctx.t('fleet.progress.rate', { rate: rate.toLocaleString('en-US') }));
+    if (p.totalBytes > 0 && p.bytes > 0 && p.bytes < p.totalBytes) {
+      const eta = Math.round((elapsed / p.bytes) * (p.totalBytes - p.bytes));
+      parts.push(this.ctx.t('fleet.progress.eta', { eta: `${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')}` }));
+    }
+    this.ctx.io.stderr.write(`\r\x1b[K${parts.join('  ')}`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (this.shown) this.ctx.io.stderr.write('\r\x1b[K');
+  }
+}

@@ -1,0 +1,1325 @@
+// dsreg-doctor Fleet view. Plain ES module, no framework, no bundler. The exports go to the local
+// server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
+// sorts, draws and drills down. Every value from the exports reaches the page as text.
+import { barChart, columnChart } from './charts.js';
+import { $, clear, download, format, h } from './dom.js';
+
+const DEVICE_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS50155', 'AADSTS50097', 'AADSTS50187', 'AADSTS53000', 'AADSTS53001', 'AADSTS130008'];
+const CODE_COLOR = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
+const JOIN_COLOR = { 'entra-joined': 5, 'hybrid-joined': 6, 'entra-registered': 4, 'domain-joined': 7, 'drs-joined': 8, 'not-joined': 9, unknown: 9 };
+const CAUSE_COLOR = { deleted: 0, disabled: 1, 'device-auth-failed': 2, 'device-not-identified': 7, 'not-compliant': 5, 'not-hybrid-joined': 6 };
+const RISKS = ['high', 'medium', 'low'];
+const STATES = ['missing', 'disabled', 'present', 'unknown'];
+const NO_ACTOR = '\u0000none';
+const PAGE_SIZE = 50;
+const CLEANUP_PAGE_SIZE = 25;
+
+const state = {
+  lang: 'en',
+  messages: {},
+  version: '',
+  config: { graph: false, maxBytes: 64 * 1024 * 1024, maxFiles: 50 },
+  files: [],
+  report: null,
+  /** Per device: the lower-cased text the search box looks in. */
+  haystack: new Map(),
+  filters: { q: '', join: '', code: '', state: '', cause: '', actor: '' },
+  sort: { key: '', dir: 1 },
+  page: 0,
+  shown: [],
+  planned: null,
+  cleanupFilters: { q: '', risk: '' },
+  cleanupPage: 0,
+  cleanupShown: [],
+  openDevice: null,
+  opener: null,
+  seq: 0,
+  deviceSeq: 0,
+};
+
+const t = (key, params) => format(state.messages[key] ?? key, params);
+const num = (n) => Number(n).toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US');
+/** Times as the fleet report prints them: UTC, to the minute. */
+const time = (iso) => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, '') : '—');
+/** The single-device label of "unknown" explains the dsregcmd output; here it is just not known. */
+const joinLabel = (j) => (j === 'unknown' ? t('web.fleet.joinUnknown') : t(`joinType.${j}`));
+const stepTitle = (id) => (id ? (state.messages[`step.${id}.title`] ?? id) : t('fleet.noStep'));
+
+// ---- messages, language, theme ---------------------------------------------------------------
+
+async function loadMessages(lang) {
+  const res = await fetch(`/api/messages?lang=${encodeURIComponent(lang)}&page=fleet`, { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const body = await res.json();
+  state.lang = body.lang;
+  state.messages = body.messages;
+  state.version = body.version;
+  if (body.fleet) state.config = body.fleet;
+}
+
+function applyStaticTexts() {
+  document.documentElement.lang = state.lang;
+  document.title = t('web.fleet.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  $('lang').value = state.lang;
+  $('version').textContent = `dsreg-doctor ${state.version}`;
+  $('fleet-limit').textContent = t('web.fleet.load.limit', { files: state.config.maxFiles, limit: Math.round(state.config.maxBytes / 1048576) });
+  $('fleet-graph').hidden = !state.config.graph;
+  $('fleet-graph-hint').hidden = !state.config.graph;
+  renderFiles();
+  renderPlannedName();
+}
+
+function applyTheme(theme) {
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  $('theme').value = theme === 'light' || theme === 'dark' ? theme : 'auto';
+}
+
+function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // storage disabled: not remembered
+  }
+}
+
+function browserLang() {
+  const langs = navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
+  for (const l of langs) {
+    if (/^ja\b/i.test(l)) return 'ja';
+    if (/^en\b/i.test(l)) return 'en';
+  }
+  return 'en';
+}
+
+async function switchLang(lang) {
+  try {
+    await loadMessages(lang);
+  } catch (e) {
+    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    return;
+  }
+  remember('dsreg-doctor.lang', lang);
+  applyStaticTexts();
+  if (state.report) renderReport();
+  if (state.openDevice) await openDevice(state.openDevice, { refresh: true });
+}
+
+// ---- errors and status -----------------------------------------------------------------------
+
+function showError(message, box = 'fleet-error-box', text = 'fleet-error-message') {
+  $(text).textContent = message;
+  $(box).hidden = false;
+}
+
+function hideError(box = 'fleet-error-box') {
+  $(box).hidden = true;
+}
+
+function setStatus(message, id = 'fleet-status') {
+  $(id).textContent = message;
+}
+
+async function apiError(res) {
+  try {
+    const body = await res.json();
+    if (body?.error?.message) return body.error.message;
+  } catch {
+    // not JSON
+  }
+  return `HTTP ${res.status}`;
+}
+
+// ---- the files -------------------------------------------------------------------------------
+
+/** A file size: the units are the same in both languages. */
+function sizeText(bytes) {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function renderFiles() {
+  const list = clear($('fleet-files'));
+  if (state.files.length === 0) {
+    list.append(h('li', { class: 'muted', text: t('web.fleet.load.none') }));
+  }
+  state.files.forEach((file, i) => {
+    list.append(
+      h(
+        'li',
+        { 'data-file': file.name },
+        h('span', { class: 'file-name', text: file.name }),
+        h('span', { class: 'muted small', text: sizeText(file.size) }),
+        h('button', {
+          type: 'button',
+          class: 'small-button',
+          text: t('web.fleet.load.remove'),
+          'aria-label': t('web.fleet.load.removeLabel', { name: file.name }),
+          onclick: () => {
+            state.files.splice(i, 1);
+            renderFiles();
+            $('fleet-open').focus();
+          },
+        }),
+      ),
+    );
+  });
+  $('fleet-analyse').disabled = state.files.length === 0;
+}
+
+function addFiles(fileList) {
+  const known = new Set(state.files.map((f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`));
+  for (const f of fileList) {
+    const key = `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
+    if (!known.has(key)) {
+      known.add(key);
+      state.files.push(f);
+    }
+  }
+  renderFiles();
+}
+
+function checkLimits(files, extra = 0) {
+  if (files.length > state.config.maxFiles) return t('web.fleet.load.tooMany', { limit: state.config.maxFiles });
+  const total = files.reduce((n, f) => n + f.size, 0) + extra;
+  if (total > state.config.maxBytes)
+    return t('web.fleet.load.tooLarge', { size: (total / 1048576).toFixed(1), limit: Math.round(state.config.maxBytes / 1048576) });
+  return null;
+}
+
+function cleanupFields(form) {
+  const days = $('c-days').value.trim();
+  const asOf = $('c-asof').value.trim();
+  if (days !== '') form.append('staleDays', days);
+  if (asOf !== '') form.append('asOf', asOf);
+  if (state.planned) form.append('planned', state.planned, state.planned.name);
+}
+
+// ---- loading ---------------------------------------------------------------------------------
+
+/** Upload the listed files; the answer is the fleet report. */
+async function analyse() {
+  if (state.files.length === 0) return;
+  hideError();
+  const tooBig = checkLimits(state.files, state.planned?.size ?? 0);
+  if (tooBig) {
+    showError(tooBig);
+    return;
+  }
+  const form = new FormData();
+  for (const f of state.files) form.append('file', f, f.name);
+  cleanupFields(form);
+  await load(() => fetch(`/api/fleet?lang=${state.lang}`, { method: 'POST', body: form }), t('web.fleet.load.busy', { count: state.files.length }));
+}
+
+async function loadGraph() {
+  hideError();
+  const q = new URLSearchParams({ lang: state.lang });
+  const days = $('c-days').value.trim();
+  const asOf = $('c-asof').value.trim();
+  if (days !== '') q.set('staleDays', days);
+  if (asOf !== '') q.set('asOf', asOf);
+  await load(() => fetch(`/api/fleet/graph?${q}`), t('web.fleet.load.graphBusy'));
+}
+
+async function load(request, busy) {
+  const seq = ++state.seq;
+  performance.mark('fleet:load-start');
+  const started = performance.now();
+  setStatus(busy);
+  for (const id of ['fleet-analyse', 'fleet-graph']) $(id).disabled = true;
+  document.body.setAttribute('aria-busy', 'true');
+  let res;
+  try {
+    res = await request();
+  } catch (e) {
+    if (seq === state.seq) finishLoad(t('web.error.network', { reason: e?.message ?? String(e) }));
+    return;
+  }
+  if (seq !== state.seq) return;
+  if (!res.ok) {
+    finishLoad(await apiError(res));
+    return;
+  }
+  const report = await res.json();
+  if (seq !== state.seq) return;
+  performance.mark('fleet:response');
+  setReport(report, { fresh: true });
+  finishLoad(null);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  setStatus(
+    report.dataset.origin === 'graph'
+      ? t('web.fleet.load.graphDone', { seconds, read: num(report.rows.read) })
+      : t('web.fleet.load.done', { files: report.dataset.files.length, seconds, read: num(report.rows.read) }),
+  );
+}
+
+function finishLoad(error) {
+  $('fleet-analyse').disabled = state.files.length === 0;
+  $('fleet-graph').disabled = false;
+  document.body.removeAttribute('aria-busy');
+  if (error) {
+    setStatus('');
+    showError(error);
+  }
+}
+
+function setReport(report, { fresh }) {
+  state.report = report;
+  state.haystack = new Map(
+    report.affected.map((d) => [
+      d.deviceId,
+      [d.displayName, d.deviceId, d.objectId, d.os, d.deletedBy, d.statusFile, ...d.users, ...d.apps, ...d.errorCodes].filter(Boolean).join('\n').toLowerCase(),
+    ]),
+  );
+  if (fresh) {
+    state.filters = { q: '', join: '', code: '', state: '', cause: '', actor: '' };
+    state.sort = { key: '', dir: 1 };
+    $('f-search').value = '';
+  }
+  state.page = 0;
+  state.cleanupPage = 0;
+  renderReport();
+  performance.mark('fleet:rendered');
+}
+
+// ---- the report ------------------------------------------------------------------------------
+
+function renderReport() {
+  const r = state.report;
+  $('fleet-empty').hidden = r !== null;
+  $('fleet-body').hidden = r === null;
+  if (!r) return;
+  const source = r.dataset.origin === 'graph' ? t('web.fleet.results.fromGraph') : t('web.fleet.results.fromFiles', { count: r.dataset.files.length });
+  $('fleet-from').textContent = t('web.fleet.results.from', { source, asOf: time(r.asOf) });
+  const warnings = r.dataset.warnings ?? [];
+  $('fleet-warnings').hidden = warnings.length === 0;
+  clear($('fleet-warnings-list')).append(...warnings.map((w) => h('li', { text: w })));
+  renderCards(r);
+  renderInputs(r);
+  renderCharts(r);
+  renderFilterOptions(r);
+  applyFilters();
+  renderCleanup(r);
+}
+
+function renderCards(r) {
+  const s = r.summary;
+  const card = (key, value, detail, cls = '') =>
+    h(
+      'div',
+      { class: `stat ${cls}`, 'data-stat': key },
+      h('span', { class: 'stat-value', text: value }),
+      h('span', { class: 'stat-label', text: t(`web.fleet.card.${key}`) }),
+      detail ? h('span', { class: 'stat-detail muted small', text: detail }) : null,
+    );
+  const deletedOrDisabled = r.affected.filter((d) => d.cause === 'deleted' || d.cause === 'disabled').length;
+  const notes = [];
+  notes.push(
+    s.devicesAffected > 0 ? t('fleet.summary.affected', { count: num(s.devicesAffected), recovered: num(s.devicesRecovered) }) : t('fleet.summary.none'),
+  );
+  const without = Object.entries(s.failuresWithoutDevice ?? {});
+  if (without.length > 0) notes.push(t('fleet.summary.withoutDevice', { list: without.map(([k, v]) => `${k} ${num(v)}`).join(', ') }));
+  if (s.inventory) notes.push(t('fleet.summary.inventory', { devices: num(s.inventory.devices), disabled: num(s.inventory.disabled) }));
+  if (s.audit) notes.push(t('fleet.summary.audit', { deletes: num(s.audit.deletes), disables: num(s.audit.disables), matched: num(s.audit.matched) }));
+  if (s.statuses) notes.push(t('fleet.summary.statuses', { files: num(s.statuses.files), matched: num(s.statuses.matched) }));
+  clear($('fleet-cards')).append(
+    h(
+      'div',
+      { class: 'stats' },
+      card('affected', num(s.devicesAffected), null, s.devicesAffected > 0 ? 'bad' : 'good'),
+      card('deleted', num(deletedOrDisabled), null),
+      card('recovered', num(s.devicesRecovered), null),
+      card('failures', num(s.signIns.deviceErrorFailures), null),
+      card('rows', num(r.rows.read), t('web.fleet.card.rowsDetail', { used: num(r.rows.used), skipped: num(r.rows.skipped) })),
+    ),
+    h('ul', { class: 'notes small' }, ...notes.map((n) => h('li', { text: n }))),
+  );
+}
+
+function reasonText(reason) {
+  return state.messages[`fleet.reason.${reason}`] ?? reason;
+}
+
+function renderInputs(r) {
+  const table = clear($('fleet-inputs-table'));
+  const unread = r.inputs.filter((i) => i.error).length;
+  $('fleet-inputs-heading').textContent = t('web.fleet.inputs.heading', { count: r.inputs.length });
+  $('fleet-inputs-summary').textContent = [
+    unread > 0 ? t('web.fleet.inputs.filesNotRead', { count: unread }) : '',
+    r.rows.skipped > 0 ? t('web.fleet.inputs.notUsed', { count: num(r.rows.skipped) }) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  // a file that could not be read, or rows that were not used: open the list so it is seen
+  if (r.inputs.some((i) => i.error)) $('fleet-inputs').open = true;
+  const th = (key) => h('th', { scope: 'col', text: t(key) });
+  table.append(
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        th('fleet.col.file'),
+        th('fleet.col.kind'),
+        th('fleet.col.format'),
+        th('fleet.col.read'),
+        th('fleet.col.used'),
+        th('fleet.col.skipped'),
+        th('fleet.col.problems'),
+      ),
+    ),
+  );
+  const body = h('tbody');
+  for (const i of r.inputs) {
+    const problems = [];
+    if (i.error) {
+      const key = `fleet.note.file.${i.error}`;
+      problems.push(state.messages[key] ? t(key, { file: i.name, detail: i.errorDetail ?? '' }) : `${i.error}${i.errorDetail ? ` (${i.errorDetail})` : ''}`);
+    }
+    for (const [reason, count] of Object.entries(i.rows.skippedByReason)) problems.push(`${reasonText(reason)}: ${num(count)}`);
+    for (const p of i.problems.slice(0, 5))
+      problems.push(
+        p.file
+          ? t('web.fleet.inputs.problemFile', { file: p.file, reason: reasonText(p.reason) })
+          : t('web.fleet.inputs.problemLine', { line: p.line, reason: reasonText(p.reason) }),
+      );
+    if (i.unknownColumns.length > 0)
+      problems.push(t('fleet.note.unknownColumns', { file: i.name, count: i.unknownColumns.length, columns: i.unknownColumns.join(', ') }));
+    body.append(
+      h(
+        'tr',
+        { class: i.error ? 'bad' : i.rows.skipped > 0 ? 'warn-row' : '', 'data-input': i.name },
+        h('td', { class: 'file-name', text: i.name }),
+        h('td', { text: i.kind ? t(`fleet.kind.${i.kind}`) : '—' }),
+        h('td', { class: 'mono small', text: i.format ?? '—' }),
+        h('td', { class: 'num', text: num(i.rows.read) }),
+        h('td', { class: 'num', text: num(i.rows.used) }),
+        h('td', { class: 'num', text: num(i.rows.skipped) }),
+        h(
+          'td',
+          { class: 'small' },
+          ...(problems.length ? problems.map((p) => h('div', { text: p })) : [h('span', { class: 'muted', text: t('web.fleet.inputs.ok') })]),
+        ),
+      ),
+    );
+  }
+  table.append(body);
+  $('fleet-reconcile').textContent = t('web.fleet.inputs.reconcile', { read: num(r.rows.read), used: num(r.rows.used), skipped: num(r.rows.skipped) });
+}
+
+// ---- charts ----------------------------------------------------------------------------------
+
+function countBy(list, keyOf) {
+  const m = new Map();
+  for (const d of list) for (const k of [keyOf(d)].flat()) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+
+function renderCharts(r) {
+  const f = state.filters;
+  const bar = () => (item) => t('web.fleet.charts.barLabel', { label: item.label, value: num(item.value) });
+  const select = (filter) => (key) => {
+    state.filters[filter] = state.filters[filter] === key ? '' : key;
+    const el = $(`f-${filter}`);
+    if (el) el.value = state.filters[filter];
+    state.page = 0;
+    applyFilters();
+    renderCharts(state.report);
+    // keep the keyboard where it was: the same bar, redrawn
+    document.querySelector(`#fleet-charts [data-chart="${filter}"] [data-key="${CSS.escape(key)}"]`)?.focus();
+  };
+  const byDay = r.summary.failuresByDay.map((d) => ({ label: d.day, count: d.count, parts: Object.entries(d.byCode).map(([key, value]) => ({ key, value })) }));
+  const joins = countBy(r.affected, (d) => d.joinType);
+  const causes = countBy(r.affected, (d) => d.cause);
+  const codes = countBy(r.affected, (d) => d.errorCodes);
+  const actors = countBy(
+    r.affected.filter((d) => d.deletedBy),
+    (d) => d.deletedBy,
+  );
+  const charts = [
+    [
+      'day',
+      columnChart({
+        title: t('fleet.chart.byDay'),
+        columns: byDay,
+        colors: CODE_COLOR,
+        emptyText: t('fleet.chart.empty'),
+        columnLabel: (c) => t('web.fleet.charts.dayLabel', { day: c.label, count: num(c.count) }),
+      }),
+    ],
+    [
+      'join',
+      barChart({
+        title: t('fleet.chart.byJoinType'),
+        items: [...joins].map(([key, value]) => ({ key, value, label: joinLabel(key), color: JOIN_COLOR[key] ?? 9 })).sort((a, b) => b.value - a.value),
+        emptyText: t('fleet.chart.empty'),
+        onSelect: select('join'),
+        selected: f.join,
+        label: bar('join'),
+      }),
+    ],
+    [
+      'cause',
+      barChart({
+        title: t('fleet.chart.byCause'),
+        items: [...causes]
+          .map(([key, value]) => ({ key, value, label: t(`fleet.cause.${key}`), color: CAUSE_COLOR[key] ?? 9 }))
+          .sort((a, b) => b.value - a.value),
+        emptyText: t('fleet.chart.empty'),
+        onSelect: select('cause'),
+        selected: f.cause,
+        label: bar('cause'),
+      }),
+    ],
+    [
+      'code',
+      barChart({
+        title: t('fleet.chart.byCode'),
+        items: [...codes]
+          .map(([key, value]) => ({ key, value, label: key, color: CODE_COLOR[key] ?? 9 }))
+          .sort((a, b) => (CODE_COLOR[a.key] ?? 99) - (CODE_COLOR[b.key] ?? 99)),
+        emptyText: t('fleet.chart.empty'),
+        onSelect: select('code'),
+        selected: f.code,
+        label: bar('code'),
+      }),
+    ],
+  ];
+  if (r.summary.audit) {
+    charts.push([
+      'actor',
+      barChart({
+        title: t('fleet.chart.actors'),
+        items: [...actors]
+          .map(([key, value]) => ({ key, value, label: key, color: 0 }))
+          .sort((a, b) => b.value - a.value)
+          .slice(0, 10),
+        emptyText: t('web.fleet.charts.noActors'),
+        onSelect: select('actor'),
+        selected: f.actor,
+        label: bar('actor'),
+      }),
+    ]);
+  }
+  clear($('fleet-charts')).append(
+    ...charts.map(([name, fig]) => {
+      fig.dataset.chart = name;
+      return fig;
+    }),
+  );
+}
+
+// ---- the device table ------------------------------------------------------------------------
+
+function option(value, label, count) {
+  return h('option', { value, text: count === undefined ? label : `${label} (${num(count)})` });
+}
+
+function renderFilterOptions(r) {
+  const fill = (id, entries, labelOf, extra = []) => {
+    const el = $(id);
+    el.replaceChildren(option('', t('web.fleet.table.all')), ...extra, ...entries.map(([k, n]) => option(k, labelOf(k), n)));
+    const wanted = state.filters[id.slice(2)];
+    el.value = [...el.options].some((o) => o.value === wanted) ? wanted : '';
+    state.filters[id.slice(2)] = el.value;
+  };
+  const sorted = (m, order) =>
+    [...m].sort((a, b) => (order ? order.indexOf(a[0]) - order.indexOf(b[0]) : b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))));
+  fill('f-join', sorted(countBy(r.affected, (d) => d.joinType)), joinLabel);
+  fill(
+    'f-code',
+    sorted(
+      countBy(r.affected, (d) => d.errorCodes),
+      DEVICE_CODES.concat([...new Set(r.affected.flatMap((d) => d.errorCodes))]),
+    ),
+    (k) => k,
+  );
+  fill(
+    'f-state',
+    sorted(
+      countBy(r.affected, (d) => d.inventoryState),
+      STATES,
+    ),
+    (k) => t(`fleet.state.${k}`),
+  );
+  fill('f-cause', sorted(countBy(r.affected, (d) => d.cause)), (k) => t(`fleet.cause.${k}`));
+  const noActor = r.affected.filter((d) => !d.deletedBy).length;
+  fill(
+    'f-actor',
+    sorted(
+      countBy(
+        r.affected.filter((d) => d.deletedBy),
+        (d) => d.deletedBy,
+      ),
+    ),
+    (k) => k,
+    noActor > 0 ? [option(NO_ACTOR, t('web.fleet.table.noActor'), noActor)] : [],
+  );
+}
+
+function matches(d) {
+  const f = state.filters;
+  if (f.join && d.joinType !== f.join) return false;
+  if (f.code && !d.errorCodes.includes(f.code)) return false;
+  if (f.state && d.inventoryState !== f.state) return false;
+  if (f.cause && d.cause !== f.cause) return false;
+  if (f.actor === NO_ACTOR ? d.deletedBy : f.actor && d.deletedBy !== f.actor) return false;
+  if (f.q) {
+    const hay = state.haystack.get(d.deviceId) ?? '';
+    for (const word of f.q.split(/\s+/)) if (word && !hay.includes(word)) return false;
+  }
+  return true;
+}
+
+const COLUMNS = [
+  { key: 'name', label: 'fleet.col.device', value: (d) => (d.displayName ?? d.deviceId).toLowerCase() },
+  { key: 'join', label: 'fleet.col.joinType', value: (d) => joinLabel(d.joinType) },
+  { key: 'cause', label: 'fleet.col.cause', value: (d) => `${STATES.indexOf(d.inventoryState)} ${t(`fleet.cause.${d.cause}`)}` },
+  { key: 'codes', label: 'fleet.col.codes', value: (d) => DEVICE_CODES.indexOf(d.errorCodes[0]) },
+  { key: 'failures', label: 'fleet.col.failures', value: (d) => d.failureCount, numeric: true },
+  { key: 'users', label: 'fleet.col.users', value: (d) => d.userCount, numeric: true, align: 'left' },
+  { key: 'last', label: 'fleet.col.last', value: (d) => d.lastFailure },
+  { key: 'deleted', label: 'fleet.col.deletedBy', value: (d) => d.deletedAt ?? '' },
+  { key: 'step', label: 'fleet.col.firstStep', value: (d) => stepTitle(d.firstStep) },
+];
+
+function applyFilters() {
+  const r = state.report;
+  if (!r) return;
+  const list = r.affected.filter(matches);
+  const col = COLUMNS.find((c) => c.key === state.sort.key);
+  if (col) {
+    const dir = state.sort.dir;
+    const keyed = list.map((d, i) => ({ d, i, v: col.value(d) }));
+    keyed.sort((a, b) => (a.v < b.v ? -dir : a.v > b.v ? dir : a.i - b.i));
+    state.shown = keyed.map((k) => k.d);
+  } else state.shown = list;
+  const pages = Math.max(1, Math.ceil(state.shown.length / PAGE_SIZE));
+  if (state.page >= pages) state.page = pages - 1;
+  renderTable();
+}
+
+function renderHead() {
+  const head = clear($('fleet-head'));
+  for (const c of COLUMNS) {
+    const sorted = state.sort.key === c.key;
+    const th = h('th', {
+      scope: 'col',
+      class: c.numeric && c.align !== 'left' ? 'num' : '',
+      'aria-sort': sorted ? (state.sort.dir === 1 ? 'ascending' : 'descending') : false,
+    });
+    th.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'sort',
+          'data-sort': c.key,
+          title: t('web.fleet.table.sortBy', { column: t(c.label) }),
+          onclick: () => {
+            state.sort =
+              state.sort.key === c.key
+                ? { key: c.key, dir: -state.sort.dir }
+                : { key: c.key, dir: c.numeric || c.key === 'last' || c.key === 'deleted' ? -1 : 1 };
+            state.page = 0;
+            applyFilters();
+            document.querySelector(`#fleet-head [data-sort="${c.key}"]`)?.focus();
+          },
+        },
+        t(c.label),
+        h('span', { class: 'arrow', 'aria-hidden': 'true', text: sorted ? (state.sort.dir === 1 ? '▲' : '▼') : '↕' }),
+      ),
+    );
+    head.append(th);
+  }
+}
+
+/** The inventory state as a coloured badge; in the table it says what it is about. */
+function stateBadge(s, labelled = true) {
+  return h('span', { class: `state ${s}`, 'data-state': s, text: labelled ? `${t('fleet.col.inventory')}: ${t(`fleet.state.${s}`)}` : t(`fleet.state.${s}`) });
+}
+
+/** An address with a break opportunity after the @, so a narrow column wraps it there. */
+function address(text) {
+  const at = text.indexOf('@');
+  return at < 0 ? [text] : [text.slice(0, at + 1), h('wbr'), text.slice(at + 1)];
+}
+
+/** A time as date, then hour and minute on their own line (narrow columns). */
+function stackedTime(iso) {
+  const full = time(iso);
+  const [day, clock] = full.split(' ');
+  return clock ? [day, h('br'), h('span', { class: 'muted small', text: clock })] : [full];
+}
+
+function deviceRow(d) {
+  const name = d.displayName ?? d.deviceId;
+  const users = d.users.length ? [...address(d.users[0]), d.userCount > 1 ? h('span', { class: 'muted', text: ` +${d.userCount - 1}` }) : null] : ['—'];
+  return h(
+    'tr',
+    { 'data-device': d.deviceId },
+    h(
+      'td',
+      { class: 'device' },
+      h('button', {
+        type: 'button',
+        class: 'link',
+        text: name,
+        'aria-label': t('web.fleet.table.open', { name }),
+        onclick: (e) => openDevice(d.deviceId, { opener: e.currentTarget }),
+      }),
+      d.displayName ? h('div', { class: 'id', text: d.deviceId }) : null,
+    ),
+    h(
+      'td',
+      { class: 'join' },
+      joinLabel(d.joinType),
+      d.joinTypeSource !== 'unknown' ? h('div', { class: 'muted small', text: t(`fleet.source.${d.joinTypeSource}`) }) : null,
+    ),
+    h('td', { class: 'cause' }, h('div', { text: t(`fleet.cause.${d.cause}`) }), stateBadge(d.inventoryState)),
+    h('td', {}, h('span', { class: 'codes' }, ...d.errorCodes.map((c) => h('code', { text: c.replace('AADSTS', ''), title: c })))),
+    h('td', { class: 'num', text: num(d.failureCount) }),
+    h('td', { class: 'users', title: d.users.join('\n') }, ...users),
+    h('td', { class: 'nowrap' }, ...stackedTime(d.lastFailure), d.recovered ? h('div', { class: 'good small', text: t('fleet.recovered') }) : null),
+    h(
+      'td',
+      {},
+      d.deletedBy ? h('div', {}, ...address(d.deletedBy)) : h('span', { class: 'muted', text: '—' }),
+      d.deletedBy ? h('div', { class: 'muted small', text: `${t(`fleet.action.${d.auditAction ?? 'delete'}`)} ${time(d.deletedAt)}` }) : null,
+    ),
+    h('td', { class: d.firstStep ? 'step-cell' : 'muted small', 'data-step': d.firstStep ?? '', text: stepTitle(d.firstStep) }),
+  );
+}
+
+function renderTable() {
+  const r = state.report;
+  renderHead();
+  const total = r.affected.length;
+  const shown = state.shown.length;
+  const from = state.page * PAGE_SIZE;
+  const rows = state.shown.slice(from, from + PAGE_SIZE);
+  const body = clear($('fleet-rows'));
+  const frag = document.createDocumentFragment();
+  for (const d of rows) frag.append(deviceRow(d));
+  body.append(frag);
+  const filtered = shown !== total;
+  $('fleet-count').textContent =
+    shown === 0
+      ? ''
+      : t(filtered ? 'web.fleet.table.countFiltered' : 'web.fleet.table.count', {
+          from: num(from + 1),
+          to: num(from + rows.length),
+          shown: num(shown),
+          total: num(total),
+        });
+  const none = $('fleet-none');
+  none.hidden = shown > 0;
+  none.textContent = total === 0 ? t('web.fleet.table.noAffected') : t('web.fleet.table.none');
+  $('fleet-table').hidden = shown === 0;
+  const pages = Math.max(1, Math.ceil(shown / PAGE_SIZE));
+  $('fleet-pager').hidden = pages <= 1;
+  $('page-label').textContent = t('web.fleet.table.page', { page: state.page + 1, pages });
+  $('page-prev').disabled = state.page === 0;
+  $('page-next').disabled = state.page >= pages - 1;
+  $('export-csv-shown').disabled = shown === 0;
+  $('f-reset').disabled = !Object.values(state.filters).some(Boolean);
+}
+
+// ---- drill-down ------------------------------------------------------------------------------
+
+async function openDevice(deviceId, { opener = null, refresh = false } = {}) {
+  const r = state.report;
+  if (!r) return;
+  const dialog = $('device-dialog');
+  const seq = ++state.deviceSeq;
+  state.openDevice = deviceId;
+  if (opener) state.opener = opener;
+  const row = r.affected.find((d) => d.deviceId === deviceId) ?? r.cleanupImpact.find((e) => e.deviceId === deviceId);
+  $('device-title').textContent = row?.displayName ?? deviceId;
+  if (!refresh) clear($('device-body')).append(h('p', { class: 'muted', text: t('web.fleet.device.loading') }));
+  if (!dialog.open) dialog.showModal();
+  let res;
+  try {
+    res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/devices/${encodeURIComponent(deviceId)}?lang=${state.lang}`);
+  } catch (e) {
+    if (seq === state.deviceSeq) clear($('device-body')).append(h('p', { class: 'bad', text: t('web.error.network', { reason: e?.message ?? String(e) }) }));
+    return;
+  }
+  if (seq !== state.deviceSeq) return;
+  if (!res.ok) {
+    const message = await apiError(res);
+    if (seq === state.deviceSeq) clear($('device-body')).append(h('p', { class: 'bad', role: 'alert', text: message }));
+    return;
+  }
+  const detail = await res.json();
+  if (seq !== state.deviceSeq || !dialog.open) return;
+  renderDevice(detail);
+  performance.mark('fleet:device-rendered');
+}
+
+function facts(rows) {
+  const dl = h('dl', { class: 'summary' });
+  for (const [label, ...value] of rows)
+    if (value.length && value[0] !== null && value[0] !== undefined) dl.append(h('dt', { text: label }), h('dd', {}, ...value));
+  return dl;
+}
+
+function section(titleKey, ...children) {
+  return h('section', { class: 'drill' }, h('h3', { text: t(titleKey) }), ...children);
+}
+
+function renderDevice(detail) {
+  const d = detail.device;
+  const c = detail.cleanup;
+  const body = clear($('device-body'));
+  body.dataset.device = detail.deviceId;
+  const mono = (v) => h('span', { class: 'mono', text: v });
+  if (d) {
+    const users = d.users.join(', ') + (d.userCount > d.users.length ? ` (${t('web.fleet.device.moreUsers', { count: d.userCount - d.users.length })})` : '');
+    body.append(
+      section(
+        'web.fleet.device.facts',
+        facts([
+          [t('fleet.col.deviceId'), mono(d.deviceId)],
+          [t('web.fleet.device.objectId'), d.objectId ? mono(d.objectId) : h('span', { class: 'muted', text: t('fleet.source.unknown') })],
+          [t('fleet.col.os'), d.os ?? '—'],
+          [
+            t('fleet.col.joinType'),
+            d.joinTypeSource === 'unknown' ? joinLabel(d.joinType) : `${joinLabel(d.joinType)} (${t(`fleet.source.${d.joinTypeSource}`)})`,
+          ],
+          [t('fleet.col.inventory'), stateBadge(d.inventoryState, false)],
+          [t('fleet.col.cause'), t(`fleet.cause.${d.cause}`)],
+          [
+            t('web.fleet.device.codes'),
+            h(
+              'span',
+              { class: 'codes' },
+              ...Object.entries(d.failuresByCode).map(([code, n]) => h('code', { text: t('web.fleet.device.codeCount', { code, count: num(n) }) })),
+            ),
+          ],
+          [t('fleet.col.failures'), num(d.failureCount)],
+          [t('fleet.col.first'), time(d.firstFailure)],
+          [t('fleet.col.last'), time(d.lastFailure)],
+          [t('web.fleet.device.lastSuccess'), time(d.lastSuccess)],
+          [t('web.fleet.device.recovered'), d.recovered ? t('web.fleet.device.recoveredYes') : t('web.fleet.device.recoveredNo')],
+          [t('fleet.col.users'), users || '—'],
+          [t('fleet.col.apps'), d.apps.join(', ') || '—'],
+          ...(d.statusFile ? [[t('web.fleet.device.statusFile'), d.statusFile]] : []),
+        ]),
+      ),
+    );
+    // the deletion event
+    const deletion = [];
+    if (d.deletedBy) {
+      deletion.push(
+        h('p', {
+          class: 'event',
+          text: t(`web.fleet.device.event.${d.auditAction ?? 'delete'}`, {
+            actor: d.deletedBy,
+            time: time(d.deletedAt),
+            actorType: t(`web.fleet.device.actorType.${detail.events?.audit.find((e) => e.actor === d.deletedBy)?.actorType ?? 'unknown'}`),
+          }),
+        }),
+      );
+      if (d.auditMatch)
+        deletion.push(h('p', { class: d.auditMatch === 'name' ? 'warn small' : 'muted small', text: t(`web.fleet.device.matchedBy.${d.auditMatch}`) }));
+    } else {
+      deletion.push(h('p', { class: 'muted', text: state.report.summary.audit ? t('web.fleet.device.noDeletion') : t('web.fleet.device.noAudit') }));
+    }
+    const audit = detail.events?.audit ?? [];
+    if (audit.length > 0) {
+      deletion.push(
+        h('h4', { text: t('web.fleet.device.auditEvents') }),
+        table(
+          ['web.fleet.col.time', 'web.fleet.col.action', 'fleet.col.actor', 'web.fleet.col.match'],
+          audit.map((e) => [
+            time(e.time),
+            t(`fleet.action.${e.action}`),
+            `${e.actor || '—'} (${t(`web.fleet.device.actorType.${e.actorType}`)})`,
+            t(`web.fleet.device.matchedBy.${e.match}`),
+          ]),
+          'audit',
+        ),
+      );
+    }
+    body.append(section('web.fleet.device.deletion', ...deletion));
+  }
+  // its sign-ins
+  const ev = detail.events;
+  const signIns = [];
+  if (!ev) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsUnavailable') }));
+  else if (ev.signInTotal === 0) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsNone') }));
+  else {
+    signIns.push(
+      h('p', {
+        class: 'small',
+        text: `${t('web.fleet.device.signInsCount', { total: num(ev.signInTotal), failures: num(ev.signInFailures), successes: num(ev.signInSuccesses) })}${ev.truncated ? ` ${t('web.fleet.device.signInsTruncated', { count: num(ev.signIns.length) })}` : ''}`,
+      }),
+      table(
+        ['web.fleet.col.time', 'web.fleet.col.result', 'web.fleet.col.code', 'web.fleet.col.user', 'web.fleet.col.app', 'fleet.col.os', 'fleet.col.file'],
+        ev.signIns.map((s) => [
+          time(s.time),
+          s.code === 0 ? t('web.fleet.device.success') : t('web.fleet.device.failure'),
+          s.errorCode ?? (s.code === 0 ? '' : '—'),
+          s.user || '—',
+          s.app || '—',
+          s.os || '—',
+          s.file,
+        ]),
+        'signins',
+        (_cells, i) => (ev.signIns[i].code === 0 ? 'ok-row' : ''),
+      ),
+    );
+    if (ev.signInSuccesses > 0) signIns.push(h('p', { class: 'muted small', text: t('web.fleet.device.successNote') }));
+  }
+  body.append(section('web.fleet.device.signIns', ...signIns));
+  // the cleanup entry
+  if (c) {
+    body.append(
+      section(
+        'web.fleet.device.cleanup',
+        facts([
+          [t('fleet.col.risk'), h('span', { class: `risk ${c.risk}`, text: t(`fleet.risk.${c.risk}`) })],
+          [t('fleet.col.action'), t(`fleet.cleanupAction.${c.recommendedAction}`)],
+          [t('fleet.col.reasons'), h('ul', { class: 'plain' }, ...c.reasons.map((x) => h('li', { text: t(`fleet.cleanupReason.${x}`) })))],
+          [t('fleet.col.activeSince'), time(c.activeSince)],
+        ]),
+      ),
+    );
+  }
+  // its plan
+  if (d) {
+    const steps = detail.plan.steps;
+    body.append(
+      section(
+        'web.fleet.device.plan',
+        steps.length === 0
+          ? h('p', { class: 'muted', text: t('web.fleet.device.noPlan') })
+          : h(
+              'ol',
+              { class: 'plan compact' },
+              ...steps.map((step) =>
+                h(
+                  'li',
+                  { class: 'step', 'data-step': step.id },
+                  h('h4', {}, h('span', { class: 'step-title', text: step.title })),
+                  step.admin
+                    ? h(
+                        'div',
+                        { class: 'badges' },
+                        h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }),
+                      )
+                    : null,
+                  h(
+                    'ul',
+                    { class: 'actions' },
+                    ...step.actions.map((a) =>
+                      a.kind === 'command'
+                        ? h('li', { class: 'command' }, h('pre', {}, h('code', { text: a.text })))
+                        : h('li', { text: a.text.replace(/`/g, '') }),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+      ),
+    );
+  }
+  // the collection script for its user
+  body.append(
+    section(
+      'web.fleet.device.collect',
+      h('p', { class: 'small', text: t('web.fleet.device.collectHint') }),
+      h('button', { type: 'button', id: 'device-collect', text: t('web.downloads.collect'), onclick: downloadCollect }),
+    ),
+  );
+}
+
+function table(headers, rows, name, rowClass = () => '') {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'data small', 'data-table': name },
+      h('thead', {}, h('tr', {}, ...headers.map((k) => h('th', { scope: 'col', text: t(k) })))),
+      h('tbody', {}, ...rows.map((cells, i) => h('tr', { class: rowClass(cells, i) }, ...cells.map((v) => h('td', { text: v }))))),
+    ),
+  );
+}
+
+function closeDevice() {
+  const dialog = $('device-dialog');
+  if (dialog.open) dialog.close();
+}
+
+// ---- cleanup impact --------------------------------------------------------------------------
+
+function renderPlannedName() {
+  $('c-planned-name').textContent = state.planned ? `${state.planned.name} (${sizeText(state.planned.size)})` : t('web.fleet.cleanup.noPlanned');
+}
+
+async function runCleanup({ clearIt = false } = {}) {
+  const r = state.report;
+  if (!r) return;
+  hideError('cleanup-error-box');
+  if (clearIt) {
+    $('c-days').value = '';
+    $('c-asof').value = '';
+    state.planned = null;
+    renderPlannedName();
+  } else if ($('c-days').value.trim() === '' && !state.planned) {
+    showError(t('web.fleet.cleanup.needInput'), 'cleanup-error-box', 'cleanup-error-message');
+    return;
+  } else if (!state.planned && !r.summary.inventory) {
+    showError(t('web.fleet.cleanup.needInventory'), 'cleanup-error-box', 'cleanup-error-message');
+    return;
+  }
+  const form = new FormData();
+  cleanupFields(form);
+  setStatus(t('web.fleet.cleanup.busy'), 'c-status');
+  $('c-run').disabled = true;
+  let res;
+  try {
+    res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/cleanup?lang=${state.lang}`, { method: 'POST', body: form });
+  } catch (e) {
+    $('c-run').disabled = false;
+    setStatus('', 'c-status');
+    showError(t('web.error.network', { reason: e?.message ?? String(e) }), 'cleanup-error-box', 'cleanup-error-message');
+    return;
+  }
+  $('c-run').disabled = false;
+  setStatus('', 'c-status');
+  if (!res.ok) {
+    showError(await apiError(res), 'cleanup-error-box', 'cleanup-error-message');
+    return;
+  }
+  const report = await res.json();
+  state.cleanupFilters = { q: '', risk: '' };
+  $('c-search').value = '';
+  setReport(report, { fresh: false });
+  if (report.cleanup) $('cleanup-summary').scrollIntoView({ block: 'nearest' });
+}
+
+function renderCleanup(r) {
+  const c = r.cleanup;
+  $('cleanup-body').hidden = !c;
+  if (!c) return;
+  $('cleanup-from').textContent =
+    c.source === 'planned-deletions'
+      ? t('web.fleet.cleanup.from.planned-deletions', { name: r.dataset.planned?.name ?? '' })
+      : t('web.fleet.cleanup.from.stale-days', { days: c.staleDays, asOf: time(c.asOf) });
+  const summary = $('cleanup-summary');
+  summary.className = `verdict ${c.byRisk.high > 0 ? 'bad' : c.byRisk.medium > 0 ? 'progress' : 'good'}`;
+  summary.textContent = t('fleet.summary.cleanup', {
+    candidates: num(c.candidates),
+    high: num(c.byRisk.high),
+    medium: num(c.byRisk.medium),
+    low: num(c.byRisk.low),
+  });
+  clear($('cleanup-risks')).append(
+    ...RISKS.map((risk) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `risk-pill ${risk}`,
+          'aria-pressed': String(state.cleanupFilters.risk === risk),
+          'data-risk': risk,
+          onclick: () => {
+            state.cleanupFilters.risk = state.cleanupFilters.risk === risk ? '' : risk;
+            $('c-risk').value = state.cleanupFilters.risk;
+            state.cleanupPage = 0;
+            renderCleanup(state.report);
+          },
+        },
+        h('strong', { text: num(c.byRisk[risk]) }),
+        ` ${t(`fleet.risk.${risk}`)}`,
+      ),
+    ),
+  );
+  const blank = $('cleanup-blank');
+  blank.hidden = !(c.blankTimestamp > 0);
+  blank.textContent = c.blankTimestamp > 0 ? t('fleet.summary.cleanupBlank', { count: num(c.blankTimestamp) }) : '';
+  clear($('cleanup-order')).append(...c.order.map((o) => h('li', { text: t(`fleet.order.${o}`) })));
+  const riskSelect = $('c-risk');
+  riskSelect.replaceChildren(option('', t('web.fleet.table.all')), ...RISKS.map((k) => option(k, t(`fleet.risk.${k}`), c.byRisk[k])));
+  riskSelect.value = state.cleanupFilters.risk;
+
+  const q = state.cleanupFilters.q;
+  const list = r.cleanupImpact.filter((e) => {
+    if (state.cleanupFilters.risk && e.risk !== state.cleanupFilters.risk) return false;
+    if (q) {
+      const hay = [e.displayName, e.deviceId, e.objectId].filter(Boolean).join('\n').toLowerCase();
+      for (const w of q.split(/\s+/)) if (w && !hay.includes(w)) return false;
+    }
+    return true;
+  });
+  state.cleanupShown = list;
+  const pages = Math.max(1, Math.ceil(list.length / CLEANUP_PAGE_SIZE));
+  if (state.cleanupPage >= pages) state.cleanupPage = pages - 1;
+  const from = state.cleanupPage * CLEANUP_PAGE_SIZE;
+  const rows = list.slice(from, from + CLEANUP_PAGE_SIZE);
+  clear($('cleanup-head')).append(
+    ...['fleet.col.risk', 'fleet.col.device', 'fleet.col.joinType', 'fleet.col.activeSince', 'fleet.col.action', 'fleet.col.reasons'].map((k) =>
+      h('th', { scope: 'col', text: t(k) }),
+    ),
+  );
+  const body = clear($('cleanup-rows'));
+  for (const e of rows) {
+    const name = e.displayName ?? e.deviceId;
+    body.append(
+      h(
+        'tr',
+        { 'data-device': e.deviceId, 'data-risk': e.risk },
+        h('td', {}, h('span', { class: `risk ${e.risk}`, text: t(`fleet.risk.${e.risk}`) })),
+        h(
+          'td',
+          { class: 'device' },
+          h('button', {
+            type: 'button',
+            class: 'link',
+            text: name,
+            'aria-label': t('web.fleet.table.open', { name }),
+            onclick: (ev) => openDevice(e.deviceId, { opener: ev.currentTarget }),
+          }),
+          h('div', { class: 'id', text: e.deviceId }),
+        ),
+        h('td', { text: joinLabel(e.joinType) }),
+        h('td', { class: 'nowrap', text: time(e.activeSince) }),
+        h('td', { text: t(`fleet.cleanupAction.${e.recommendedAction}`) }),
+        h('td', { class: 'small' }, ...e.reasons.map((x) => h('div', { text: t(`fleet.cleanupReason.${x}`) }))),
+      ),
+    );
+  }
+  if (rows.length === 0) body.append(h('tr', {}, h('td', { colspan: '6', class: 'muted', text: t('web.fleet.cleanup.none') })));
+  $('cleanup-count').textContent = list.length ? t('web.fleet.table.count', { from: num(from + 1), to: num(from + rows.length), shown: num(list.length) }) : '';
+  $('cleanup-pager').hidden = pages <= 1;
+  $('c-page-label').textContent = t('web.fleet.table.page', { page: state.cleanupPage + 1, pages });
+  $('c-prev').disabled = state.cleanupPage === 0;
+  $('c-next').disabled = state.cleanupPage >= pages - 1;
+}
+
+// ---- exports ---------------------------------------------------------------------------------
+
+async function exportReport(fmt, table, ids) {
+  const r = state.report;
+  if (!r) return;
+  hideError();
+  let res;
+  try {
+    res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/export?format=${fmt}&table=${table}&lang=${state.lang}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: ids ? JSON.stringify({ deviceIds: ids }) : '',
+    });
+  } catch (e) {
+    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    return;
+  }
+  if (!res.ok) {
+    showError(t('web.downloads.failed', { message: await apiError(res) }));
+    return;
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `dsreg-doctor-fleet.${fmt}`;
+  download(name, await res.arrayBuffer(), res.headers.get('content-type') ?? 'application/octet-stream');
+}
+
+async function downloadCollect() {
+  let res;
+  try {
+    res = await fetch(`/api/collect-script?lang=${state.lang}`);
+  } catch (e) {
+    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    return;
+  }
+  if (!res.ok) {
+    showError(t('web.downloads.failed', { message: await apiError(res) }));
+    return;
+  }
+  download('dsreg-doctor-collect.ps1', await res.arrayBuffer(), 'text/plain;charset=utf-8');
+}
+
+// ---- wiring ----------------------------------------------------------------------------------
+
+function wireDrop() {
+  const zone = $('fleet-drop');
+  let depth = 0;
+  zone.addEventListener('dragenter', (e) => {
+    if (!e.dataTransfer?.types?.includes('Files')) return;
+    depth++;
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) zone.classList.remove('dragging');
+  });
+  zone.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types?.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  });
+  zone.addEventListener('drop', (e) => {
+    depth = 0;
+    zone.classList.remove('dragging');
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    addFiles(files);
+    analyse();
+  });
+  // a file dropped next to the zone must not replace the page
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => e.preventDefault());
+}
+
+function wire() {
+  wireDrop();
+  $('fleet-open').addEventListener('click', () => $('fleet-file').click());
+  $('fleet-file').addEventListener('change', (e) => {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = '';
+    if (files.length) {
+      addFiles(files);
+      analyse();
+    }
+  });
+  $('fleet-analyse').addEventListener('click', analyse);
+  $('fleet-clear').addEventListener('click', () => {
+    state.files = [];
+    state.report = null;
+    state.seq++;
+    hideError();
+    setStatus('');
+    renderFiles();
+    renderReport();
+    $('fleet-open').focus();
+  });
+  $('fleet-graph').addEventListener('click', loadGraph);
+
+  let searchTimer;
+  $('f-search').addEventListener('input', (e) => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      state.filters.q = e.target.value.trim().toLowerCase();
+      state.page = 0;
+      applyFilters();
+    }, 120);
+  });
+  for (const name of ['join', 'code', 'state', 'cause', 'actor']) {
+    $(`f-${name}`).addEventListener('change', (e) => {
+      state.filters[name] = e.target.value;
+      state.page = 0;
+      applyFilters();
+      renderCharts(state.report);
+    });
+  }
+  $('f-reset').addEventListener('click', () => {
+    state.filters = { q: '', join: '', code: '', state: '', cause: '', actor: '' };
+    $('f-search').value = '';
+    for (const name of ['join', 'code', 'state', 'cause', 'actor']) $(`f-${name}`).value = '';
+    state.page = 0;
+    applyFilters();
+    renderCharts(state.report);
+    $('f-search').focus();
+  });
+  const turn = (delta) => () => {
+    state.page += delta;
+    renderTable();
+    $('affected-card').scrollIntoView({ block: 'start' });
+  };
+  $('page-prev').addEventListener('click', turn(-1));
+  $('page-next').addEventListener('click', turn(1));
+
+  $('device-close').addEventListener('click', closeDevice);
+  $('device-dialog').addEventListener('close', () => {
+    state.openDevice = null;
+    state.deviceSeq++;
+    state.opener?.focus();
+  });
+  // a click on the backdrop closes the dialog
+  $('device-dialog').addEventListener('click', (e) => {
+    if (e.target === e.currentTarget) closeDevice();
+  });
+
+  $('c-planned-open').addEventListener('click', () => $('c-planned').click());
+  $('c-planned').addEventListener('change', (e) => {
+    state.planned = e.target.files?.[0] ?? null;
+    e.target.value = '';
+    renderPlannedName();
+  });
+  $('c-run').addEventListener('click', () => runCleanup());
+  $('c-clear').addEventListener('click', () => runCleanup({ clearIt: true }));
+  $('c-days').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      runCleanup();
+    }
+  });
+  $('c-search').addEventListener('input', (e) => {
+    state.cleanupFilters.q = e.target.value.trim().toLowerCase();
+    state.cleanupPage = 0;
+    renderCleanup(state.report);
+  });
+  $('c-risk').addEventListener('change', (e) => {
+    state.cleanupFilters.risk = e.target.value;
+    state.cleanupPage = 0;
+    renderCleanup(state.report);
+  });
+  $('c-prev').addEventListener('click', () => {
+    state.cleanupPage--;
+    renderCleanup(state.report);
+  });
+  $('c-next').addEventListener('click', () => {
+    state.cleanupPage++;
+    renderCleanup(state.report);
+  });
+
+  $('export-csv-shown').addEventListener('click', () =>
+    exportReport(
+      'csv',
+      'affected',
+      state.shown.map((d) => d.deviceId),
+    ),
+  );
+  $('export-csv-all').addEventListener('click', () => exportReport('csv', 'affected', null));
+  $('export-html').addEventListener('click', () => exportReport('html', 'affected', null));
+  $('export-json').addEventListener('click', () => exportReport('json', 'affected', null));
+  $('export-csv-cleanup').addEventListener('click', () => exportReport('csv', 'cleanup', null));
+
+  $('lang').addEventListener('change', (e) => switchLang(e.target.value));
+  $('theme').addEventListener('change', (e) => {
+    applyTheme(e.target.value);
+    remember('dsreg-doctor.theme', e.target.value);
+  });
+}
+
+async function start() {
+  applyTheme(stored('dsreg-doctor.theme'));
+  const lang = stored('dsreg-doctor.lang') ?? browserLang();
+  wire();
+  try {
+    await loadMessages(lang === 'ja' || lang === 'en' ? lang : 'en');
+  } catch (e) {
+    showError(`dsreg-doctor: ${e?.message ?? String(e)}`);
+    return;
+  }
+  applyStaticTexts();
+  renderReport();
+  document.documentElement.dataset.ready = 'true';
+}
+
+start();
