@@ -207,3 +207,78 @@ describe('fleet from Graph equals fleet from the same data as files', () => {
     expect(shape(fromGraph.report)).toEqual(shape(fromFiles));
   });
 });
+
+describe('dsreg-doctor fleet --graph (CLI, in process)', () => {
+  async function cli(args: string[], env: Record<string, string> = {}) {
+    const { main } = await import('../src/cli/cli.js');
+    let stdout = '';
+    let stderr = '';
+    const code = await main(args, {
+      stdin: (async function* () {})(),
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      env: { LANG: 'C', ...env },
+      cwd: process.cwd(),
+    });
+    return { code, stdout, stderr };
+  }
+  const data = (): FakeTenant => {
+    const t = tenant(30, 60);
+    return t;
+  };
+
+  it('pulls with a token from the environment, reports progress, never prints the token', async () => {
+    server = await startGraphServer(data());
+    const r = await cli(['fleet', '--graph', '--graph-base', server.base, '--since', '2026-11-01', '--format', 'json'], {
+      DSREG_DOCTOR_GRAPH_TOKEN: 'fake-access-token-for-tests',
+    });
+    const json = JSON.parse(r.stdout);
+    expect(json.schemaVersion).toBe(1);
+    expect(json.graph).toMatchObject({ cloud: 'global', partial: null, pulled: { devices: 30 } });
+    expect(json.affected.length).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(/Graph devices: 1 page\(s\), 30 row\(s\)/);
+    expect(r.stdout + r.stderr).not.toContain('fake-access-token-for-tests');
+    expect(r.code).toBe(1);
+  });
+
+  it('a 403 on sign-ins: partial data, the missing permission named on stderr', async () => {
+    server = await startGraphServer(data(), { forbidden: 'v1.0/auditLogs/signIns' });
+    const r = await cli(['fleet', '--graph', '--graph-base', server.base, '--graph-token', 'fake-access-token-for-tests', '--format', 'json']);
+    expect(JSON.parse(r.stdout).graph.partial).toMatch(/partial/);
+    expect(r.stderr).toMatch(/AuditLog\.Read\.All and Directory\.Read\.All.*Reports Reader/);
+  });
+
+  it.each([
+    [['--graph-base', 'http://graph.contoso.example'], /https:\/\//],
+    [['--since', 'yesterday'], /--since/],
+    [['--cloud', 'mars'], /--cloud/],
+    [['--client-secret', 'x'], /--tenant and --client-id/],
+  ])('bad Graph options %j → exit 2', async (extra, message) => {
+    const r = await cli(['fleet', '--graph', ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('serve --graph: the Fleet view loads from Graph', () => {
+  it('the adapter pulls once per load and returns re-readable sources and the report', async () => {
+    server = await startGraphServer(tenant(20, 40), { forbidden: 'v1.0/auditLogs/directoryAudits' });
+    const { webFleetFromGraph, graphSettings } = await import('../src/cli/graph-options.js');
+    const { translator } = await import('../src/i18n/format.js');
+    let stderr = '';
+    const ctx = {
+      io: { stdin: (async function* () {})(), stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd: '.' },
+      lang: 'en' as const,
+      t: translator('en'),
+      args: [],
+    };
+    const settings = await graphSettings({ graph: true, 'graph-base': server.base, 'graph-token': 'fake-access-token-for-tests', since: '2026-11-01' }, ctx);
+    const load = webFleetFromGraph(settings, ctx);
+    const result = await load({ lang: 'ja' });
+    if (!('report' in result)) throw new Error('expected report + sources');
+    expect(result.report.affected.length).toBeGreaterThan(0);
+    expect(result.sources).toHaveLength(3);
+    expect(result.warnings?.[0]).toMatch(/一部/);
+    expect(stderr).toMatch(/Graph devices/);
+  });
+});

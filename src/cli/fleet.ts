@@ -21,9 +21,11 @@ import type { MessageKey } from '../i18n/format.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
 import type { CommandContext } from './cli.js';
 import { checkChoice, emit, parseOptions } from './cli.js';
+import { GRAPH_OPTIONS, type GraphValues, graphProgressPrinter, graphSettings, partialText, pullAsSources } from './graph-options.js';
 import { UserError } from './errors.js';
 
 const OPTIONS = {
+  ...GRAPH_OPTIONS,
   signins: { type: 'string', multiple: true },
   devices: { type: 'string', multiple: true },
   audit: { type: 'string', multiple: true },
@@ -37,7 +39,7 @@ const OPTIONS = {
   'no-progress': { type: 'boolean' },
 } as const;
 
-interface FleetValues {
+interface FleetValues extends GraphValues {
   signins?: string[];
   devices?: string[];
   audit?: string[];
@@ -126,6 +128,23 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   }
 
   const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
+  // --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files
+  let graph: { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number }; partial: string | null } | undefined;
+  if (values.graph) {
+    const settings = await graphSettings(values, ctx);
+    const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
+    const partial = pulled.partial ? partialText(pulled.partial, ctx.t) : null;
+    if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
+    const nothing = pulled.devices.length + pulled.signIns.length + pulled.directoryAudits.length === 0;
+    if (pulled.partial && nothing && inputs.length === 0) throw new UserError('graph.error.nothingRead', { reason: partial ?? '' });
+    for (const source of sources) inputs.push({ source, as: 'auto' });
+    graph = {
+      cloud: settings.cloud,
+      since: settings.since.toISOString(),
+      pulled: { devices: pulled.devices.length, signIns: pulled.signIns.length, directoryAudits: pulled.directoryAudits.length },
+      partial,
+    };
+  }
   if (inputs.length === 0 && !planned && statuses.length === 0) throw new UserError('fleet.error.noInput');
 
   const bar = ctx.io.stderr.isTTY === true && !values['no-progress'] ? new ProgressBar(ctx) : undefined;
@@ -149,7 +168,7 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
 
   const text =
     format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? `${JSON.stringify(graph ? { ...report, graph } : report, null, 2)}\n`
       : format === 'csv'
         ? fleetToCsv(report, tableChoice)
         : format === 'html'

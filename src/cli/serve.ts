@@ -6,6 +6,7 @@ import { DEFAULT_PORT, type RunningServer, startServer } from '../web/server.js'
 import type { CommandContext } from './cli.js';
 import { checkChoice, parseOptions } from './cli.js';
 import { UserError } from './errors.js';
+import { GRAPH_OPTIONS, type GraphValues, graphSettings, webFleetFromGraph } from './graph-options.js';
 
 /** `dsreg-doctor serve [--port N] [--open]`: runs until the process is stopped (Ctrl+C). */
 export async function serveCommand(ctx: CommandContext): Promise<number> {
@@ -14,7 +15,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
 
 /** The serve command, stoppable through `signal` (tests). */
 export async function runServe(ctx: CommandContext, signal?: AbortSignal, onListening?: (server: RunningServer) => void): Promise<number> {
-  const { values, positionals } = parseOptions(ctx.args, { port: { type: 'string' }, open: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(ctx.args, { port: { type: 'string' }, open: { type: 'boolean' }, ...GRAPH_OPTIONS });
   if (values.help) {
     ctx.io.stdout.write(`${ctx.t('web.help')}\n`);
     return 0;
@@ -23,9 +24,11 @@ export async function runServe(ctx: CommandContext, signal?: AbortSignal, onList
   if (positionals.length > 0) throw new UserError('cli.error.badOption', { message: positionals.join(' ') });
   const port = parsePort(values.port);
   if (!existsSync(DEFAULT_WEB_ROOT)) throw new UserError('web.error.noAssets', { dir: DEFAULT_WEB_ROOT });
+  // sign-in happens on the first "Load from Microsoft Graph" in the page, not now
+  const fleetFromGraph = values.graph ? webFleetFromGraph(await graphSettings(values as GraphValues, ctx), ctx) : undefined;
   let server: RunningServer;
   try {
-    server = await startServer({ port });
+    server = await startServer({ port, ...(fleetFromGraph ? { fleetFromGraph } : {}) });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UserError('web.error.portInUse', { port });

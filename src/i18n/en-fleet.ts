@@ -33,9 +33,39 @@ Output:
   --no-progress                  No progress bar on stderr
   --lang ja|en                   Language
 
+Microsoft Graph (read-only; instead of or besides exported files):
+  --graph                    Read devices, device-error sign-ins (interactive and non-interactive)
+                             and device audit events from Microsoft Graph
+  --since 7d|24h|DATE        The sign-in and audit window (default: 7d)
+  --graph-token TOKEN        Use a token you already have (or DSREG_DOCTOR_GRAPH_TOKEN, e.g. from
+                             az account get-access-token --resource-type ms-graph)
+  --tenant ID --client-id ID --client-secret S | --certificate PEM
+                             App sign-in for scheduled runs (the secret also from DSREG_DOCTOR_CLIENT_SECRET)
+                             Without a token or app credentials: device-code sign-in at the terminal
+  --cloud global|usgov|china National cloud (default: global)
+  --graph-base URL           Another Graph root (proxies, tests); http:// only on loopback
+  --no-non-interactive       Skip the non-interactive sign-ins (beta endpoint)
+Permissions: Device.Read.All, AuditLog.Read.All, Directory.Read.All (e.g. the Global Reader role).
+Tokens are never printed or written to reports; nothing is cached on disk.
+
 Exit codes: 0 no affected device and nothing at risk, 1 affected devices or a cleanup that would
 break devices in use, 2 unusable input or arguments, 3 internal error.`,
 
+  'graph.error.badBase': '{option} {value}: use an https:// URL (plain http:// is allowed only for 127.0.0.1 / localhost).',
+  'graph.error.badSince': '--since "{value}": use 7d, 24h, 90m or a date such as 2026-11-01.',
+  'graph.error.appNeedsIds': 'App sign-in (--client-secret or --certificate) needs --tenant and --client-id.',
+  'graph.error.nothingRead': 'Nothing could be read from Microsoft Graph: {reason}',
+  'graph.progress.page': 'Graph {dataset}: {pages} page(s), {rows} row(s)',
+  'graph.progress.throttle': 'Graph {dataset}: HTTP {status}, waiting {seconds} s before retry {attempt}',
+  'graph.failure.permission':
+    'HTTP {status} for {request}: the sign-in lacks {permission}. An administrator with the {role} role can grant it (or consent to it for the app). {detail}',
+  'graph.failure.throttled': 'Graph kept answering HTTP {status} for {request} ({attempts} attempts); try again later or with a shorter --since.',
+  'graph.failure.http': 'HTTP {status} for {request}: {detail}',
+  'graph.failure.malformed': 'Graph sent a page that is not valid ({detail}) for {request}.',
+  'graph.failure.network': 'Could not reach Microsoft Graph for {request}: {detail}',
+  'graph.failure.foreignNextLink': 'Stopped: the next page of {request} points to another host ({detail}); the token is never sent there.',
+  'graph.failure.auth': 'Sign-in to Microsoft Graph failed: {detail}',
+  'graph.partial': 'The data is partial: reading {dataset} stopped after {pages} page(s). {reason} The report holds what was read before.',
   'fleet.error.noInput': 'fleet needs at least one input: --signins, --devices, --audit or a file name (see dsreg-doctor fleet --help).',
   'fleet.error.nothingRead': 'None of the inputs could be read; see the messages above.',
   'fleet.error.badNumber': 'Invalid value "{value}" for {option}: expected a whole number of days (1 or more).',

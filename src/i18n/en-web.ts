@@ -13,6 +13,8 @@ Options:
   --port N      Port to listen on (default: 7003; 0 picks a free port)
   --open        Open the page in the default browser
   --lang ja|en  Language of the messages printed here (the page follows the browser's language)
+  --graph …     Let the Fleet view load from Microsoft Graph (read-only); the same sign-in options as
+                dsreg-doctor fleet --graph (--graph-token, --tenant/--client-id/--client-secret, --cloud, --since)
 
 Stop it with Ctrl+C.`,
   'web.listening': 'dsreg-doctor web app: {url}  (127.0.0.1 only: other PCs cannot reach it; stop with Ctrl+C)',

@@ -36,9 +36,41 @@ export const jaFleet: Record<keyof typeof enFleet, string> = {
   --no-progress                  標準エラー出力に進行状況を表示しません
   --lang ja|en                   表示言語
 
+Microsoft Graph (読み取り専用。エクスポートしたファイルの代わりに、またはファイルと併用):
+  --graph                    Microsoft Graph からデバイス、デバイス エラーのサインイン (対話型・非対話型)、
+                             デバイスの監査イベントを読み取ります
+  --since 7d|24h|DATE        サインインと監査の期間 (既定: 7d)
+  --graph-token TOKEN        取得済みのトークンを使います (または DSREG_DOCTOR_GRAPH_TOKEN。例:
+                             az account get-access-token --resource-type ms-graph)
+  --tenant ID --client-id ID --client-secret S | --certificate PEM
+                             定期実行用のアプリによるサインイン (シークレットは DSREG_DOCTOR_CLIENT_SECRET でも可)
+                             トークンもアプリの資格情報もない場合: ターミナルでのデバイス コード サインイン
+  --cloud global|usgov|china 国別クラウド (既定: global)
+  --graph-base URL           別の Graph のルート (プロキシ、テスト用)。http:// はループバックのみ
+  --no-non-interactive       非対話型サインイン (beta エンドポイント) を読み取りません
+必要なアクセス許可: Device.Read.All、AuditLog.Read.All、Directory.Read.All (例: グローバル閲覧者ロール)。
+トークンは表示もレポートへの書き込みもしません。ディスクにキャッシュもしません。
+
 終了コード: 0 影響を受けたデバイスもリスクもありません、1 影響を受けたデバイスがある、または使用中のデバイスを
 壊すクリーンアップです、2 入力または引数を使用できません、3 内部エラーです。`,
 
+  'graph.error.badBase': '{option} {value}: https:// の URL を指定してください (http:// は 127.0.0.1 / localhost の場合のみ使えます)。',
+  'graph.error.badSince': '--since "{value}": 7d、24h、90m、または 2026-11-01 のような日付を指定してください。',
+  'graph.error.appNeedsIds': 'アプリによるサインイン (--client-secret または --certificate) には --tenant と --client-id が必要です。',
+  'graph.error.nothingRead': 'Microsoft Graph から何も読み取れませんでした: {reason}',
+  'graph.progress.page': 'Graph {dataset}: {pages} ページ、{rows} 行',
+  'graph.progress.throttle': 'Graph {dataset}: HTTP {status}。{seconds} 秒待ってから再試行します ({attempt} 回目)',
+  'graph.failure.permission':
+    '{request} に対して HTTP {status}: サインインに {permission} のアクセス許可がありません。{role} ロールを持つ管理者が付与 (アプリの場合は同意) できます。{detail}',
+  'graph.failure.throttled':
+    '{request} に対して Graph が HTTP {status} を返し続けました ({attempts} 回試行)。時間をおくか、--since の期間を短くして再実行してください。',
+  'graph.failure.http': '{request} に対して HTTP {status}: {detail}',
+  'graph.failure.malformed': '{request} に対して Graph が不正なページを返しました ({detail})。',
+  'graph.failure.network': '{request} で Microsoft Graph に接続できませんでした: {detail}',
+  'graph.failure.foreignNextLink': '中止しました: {request} の次のページが別のホスト ({detail}) を指しています。トークンをそこへ送ることはありません。',
+  'graph.failure.auth': 'Microsoft Graph へのサインインに失敗しました: {detail}',
+  'graph.partial':
+    'データは一部だけです: {dataset} の読み取りが {pages} ページ目のあとで止まりました。{reason} レポートにはそれまでに読み取った分が含まれます。',
   'fleet.error.noInput':
     'fleet には入力が 1 つ以上必要です。--signins、--devices、--audit またはファイル名を指定してください (dsreg-doctor fleet --help を参照)。',
   'fleet.error.nothingRead': '入力を 1 つも読み取れませんでした。上のメッセージを確認してください。',

@@ -16,6 +16,8 @@ export const jaWeb: Record<keyof typeof enWeb, string> = {
   --port N      待ち受けるポート (既定: 7003、0 を指定すると空いているポートを使います)
   --open        既定のブラウザーでページを開きます
   --lang ja|en  ここに表示するメッセージの言語 (ページはブラウザーの言語に従います)
+  --graph …     Fleet ビューで Microsoft Graph から読み込めるようにします (読み取り専用)。サインインの
+                オプションは dsreg-doctor fleet --graph と同じです (--graph-token、--tenant/--client-id/--client-secret、--cloud、--since)
 
 終了するには Ctrl+C を押します。`,
   'web.listening': 'dsreg-doctor Web アプリ: {url}  (127.0.0.1 のみ: ほかの PC からは接続できません。終了は Ctrl+C)',
