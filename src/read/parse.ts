@@ -180,6 +180,15 @@ const DSREGCMD = /dsregcmd(\.exe)?/i;
 /** Every prompt has one of these; the full pattern is costly, so it runs only when one is there. */
 const PROMPT_CHAR = /[>$#%]/;
 const isPrompt = (text: string) => PROMPT_CHAR.test(text) && PROMPT.test(text);
+
+/** Index of the first non-whitespace character, or -1 (cheaper than a regex on every line). */
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff && !(c >= 10 && c <= 13)) return i;
+  }
+  return -1;
+}
 /** Shell prompts: PowerShell, cmd.exe, Evil-WinRM, Unix shells, `PS>` shorthand. */
 const PROMPT =
   /^\s*(?:\*[\w-]+\*\s*)?(?:PS\s+[A-Za-z]:\\[^>]*>|PS\s+[A-Za-z]+:[^>]*>|PS>|[A-Za-z]:\\[^>]*>|[$#%]\s|\S+@\S+[:~][^$#]*[$#]\s?|\[[^\]]+\]:\s*PS\s[^>]*>|>\s*dsregcmd)/;
@@ -257,7 +266,7 @@ function headingTitle(text: string): string | undefined {
 // --- the reader ----------------------------------------------------------------------------
 
 function parseText(text: string, name: string): ParsedReport {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const report: ParsedReport = {
     source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding: detectLineEnding(text) },
@@ -382,7 +391,7 @@ function parseText(text: string, name: string): ParsedReport {
       continue;
     }
 
-    const start = text.search(/\S/);
+    const start = firstNonSpace(text);
     if (start < 0) {
       kinds[i] = 'blank';
       lastWasBlankSinceField = true;
