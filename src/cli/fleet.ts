@@ -21,7 +21,7 @@ import type { MessageKey } from '../i18n/format.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
 import type { CommandContext } from './cli.js';
 import { checkChoice, emit, parseOptions } from './cli.js';
-import { GRAPH_OPTIONS, type GraphValues, graphProgressPrinter, graphSettings, partialText, pullAsSources } from './graph-options.js';
+import { failuresText, GRAPH_OPTIONS, type GraphValues, graphProgressPrinter, graphSettings, pullAsSources } from './graph-options.js';
 import { UserError } from './errors.js';
 
 const OPTIONS = {
@@ -103,6 +103,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   }
 
   if (values.kql) {
+    // the KQL queries run in Log Analytics, not against Graph
+    if (values.graph) throw new UserError('graph.error.kqlWithGraph');
     let plannedDeviceIds: string[] | undefined;
     let plannedObjectIds = 0;
     if (planned) {
@@ -133,7 +135,7 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   if (values.graph) {
     const settings = await graphSettings(values, ctx);
     const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
-    const partial = pulled.partial ? partialText(pulled.partial, ctx.t) : null;
+    const partial = failuresText(pulled, ctx.t);
     if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
     const nothing = pulled.devices.length + pulled.signIns.length + pulled.directoryAudits.length === 0;
     if (pulled.partial && nothing && inputs.length === 0) throw new UserError('graph.error.nothingRead', { reason: partial ?? '' });

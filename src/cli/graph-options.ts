@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { FleetSource } from '../fleet/fleet.js';
 import { analyzeFleet, memorySource } from '../fleet/fleet.js';
-import { DEFAULT_PUBLIC_CLIENT_ID, type GraphAuth, tokenSource } from '../graph/auth.js';
+import { certificateFromPem, DEFAULT_PUBLIC_CLIENT_ID, type GraphAuth, type TokenSource, tokenSource } from '../graph/auth.js';
 import { GraphClient, type GraphProgress } from '../graph/client.js';
-import { CLOUDS, type CloudName, checkBaseUrl, isCloudName } from '../graph/clouds.js';
-import type { GraphFailure } from '../graph/errors.js';
+import { CLOUDS, type CloudName, checkBaseUrl, isCloudName, isLoopbackHost } from '../graph/clouds.js';
+import { GraphError, type GraphFailure } from '../graph/errors.js';
 import { type PullResult, pullFleetData } from '../graph/pull.js';
 import type { Translate } from '../i18n/format.js';
 import type { FleetFromGraph } from '../web/fleet-api.js';
@@ -76,15 +76,20 @@ export async function graphSettings(values: GraphValues, ctx: CommandContext, no
     if (!u) throw new UserError('graph.error.badBase', { option: '--graph-base', value: values['graph-base'] });
     graphBase = u.toString().replace(/\/$/, '');
   }
+  // for tests and local debugging proxies only: credentials may go there, so loopback only
   let loginBase: string | undefined;
   if (values['login-base'] !== undefined) {
     const u = checkBaseUrl(values['login-base']);
-    if (!u) throw new UserError('graph.error.badBase', { option: '--login-base', value: values['login-base'] });
+    if (!u || !isLoopbackHost(u.hostname)) throw new UserError('graph.error.badLoginBase', { value: values['login-base'] });
     loginBase = u.origin;
   }
   const since = parseSince(values.since ?? '7d', now);
   if (!since) throw new UserError('graph.error.badSince', { value: values.since ?? '' });
 
+  // a secret on the command line shows in the process list and the shell history
+  for (const option of ['graph-token', 'client-secret'] as const) {
+    if (values[option] !== undefined) ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('graph.warn.secretArgument', { option: `--${option}` })}\n`);
+  }
   const token = values['graph-token'] ?? ctx.io.env.DSREG_DOCTOR_GRAPH_TOKEN;
   const secret = values['client-secret'] ?? ctx.io.env.DSREG_DOCTOR_CLIENT_SECRET;
   const tenant = values.tenant;
@@ -99,6 +104,12 @@ export async function graphSettings(values: GraphValues, ctx: CommandContext, no
         pem = await readFile(values.certificate, 'utf8');
       } catch (e) {
         throw new UserError('cli.error.unreadable', { file: values.certificate, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+      }
+      try {
+        certificateFromPem(pem);
+      } catch (e) {
+        const reason = e instanceof GraphError && 'detail' in e.failure ? e.failure.detail : e instanceof Error ? e.message.split('\n')[0] : String(e);
+        throw new UserError('graph.error.badCertificate', { file: values.certificate, reason: reason ?? '' });
       }
       auth = { kind: 'client-certificate', tenant, clientId, pem };
     } else auth = { kind: 'client-secret', tenant, clientId, secret: secret ?? '' };
@@ -148,10 +159,24 @@ export function partialText(p: NonNullable<PullResult['partial']>, t: Translate)
   return t('graph.partial', { dataset: p.dataset, pages: p.pagesRead, reason: graphFailureText(p.failure, t) });
 }
 
-/** Pull once; the records as re-readable fleet inputs (Graph JSON, read by the same readers as files). */
-export async function pullAsSources(settings: GraphSettings, onProgress?: (p: GraphProgress) => void): Promise<{ sources: FleetSource[]; pulled: PullResult }> {
+/** Every failed request of a pull, one line each; null when the pull was complete. */
+export function failuresText(pulled: PullResult, t: Translate): string | null {
+  return pulled.failures.length ? pulled.failures.map((f) => partialText(f, t)).join('\n') : null;
+}
+
+/** One token source per settings: MSAL's in-memory cache then serves later pulls without a new sign-in. */
+export async function settingsToken(settings: GraphSettings): Promise<TokenSource> {
   const cloud = CLOUDS[settings.cloud];
-  const token = await tokenSource(settings.auth, { cloud, graphBase: cloud.graph, ...(settings.loginBase ? { loginBase: settings.loginBase } : {}) });
+  return tokenSource(settings.auth, { cloud, graphBase: cloud.graph, ...(settings.loginBase ? { loginBase: settings.loginBase } : {}) });
+}
+
+/** Pull once; the records as re-readable fleet inputs (Graph JSON, read by the same readers as files). */
+export async function pullAsSources(
+  settings: GraphSettings,
+  onProgress?: (p: GraphProgress) => void,
+  given?: TokenSource,
+): Promise<{ sources: FleetSource[]; pulled: PullResult }> {
+  const token = given ?? (await settingsToken(settings));
   const client = new GraphClient({ base: settings.graphBase, token, ...(onProgress ? { onProgress } : {}) });
   const pulled = await pullFleetData(client, settings.since, settings.nonInteractive ? {} : { nonInteractive: false });
   const json = (rows: Record<string, unknown>[]) => JSON.stringify({ value: rows });
@@ -167,8 +192,10 @@ export async function pullAsSources(settings: GraphSettings, onProgress?: (p: Gr
 
 /** What `serve --graph` hands the web app: one pull per load, analysed like uploaded files. */
 export function webFleetFromGraph(settings: GraphSettings, ctx: CommandContext): FleetFromGraph {
+  let token: Promise<TokenSource> | undefined;
   return async (request) => {
-    const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
+    token ??= settingsToken(settings);
+    const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx), await token);
     const report = await analyzeFleet({
       inputs: sources.map((source) => ({ source, as: 'auto' as const })),
       ...(request.staleDays !== undefined ? { staleDays: request.staleDays } : {}),
@@ -176,6 +203,6 @@ export function webFleetFromGraph(settings: GraphSettings, ctx: CommandContext):
       ...(request.plannedDeletions ? { plannedDeletions: request.plannedDeletions } : {}),
     });
     const t = (await import('../i18n/format.js')).translator(request.lang);
-    return { report, sources, warnings: pulled.partial ? [partialText(pulled.partial, t)] : [] };
+    return { report, sources, warnings: pulled.failures.map((f) => partialText(f, t)) };
   };
 }

@@ -147,6 +147,12 @@ async function errorDetail(res: Response): Promise<string> {
 export function redactUrl(url: string): string {
   const u = safeUrl(url);
   if (!u) return url.slice(0, 200);
-  const query = decodeURIComponent(u.search).replace(/(\$skiptoken=)[^&]{12,}/i, '$1…');
+  let search = u.search;
+  try {
+    search = decodeURIComponent(u.search);
+  } catch {
+    // a malformed %-escape: show it as it came
+  }
+  const query = search.replace(/(\$skiptoken=)[^&]{12,}/i, '$1…');
   return `${u.pathname}${query}`.slice(0, 300);
 }

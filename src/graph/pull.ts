@@ -57,17 +57,20 @@ export interface PullResult {
   devices: Record<string, unknown>[];
   signIns: Record<string, unknown>[];
   directoryAudits: Record<string, unknown>[];
-  /** Set when a request failed: what was read before it is kept, and the report says so. */
+  /** The first request that failed: what was read before it is kept, and the report says so. */
   partial: { dataset: string; failure: GraphFailure; pagesRead: number } | null;
+  /** Every failed request (the pull goes on with the next dataset after one fails). */
+  failures: { dataset: string; failure: GraphFailure; pagesRead: number }[];
 }
 
 /**
  * Read devices, device-error sign-ins (interactive and non-interactive) and device audit events.
- * Stops at the first request that fails for good, keeping the pages already read.
+ * A request that fails for good keeps the pages already read and the pull goes on with the next
+ * dataset; a failed sign-in ends it.
  */
 export async function pullFleetData(client: GraphClient, since: Date, options: { nonInteractive?: boolean } = {}): Promise<PullResult> {
   const queries = graphQueries(since);
-  const result: PullResult = { devices: [], signIns: [], directoryAudits: [], partial: null };
+  const result: PullResult = { devices: [], signIns: [], directoryAudits: [], partial: null, failures: [] };
   const steps: [string, string, Record<string, unknown>[]][] = [
     ['devices', queries.devices, result.devices],
     ['signIns', queries.signIns, result.signIns],
@@ -93,8 +96,11 @@ export async function pullFleetData(client: GraphClient, since: Date, options: {
       }
     } catch (e) {
       if (!(e instanceof GraphError)) throw e;
-      result.partial = { dataset, failure: e.failure, pagesRead };
-      return result;
+      const failed = { dataset, failure: e.failure, pagesRead };
+      result.failures.push(failed);
+      result.partial ??= failed;
+      // a failed sign-in fails every request alike; anything else may be this dataset's alone
+      if (e.failure.kind === 'auth') return result;
     }
   }
   return result;

@@ -55,6 +55,12 @@ break devices in use, 2 unusable input or arguments, 3 internal error.`,
   'graph.error.badSince': '--since "{value}": use 7d, 24h, 90m or a date such as 2026-11-01.',
   'graph.error.appNeedsIds': 'App sign-in (--client-secret or --certificate) needs --tenant and --client-id.',
   'graph.error.nothingRead': 'Nothing could be read from Microsoft Graph: {reason}',
+  'graph.error.badLoginBase':
+    '--login-base {value}: only a loopback URL (127.0.0.1, localhost) is accepted; it is meant for tests and local debugging proxies.',
+  'graph.error.badCertificate': '{file}: not a usable certificate ({reason}). The PEM file needs the CERTIFICATE and an unencrypted PRIVATE KEY block.',
+  'graph.error.kqlWithGraph': '--kql prints queries to run in Log Analytics; it does not read Microsoft Graph. Use one or the other.',
+  'graph.warn.secretArgument':
+    '{option} on the command line can be seen in the process list and the shell history; prefer the environment variable (see --help).',
   'graph.progress.page': 'Graph {dataset}: {pages} page(s), {rows} row(s)',
   'graph.progress.throttle': 'Graph {dataset}: HTTP {status}, waiting {seconds} s before retry {attempt}',
   'graph.failure.permission':

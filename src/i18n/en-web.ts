@@ -7,7 +7,8 @@ Starts the local web app: paste or drop a \`dsregcmd /status\` output and see th
 decision flow with this device's path, the plan as a checklist, and check a step with "After" mode.
 The Fleet view (/fleet.html) takes exported sign-in logs, the device list and the audit log and
 shows every affected device, the cause, who deleted it and what a planned cleanup would break.
-It listens on 127.0.0.1 only, so only this PC can reach it; nothing is sent anywhere else.
+It listens on 127.0.0.1 only, so only this PC can reach it; nothing is sent anywhere else (with
+--graph, the Fleet view reads from Microsoft Graph, read-only, when you ask it to).
 
 Options:
   --port N      Port to listen on (default: 7003; 0 picks a free port)

@@ -58,6 +58,12 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'graph.error.badSince': '--since "{value}": 7d、24h、90m、または 2026-11-01 のような日付を指定してください。',
   'graph.error.appNeedsIds': 'アプリによるサインイン (--client-secret または --certificate) には --tenant と --client-id が必要です。',
   'graph.error.nothingRead': 'Microsoft Graph から何も読み取れませんでした: {reason}',
+  'graph.error.badLoginBase':
+    '--login-base {value}: ループバックの URL (127.0.0.1、localhost) だけを受け付けます。テストとローカルのデバッグ用プロキシのためのオプションです。',
+  'graph.error.badCertificate':
+    '{file}: 証明書として使えません ({reason})。PEM ファイルには CERTIFICATE と、暗号化されていない PRIVATE KEY のブロックが必要です。',
+  'graph.error.kqlWithGraph': '--kql は Log Analytics で実行するクエリを表示するもので、Microsoft Graph は読み取りません。どちらか一方を指定してください。',
+  'graph.warn.secretArgument': 'コマンド ラインの {option} はプロセス一覧やシェルの履歴から見えます。環境変数の使用をお勧めします (--help を参照)。',
   'graph.progress.page': 'Graph {dataset}: {pages} ページ、{rows} 行',
   'graph.progress.throttle': 'Graph {dataset}: HTTP {status}。{seconds} 秒待ってから再試行します ({attempt} 回目)',
   'graph.failure.permission':
