@@ -110,3 +110,13 @@ describe('neighbouring problems get their own steps, never the 700003 re-registr
     expect(d.plan.steps.map((s) => s.id)).not.toContain('leave-and-reboot');
   });
 });
+
+describe('verify needs evidence', () => {
+  it('an after output without DeviceAuthStatus or the PRT is "cannot tell", not "fixed"', async () => {
+    const { verify } = await import('../src/verify/verify.js');
+    const before = readStatusText(buildStatus({ prt: 'NO', deviceAuthStatus: 'FAILED. Device is either disabled or deleted' }));
+    const after = readStatusText(buildStatus({ omit: ['SSO State'] }).replace(/ +DeviceAuthStatus : SUCCESS\n/, ''));
+    const v = verify(before, after, { error: '700003' });
+    expect(v.verdict).toBe('cannot-tell');
+  });
+});

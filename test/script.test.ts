@@ -165,3 +165,22 @@ describe('Intune pair', () => {
     expect(pair.remediation).toContain('exit 1');
   });
 });
+
+describe('review fixes: conditional steps and disabled devices are never acted on', () => {
+  it('an ambiguous DeviceAuthStatus: the re-registration is printed, not run', async () => {
+    const d = diagnose(readStatusText(buildStatus({ dom: 'YES', deviceAuthStatus: 'FAILED. Device is either disabled or deleted' })), { now: NOW });
+    const script = remediationScript(d, 'en', { stage: 3, generatedAt: NOW });
+    expect(script).not.toContain('& dsregcmd.exe /leave');
+    expect(script).toContain("Write-Note 'script.msg.conditional'");
+    const pair = intunePair(d, 'en');
+    expect(pair.remediation).not.toContain('dsregcmd.exe /leave');
+  });
+  it('a disabled hybrid device (135011): the Intune remediation does not leave the join', () => {
+    const d = diagnose(readStatusText(buildStatus({ dom: 'YES' })), { now: NOW, error: '135011' });
+    expect(intunePair(d, 'en').remediation).not.toContain('dsregcmd.exe /leave');
+  });
+  it('a deleted hybrid device: /leave only after the device re-checks its own state', () => {
+    const pair = intunePair(diag(buildStatus({ dom: 'YES' })), 'en');
+    expect(pair.remediation.indexOf('$hybrid -and $deleted')).toBeLessThan(pair.remediation.indexOf('& dsregcmd.exe /leave'));
+  });
+});

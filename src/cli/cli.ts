@@ -80,7 +80,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`dsreg-doctor: ${t(e.key, e.params)}\n`);
       return 2;
     }
-    const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    // the stack only on request: users get the message and the hint to report it
+    const message = e instanceof Error ? (io.env.DSREG_DOCTOR_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
     io.stderr.write(`dsreg-doctor: ${t('cli.error.internal', { message })}\n`);
     return 3;
   }

@@ -11,6 +11,7 @@ export async function explainCommand(ctx: CommandContext): Promise<number> {
     return 0;
   }
   const format = checkChoice('--format', values.format, ['text', 'json'], 'text');
+  checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const input = positionals.join(' ').trim();
   if (input === '') throw new UserError('cli.error.missingInput', { command: 'explain' });
   const code = normalizeCode(input);

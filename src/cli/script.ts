@@ -40,6 +40,7 @@ export async function scriptCommand(ctx: CommandContext): Promise<number> {
   reportSkipped(report, ctx);
   const d = diagnose(report, { ...(values.error !== undefined ? { error: values.error } : {}), ...(values.mdm ? { mdm: true } : {}) });
   if (values.intune) {
+    if (values.stage !== undefined) throw new UserError('cli.error.badOption', { message: '--stage applies to the remediation script, not to --intune' });
     const pair = intunePair(d, ctx.lang);
     const dir = values['out-dir'];
     if (dir === undefined) {

@@ -15,6 +15,7 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
     return 0;
   }
   const format = checkChoice('--format', values.format, ['text', 'json', 'markdown'], 'text');
+  checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const [beforePath, afterPath] = positionals;
   if (beforePath === undefined || afterPath === undefined) throw new UserError('cli.error.missingInput', { command: 'verify' });
   const encoding = checkEncoding(values.encoding);

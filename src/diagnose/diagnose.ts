@@ -70,7 +70,7 @@ export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Dia
   findings.push(...explainRemainingCodes(ctx, explained));
   for (const f of findings) f.evidence = sortEvidence(f.evidence);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const plan = buildPlan({ joinType: status.joinType, findings, codes: allCodes, options });
+  const plan = buildPlan({ joinType: status.joinType, findings, codes: allCodes, options, workplaceJoined: status.workplaceJoined.value });
   return {
     status,
     report,

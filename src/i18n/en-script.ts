@@ -23,14 +23,17 @@ export const enScript = {
   'script.description':
     'Carries out the scriptable steps of the dsreg-doctor plan and prints the others as instructions. Without -Apply it only shows what it would do. With -Apply each change asks for confirmation (-Confirm:$false to skip, -WhatIf to preview).',
   'script.param.apply': 'Make the changes. Without it the script is a dry run.',
-  'script.param.force': 'Run on a PC that does not match the diagnosed device, or skip the elevation refusal of user steps.',
+  'script.param.force': 'Run on a PC that does not match the diagnosed device.',
   'script.param.stage': '1 = the remedy; 2 = also the fallback stage (the AAD\\Storage key), only when the error remains after stage 1; 3 = everything.',
   'script.comment.expected': 'The diagnosed device (values from the input, used only for comparison).',
   'script.msg.dryRun': '[DRY RUN] Would run: {0}',
   'script.msg.dryRunHint': 'Dry run: nothing will be changed. Run again with -Apply to make the changes.',
+  'script.msg.conditional': 'Only if its condition holds (see below); the script does not do this step itself:',
+  'script.param.allowElevated':
+    'Run user steps (the AAD\\Storage key, PRT refresh) from an elevated prompt: only when this administrator account is the affected user.',
   'script.msg.needsAdmin': 'Step {0} needs an elevated prompt. Open PowerShell with "Run as administrator" and run the script again.',
   'script.msg.mustNotBeElevated':
-    "Step {0} must run as the affected user in a normal (not elevated) PowerShell: it changes that user's own registry. Run it again without elevation (or -Force if this admin account is the affected user).",
+    "Step {0} must run as the affected user in a normal (not elevated) PowerShell: it changes that user's own registry. Run it again without elevation (or -AllowElevated if this admin account is the affected user).",
   'script.msg.otherMachine': 'This PC does not match the diagnosed device (DeviceId and device name differ). Stopping. Use -Force only if you are sure.',
   'script.msg.statusSaved': 'Saved dsregcmd /status to {0}',
   'script.msg.log': 'Transcript: {0}',
@@ -70,6 +73,11 @@ export const enScript = {
   'script.intune.dryRun': 'Dry run: would run dsregcmd /leave. Set $Apply = $true to act.',
   'script.intune.hybridDone':
     'Ran dsregcmd /leave. The device registers again after the next restart and sign-in (if the policy allows and the computer object syncs).',
+  'script.intune.recheck': 'Checked again on the device: only a hybrid joined PC whose object is missing is left.',
+  'script.intune.notThisState':
+    'Not remediated: this PC is not hybrid joined with a missing device object (AADSTS700003 / DeviceAuthStatus disabled or deleted).',
+  'script.intune.manualDisabled':
+    'Not remediated automatically: the device object may only be disabled. Enable it in the Entra admin center (or the computer account in Active Directory); do not re-register.',
   'script.intune.manualJoined':
     'Not remediated automatically: an Entra joined PC needs an administrator to run dsregcmd /forcerecovery elevated and sign in. Send the user the helpdesk instructions.',
   'script.intune.manualRegistered':

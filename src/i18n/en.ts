@@ -55,10 +55,13 @@ value, masked values, and the lines that were skipped.`,
 
 Explains an error code: meaning, typical cause, what to do. Accepts 700003, AADSTS700003,
 0x801c03f2, 801c03f2, signed decimal HRESULTs (-2145647630) and DRS server errors (DirectoryError).`,
-  'cli.help.verify': `Usage: dsreg-doctor verify BEFORE AFTER [--error CODE] [--lang ja|en] [--format text|json|markdown]
+  'cli.help.verify': `Usage: dsreg-doctor verify BEFORE AFTER [--error CODE] [--after-error CODE] [--mdm] [--encoding NAME]
+                             [--lang ja|en] [--format text|json|markdown]
 
 Compares two dsregcmd /status outputs of the same device, taken before and after a remediation
-step: fixed, not fixed (with the next stage of the plan), or a different problem now.`,
+step: fixed, not fixed (with the next stage of the plan), in progress, a different problem now, or
+cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the error seen before;
+--after-error the one still seen after. Exit 0 when fixed or nothing was wrong, 1 otherwise.`,
   'cli.error.unknownCommand': 'Unknown command "{command}". Run dsreg-doctor --help for the list of commands.',
   'cli.error.missingInput': 'The {command} command needs an input file (or - for stdin).',
   'cli.error.badOption': 'Invalid option: {message}',
@@ -106,6 +109,7 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'verify.in-progress': 'In progress: the old registration is gone; the device is not registered again yet.',
   'verify.different-problem': 'A different problem now: see the next step.',
   'verify.no-change-needed': 'Neither output shows an error-level problem.',
+  'verify.cannot-tell': 'Cannot tell yet: the output after the step does not show DeviceAuthStatus or AzureAdPrt. Collect the full output as the user.',
   'verify.sameDevice.yes': 'Both outputs are from the same PC.',
   'verify.sameDevice.no': 'Warning: the two outputs seem to come from different PCs (device name or tenant differs).',
   'verify.sameDevice.unknown': 'Whether both outputs are from the same PC cannot be told (no device name in one of them).',
@@ -287,12 +291,17 @@ step: fixed, not fixed (with the next stage of the plan), or a different problem
   'step.sync-computer-object.verify': '`dsregcmd /status` shows AzureAdJoined : YES.',
   'step.rerun-as-user.title': 'Collect dsregcmd /status again as the affected user',
   'step.rerun-as-user.why': "This output was not taken in the affected user's own session, so user and SSO state are unknown.",
-  'step.rerun-as-user.why-prejoin':
-    'Run it once more from an elevated prompt: the pre-join diagnostics (Error Phase, Client ErrorCode) then run as SYSTEM, like the real join, and show why it stopped.',
   'step.rerun-as-user.actions':
     'Have the affected user open a normal (not elevated) Command Prompt in their own session on the PC.\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nSend the file and run dsreg-doctor on it.',
   'step.rerun-as-user.expect': "The new output shows the user's WorkplaceJoined, AzureAdPrt and PRT diagnostics.",
   'step.rerun-as-user.verify': '—',
+  'step.rerun-elevated.title': 'Collect dsregcmd /status from an elevated prompt',
+  'step.rerun-elevated.why':
+    'The output has no pre-join diagnostics. Run elevated, they run as SYSTEM like the real join and show where it stopped (Error Phase, Client ErrorCode).',
+  'step.rerun-elevated.actions':
+    'On the affected PC, open Command Prompt with "Run as administrator".\n$ dsregcmd /status > "%PUBLIC%\\dsregcmd-status-elevated.txt"\nSend the file and run dsreg-doctor on it (user and SSO state in this output describe the administrator, not the user).',
+  'step.rerun-elevated.expect': 'The Diagnostic Data section shows User Context SYSTEM and the pre-join tests.',
+  'step.rerun-elevated.verify': '—',
   'step.collect-full-status.title': 'Collect the complete dsregcmd /status output',
   'step.collect-full-status.why': 'The input does not show the join state, and the right remedy depends on it.',
   'step.collect-full-status.actions':

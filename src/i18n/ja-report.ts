@@ -175,8 +175,6 @@ export const jaReport = {
   'step.sync-computer-object.verify': '`dsregcmd /status` で AzureAdJoined : YES と表示されます。',
   'step.rerun-as-user.title': '対象のユーザーとして dsregcmd /status を取得し直します',
   'step.rerun-as-user.why': 'この出力は対象のユーザー自身のセッションで取得されていないため、ユーザーと SSO の状態が不明です。',
-  'step.rerun-as-user.why-prejoin':
-    '管理者として実行したコマンド プロンプトでもう一度実行してください。参加前の診断が実際の参加と同じ SYSTEM として実行され、停止した理由 (Error Phase、Client ErrorCode) が表示されます。',
   'step.rerun-as-user.actions':
     '対象のユーザーに、PC 上のユーザー自身のセッションで、通常の (管理者として実行していない) コマンド プロンプトを開いてもらいます。\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nファイルを送ってもらい、dsreg-doctor で診断します。',
   'step.rerun-as-user.expect': '新しい出力に、ユーザーの WorkplaceJoined、AzureAdPrt、PRT の診断情報が表示されます。',

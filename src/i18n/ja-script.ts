@@ -24,14 +24,17 @@ export const jaScript: Record<keyof typeof enScript, string> = {
   'script.description':
     'dsreg-doctor の対処計画のうちスクリプトで実行できる手順を実行し、それ以外の手順は指示として表示します。-Apply を付けない場合は、実行内容を表示するだけです。-Apply を付けると変更のたびに確認を求めます (確認を省略するには -Confirm:$false、事前確認だけなら -WhatIf)。',
   'script.param.apply': '変更を実行します。付けない場合はドライ ランです。',
-  'script.param.force': '診断したデバイスと一致しない PC でも実行します。また、ユーザー手順での管理者実行の拒否を無視します。',
+  'script.param.force': '診断したデバイスと一致しない PC でも実行します。',
   'script.param.stage': '1 = 対処手順、2 = 段階 1 のあともエラーが続く場合に限り最後の段階 (AAD\\Storage キー) も実行、3 = すべて。',
   'script.comment.expected': '診断したデバイス (入力から取得した値。比較にだけ使います)。',
   'script.msg.dryRun': '[ドライ ラン] 実行予定: {0}',
   'script.msg.dryRunHint': 'ドライ ランです。何も変更しません。変更を実行するには -Apply を付けて再実行してください。',
+  'script.msg.conditional': '条件を満たす場合にだけ行う手順です (下記参照)。スクリプトはこの手順を実行しません:',
+  'script.param.allowElevated':
+    'ユーザーの手順 (AAD\\Storage キー、PRT の更新) を管理者として実行したプロンプトから行います。この管理者アカウントが対象ユーザー本人の場合に限って使ってください。',
   'script.msg.needsAdmin': '手順 {0} には管理者権限が必要です。PowerShell を「管理者として実行」で開き、スクリプトを再実行してください。',
   'script.msg.mustNotBeElevated':
-    '手順 {0} は、対象ユーザー本人が通常の (管理者としてではない) PowerShell で実行する必要があります。このユーザー自身のレジストリを変更するためです。管理者権限なしで再実行してください (この管理者アカウントが対象ユーザー本人の場合は -Force)。',
+    '手順 {0} は、対象ユーザー本人が通常の (管理者としてではない) PowerShell で実行する必要があります。このユーザー自身のレジストリを変更するためです。管理者権限なしで再実行してください (この管理者アカウントが対象ユーザー本人の場合は -AllowElevated)。',
   'script.msg.otherMachine':
     'この PC は診断したデバイスと一致しません (DeviceId もデバイス名も異なります)。中止します。確信がある場合にだけ -Force を使ってください。',
   'script.msg.statusSaved': 'dsregcmd /status を {0} に保存しました',
@@ -75,6 +78,11 @@ export const jaScript: Record<keyof typeof enScript, string> = {
   'script.intune.dryRun': 'ドライ ラン: dsregcmd /leave を実行する予定です。実行するには $Apply = $true を設定してください。',
   'script.intune.hybridDone':
     'dsregcmd /leave を実行しました。次回の再起動とサインインのあとに、デバイスは再登録されます (ポリシーで許可され、コンピューター オブジェクトが同期されている場合)。',
+  'script.intune.recheck': 'デバイス上で改めて確認します: 参加を解除するのは、デバイス オブジェクトが見つからないハイブリッド参加済みの PC だけです。',
+  'script.intune.notThisState':
+    '修復しませんでした: この PC は、デバイス オブジェクトが見つからない (AADSTS700003 / DeviceAuthStatus が disabled or deleted) ハイブリッド参加済みの状態ではありません。',
+  'script.intune.manualDisabled':
+    '自動では修復しません: デバイス オブジェクトは無効化されているだけの可能性があります。Microsoft Entra 管理センターで (または Active Directory でコンピューター アカウントを) 有効にしてください。再登録はしないでください。',
   'script.intune.manualJoined':
     '自動では修復しません: Microsoft Entra 参加済みの PC では、管理者が dsregcmd /forcerecovery を管理者として実行し、サインインする必要があります。ヘルプデスクの手順をユーザーに送ってください。',
   'script.intune.manualRegistered':

@@ -56,10 +56,13 @@ export const ja: Record<MessageKey, string> = {
 
 エラー コードの意味、よくある原因、対処を説明します。700003、AADSTS700003、0x801c03f2、801c03f2、
 符号付き 10 進数の HRESULT (-2145647630)、DRS サーバー エラー (DirectoryError) を受け付けます。`,
-  'cli.help.verify': `使い方: dsreg-doctor verify BEFORE AFTER [--error CODE] [--lang ja|en] [--format text|json|markdown]
+  'cli.help.verify': `使い方: dsreg-doctor verify BEFORE AFTER [--error CODE] [--after-error CODE] [--mdm] [--encoding NAME]
+                             [--lang ja|en] [--format text|json|markdown]
 
 同じ端末で対処の前と後に取得した dsregcmd /status の出力を比べ、解消した、解消していない
-(次に行う手順を表示)、別の問題になった、のいずれかを判定します。`,
+(次に行う手順を表示)、途中、別の問題になった、判断できない (手順後の出力に DeviceAuthStatus や PRT が
+ない) のいずれかを判定します。--error は手順前に見たエラー、--after-error は手順後も見えているエラーです。
+終了コード: 解消または問題なしで 0、それ以外は 1。`,
   'cli.error.unknownCommand': '"{command}" というコマンドはありません。dsreg-doctor --help でコマンドの一覧を確認してください。',
   'cli.error.missingInput': '{command} コマンドには入力ファイル (標準入力の場合は -) が必要です。',
   'cli.error.badOption': 'オプションが正しくありません: {message}',
@@ -107,6 +110,8 @@ export const ja: Record<MessageKey, string> = {
   'verify.in-progress': '途中です: 古い登録は削除されましたが、まだ再登録されていません。',
   'verify.different-problem': '別の問題になりました: 次の手順を確認してください。',
   'verify.no-change-needed': 'どちらの出力にもエラー レベルの問題はありません。',
+  'verify.cannot-tell':
+    'まだ判断できません: 手順後の出力に DeviceAuthStatus または AzureAdPrt が表示されていません。ユーザーとして完全な出力を取得してください。',
   'verify.sameDevice.yes': '2 つの出力は同じ PC のものです。',
   'verify.sameDevice.no': '注意: 2 つの出力は別の PC のもののようです (デバイス名またはテナントが異なります)。',
   'verify.sameDevice.unknown': '2 つの出力が同じ PC のものかは判断できません (片方にデバイス名がありません)。',
@@ -121,6 +126,13 @@ export const ja: Record<MessageKey, string> = {
     '前の確認で、オブジェクトが存在するが無効になっているとわかった場合にだけ行います。有効にして (ハイブリッド デバイスでは、Active Directory 側でコンピューター アカウントが無効にされている場合は先にそちらを有効にします)、以下の再登録の手順は行いません。',
   'caveat.only-if-deleted':
     'オブジェクトが削除されている (テナントに見つからない) 場合にだけ行います。無効になっているだけの場合は、この手順は行わず、代わりに有効にしてください。',
+  'step.rerun-elevated.title': '管理者として実行したプロンプトで dsregcmd /status を取得します',
+  'step.rerun-elevated.why':
+    'この出力には参加前の診断がありません。管理者として実行すると、実際の参加と同じ SYSTEM として診断が実行され、停止した場所 (Error Phase、Client ErrorCode) が表示されます。',
+  'step.rerun-elevated.actions':
+    '対象の PC で、コマンド プロンプトを「管理者として実行」で開きます。\n$ dsregcmd /status > "%PUBLIC%\\dsregcmd-status-elevated.txt"\nファイルを送って dsreg-doctor で診断します (この出力のユーザーと SSO の状態は、ユーザーではなく管理者のものです)。',
+  'step.rerun-elevated.expect': 'Diagnostic Data セクションに User Context SYSTEM と参加前のテストが表示されます。',
+  'step.rerun-elevated.verify': '—',
   'caveat.registry-only-for-700003':
     'このレジストリ キーの削除は、今回のエラー (700003) を解消する場合にだけ行ってください。それ以外の状況では削除しないでください。',
   ...jaReport,

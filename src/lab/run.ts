@@ -378,6 +378,7 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
   const { world, s } = ctx;
   switch (step.id) {
     case 'rerun-as-user':
+    case 'rerun-elevated':
     case 'collect-full-status':
       world.emit('helpdesk', 'lab.event.collectedAgain');
       return done(false);

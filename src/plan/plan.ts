@@ -52,6 +52,7 @@ const SPEC: Record<StepId, StepSpec> = {
   'enable-device-object': { stage: 'remedy', adminScope: 'tenant' },
   'sync-computer-object': { stage: 'remedy', adminScope: 'tenant' },
   'rerun-as-user': { stage: 'prepare', adminScope: 'none' },
+  'rerun-elevated': { stage: 'prepare', adminScope: 'local' },
   'collect-full-status': { stage: 'prepare', adminScope: 'none' },
   'confirm-device-object': { stage: 'prepare', adminScope: 'tenant' },
   'refresh-prt': { stage: 'remedy', adminScope: 'none' },
@@ -103,6 +104,8 @@ export interface PlanInput {
   /** All error codes seen (input and `--error`). */
   codes: string[];
   options: Pick<DiagnoseOptions, 'mdm' | 'autoRegistrationDisabled' | 'aadStorageKey' | 'blockWorkplaceJoin'>;
+  /** WorkplaceJoined as shown (null: not in the input); the registry stage needs it NO. */
+  workplaceJoined?: boolean | null;
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -167,8 +170,13 @@ export function buildPlan(input: PlanInput): Plan {
         break;
       case 'domain-joined':
       case 'not-joined':
-        // AzureAdJoined and WorkplaceJoined are both NO already: the article's last stage
-        branch = 'all-no';
+        // AzureAdJoined and WorkplaceJoined both NO: the article's last stage. WorkplaceJoined not
+        // shown (a domain-joined excerpt, an elevated run): collect it before the registry stage
+        if (input.workplaceJoined === false) branch = 'all-no';
+        else {
+          branch = 'unknown';
+          b.add('collect-full-status');
+        }
         break;
       case 'drs-joined':
         branch = 'drs';
@@ -204,8 +212,7 @@ export function buildPlan(input: PlanInput): Plan {
     switch (f.id) {
       case 'hybrid-join-incomplete': {
         const fromCodes = stepsForCodes(f.codes);
-        if (fromCodes.length === 0 && f.explanation === 'finding.hybrid-join-incomplete.no-diagnostics')
-          b.add('rerun-as-user', { whyKey: 'step.rerun-as-user.why-prejoin' });
+        if (fromCodes.length === 0 && f.explanation === 'finding.hybrid-join-incomplete.no-diagnostics') b.add('rerun-elevated');
         for (const id of fromCodes) b.add(id);
         if (!b.has('check-auto-registration-policy') && !missing) b.add('check-auto-registration-policy', { conditional: true });
         break;
@@ -221,7 +228,8 @@ export function buildPlan(input: PlanInput): Plan {
       case 'device-certificate-expired':
       case 'key-sign-test-failed':
       case 'aad-recovery-enabled':
-        if (!missing) {
+        // a disabled object is enabled first; rebuilding its join would lose it
+        if (!missing && !ids.has('device-object-disabled')) {
           if (s.joinType === 'entra-joined') b.add('forcerecovery', { whyKey: 'step.forcerecovery.why-keys', caveats: mdmCaveat });
           else if (s.joinType === 'hybrid-joined') b.add('leave-and-reboot', { whyKey: 'step.leave-and-reboot.why-keys', caveats: mdmCaveat });
           else b.add('sign-in-to-recover');
@@ -294,5 +302,5 @@ export function planForCodes(joinType: JoinType, codes: string[], options: PlanI
   }
   if (joinType === 'unknown')
     findings.push({ id: 'join-state-unknown', explanation: 'finding.join-state-unknown.explanation', codes: [], severity: 'warning' });
-  return buildPlan({ joinType, findings, codes, options });
+  return buildPlan({ joinType, findings, codes, options, workplaceJoined: joinType === 'not-joined' ? false : null });
 }

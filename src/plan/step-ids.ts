@@ -12,6 +12,7 @@ export const STEP_IDS = [
   'sync-computer-object',
   // added by dsreg-doctor
   'rerun-as-user',
+  'rerun-elevated',
   'collect-full-status',
   'confirm-device-object',
   'refresh-prt',

@@ -113,6 +113,10 @@ export function redactText(text: string): RedactionResult {
   out = out.replace(GUID_RE, guid);
   out = out.replace(THUMBPRINT_RE, (t) => p.get('thumbprint', t, (n) => hex(n, 40).toUpperCase().replace(/^0/, 'F')));
   out = out.replace(IPV4_RE, (ip) => (/^(127\.|0\.)/.test(ip) ? ip : p.get('ip', ip, (n) => `192.0.2.${n % 254 || 254}`)));
+  // user profile folders in prompts and paths: C:\Users\kbell\Documents>
+  out = out.replace(/(\\Users\\)([^\\/:*?"<>|\r\n]+)/gi, (_m, prefix: string, name: string) =>
+    /^(Public|Default|All Users)$/i.test(name) ? `${prefix}${name}` : `${prefix}${p.get('name', name, (n) => `USER-${n}`)}`,
+  );
   out = out.replace(SID_RE, (sid) => p.get('sid', sid, (n) => `S-1-5-21-0-0-0-${1000 + n}`));
   return { text: out, counts: p.counts };
 }

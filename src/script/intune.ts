@@ -36,15 +36,27 @@ export function intunePair(d: Diagnosis, lang: Lang): IntunePair {
     'exit 0',
   ];
   const joinType = d.status.joinType;
+  // /leave only where the plan itself says so, unconditionally (deleted, hybrid): never for a
+  // disabled object or an ambiguous DeviceAuthStatus
+  const leave = d.plan.steps.find((s) => s.id === 'leave-and-reboot');
+  const canLeave = joinType === 'hybrid-joined' && leave !== undefined && !leave.conditional;
   const remediation = [
     psComment(t('script.intune.remediate.header')),
-    psComment(joinType === 'hybrid-joined' ? t('script.intune.runAsSystem') : t('script.intune.runAsUser')),
+    psComment(canLeave ? t('script.intune.runAsSystem') : t('script.intune.runAsUser')),
     psComment(`dsreg-doctor ${VERSION}; ${joinType}`),
     psComment(t('script.intune.applyHint')),
     '$Apply = $false',
   ];
-  if (joinType === 'hybrid-joined') {
+  if (canLeave) {
     remediation.push(
+      psComment(t('script.intune.recheck')),
+      '$status = (& dsregcmd.exe /status) -join "`n"',
+      "$hybrid = ($status -match 'AzureAdJoined\\s*:\\s*YES') -and ($status -match 'DomainJoined\\s*:\\s*YES')",
+      "$deleted = ($status -match 'AADSTS700003') -or ($status -match 'DeviceAuthStatus\\s*:\\s*FAILED\\. Device is either disabled or deleted')",
+      'if (-not ($hybrid -and $deleted)) {',
+      `  Write-Output ${psText(t('script.intune.notThisState'))}`,
+      '  exit 1',
+      '}',
       'if (-not $Apply) {',
       `  Write-Output ${psText(t('script.intune.dryRun'))}`,
       '  exit 0',
@@ -56,17 +68,19 @@ export function intunePair(d: Diagnosis, lang: Lang): IntunePair {
   } else {
     // Entra joined needs an interactive admin sign-in; a registration is removed in Settings by the user
     const key =
-      joinType === 'entra-joined'
-        ? 'script.intune.manualJoined'
-        : joinType === 'entra-registered'
-          ? 'script.intune.manualRegistered'
-          : 'script.intune.manualUnknown';
+      d.findings.some((f) => f.id === 'device-object-disabled') || (leave?.conditional ?? false)
+        ? 'script.intune.manualDisabled'
+        : joinType === 'entra-joined'
+          ? 'script.intune.manualJoined'
+          : joinType === 'entra-registered'
+            ? 'script.intune.manualRegistered'
+            : 'script.intune.manualUnknown';
     remediation.push(`Write-Output ${psText(t(key))}`, 'exit 1');
   }
   return {
     detection: `${UTF8_BOM}${detection.join('\r\n')}\r\n`,
     remediation: `${UTF8_BOM}${remediation.join('\r\n')}\r\n`,
     detectionRunsAsUser: true,
-    remediationRunsAsUser: joinType !== 'hybrid-joined',
+    remediationRunsAsUser: !canLeave,
   };
 }

@@ -116,6 +116,7 @@ const SCRIPT_MESSAGES: MessageKey[] = [
   'script.msg.log',
   'script.msg.step',
   'script.msg.manual',
+  'script.msg.conditional',
   'script.msg.skippedStage',
   'script.msg.done',
   'script.note.forcerecovery',
@@ -157,6 +158,8 @@ export function remediationScript(d: Diagnosis, lang: Lang, options: Remediation
   out.push(`  ${t('script.param.apply')}`);
   out.push('.PARAMETER Force');
   out.push(`  ${t('script.param.force')}`);
+  out.push('.PARAMETER AllowElevated');
+  out.push(`  ${t('script.param.allowElevated')}`);
   out.push('.PARAMETER Stage');
   out.push(`  ${t('script.param.stage')}`);
   out.push('#>');
@@ -164,6 +167,7 @@ export function remediationScript(d: Diagnosis, lang: Lang, options: Remediation
   out.push('param(');
   out.push('  [switch]$Apply,');
   out.push('  [switch]$Force,');
+  out.push('  [switch]$AllowElevated,');
   out.push(`  [ValidateRange(1, 3)][int]$Stage = ${Math.min(Math.max(Math.trunc(stage), 1), 3)},`);
   out.push("  [string]$OutputDirectory = (Join-Path ([Environment]::GetFolderPath('Desktop')) 'dsreg-doctor')");
   out.push(')');
@@ -208,15 +212,18 @@ export function remediationScript(d: Diagnosis, lang: Lang, options: Remediation
     out.push(psComment(`--- ${n}. [${step.id}] ${st.title}`));
     out.push(`if ($Stage -ge ${stageNo}) {`);
     out.push(`  Write-Step ${n} ${psText(st.title)} ${psLiteral(step.id)}`);
-    if (scripted) {
+    // caveats before anything runs; a conditional step is never run by the script: whether its
+    // condition holds (deleted, not disabled; still failing) is for the engineer to establish
+    for (const c of st.caveats) out.push(`  Write-Host ${psText(`  ! ${c}`)} -ForegroundColor Yellow`);
+    if (scripted && !step.conditional) {
       if (scripted.elevated === 'required') out.push(`  Assert-Elevated ${psLiteral(step.id)}`);
       if (scripted.elevated === 'forbidden') out.push(`  Assert-NotElevated ${psLiteral(step.id)}`);
       for (const line of scripted.body) out.push(`  ${line}`);
     } else {
-      out.push("  Write-Note 'script.msg.manual'");
+      out.push(`  Write-Note ${psLiteral(step.conditional ? 'script.msg.conditional' : 'script.msg.manual')}`);
+      out.push(`  Write-Host ${psText(`  ${st.why}`)}`);
       for (const a of st.actions) out.push(`  Write-Host ${psText(a.kind === 'command' ? `  > ${a.text}` : `  - ${a.text}`)}`);
     }
-    for (const c of st.caveats) out.push(`  Write-Host ${psText(`  ! ${c}`)} -ForegroundColor Yellow`);
     out.push(`} else { Write-Note 'script.msg.skippedStage' ${psLiteral(step.id)} }`);
     out.push('');
   });
@@ -253,7 +260,7 @@ const HELPERS = [
   '  return ([Security.Principal.WindowsPrincipal]$id).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)',
   '}',
   "function Assert-Elevated([string]$Id) { if (-not (Test-Elevated)) { Write-Stop 'script.msg.needsAdmin' $Id } }",
-  "function Assert-NotElevated([string]$Id) { if ((Test-Elevated) -and -not $Force) { Write-Stop 'script.msg.mustNotBeElevated' $Id } }",
+  "function Assert-NotElevated([string]$Id) { if ((Test-Elevated) -and -not $AllowElevated) { Write-Stop 'script.msg.mustNotBeElevated' $Id } }",
   'function Confirm-Change([string]$What) {',
   "  if (-not $Apply) { Write-Note 'script.msg.dryRun' $What; return $false }",
   '  return $script:Cmdlet.ShouldProcess($env:COMPUTERNAME, $What)',

@@ -3,7 +3,7 @@ import type { DiagnoseOptions } from '../diagnose/types.js';
 import type { StepId } from '../plan/plan.js';
 import type { ParsedReport } from '../read/parse.js';
 
-export type VerifyVerdict = 'fixed' | 'not-fixed' | 'in-progress' | 'different-problem' | 'no-change-needed';
+export type VerifyVerdict = 'fixed' | 'not-fixed' | 'in-progress' | 'different-problem' | 'no-change-needed' | 'cannot-tell';
 
 export interface Verification {
   verdict: VerifyVerdict;
@@ -43,17 +43,21 @@ export function verify(beforeReport: ParsedReport, afterReport: ParsedReport, op
   const introduced = [...a].filter((id) => !b.has(id));
 
   const s = after.status;
+  // healthy only on evidence: a joined device must show DeviceAuthStatus SUCCESS and a PRT
+  const joined = s.joinType !== 'entra-registered';
+  const shown = !joined || (s.deviceAuthStatus.value !== null && s.azureAdPrt.value !== null);
   const healthy =
-    a.size === 0 &&
-    HEALTHY_JOINS.has(s.joinType) &&
-    (s.joinType === 'entra-registered' || (s.deviceAuthStatus.value === null ? true : /^SUCCESS/i.test(s.deviceAuthStatus.value))) &&
-    (s.joinType === 'entra-registered' || s.azureAdPrt.value !== false);
+    a.size === 0 && HEALTHY_JOINS.has(s.joinType) && (!joined || (/^SUCCESS/i.test(s.deviceAuthStatus.value ?? '') && s.azureAdPrt.value === true));
 
   let verdict: VerifyVerdict;
   let nextStep: StepId | null = null;
-  const allNo = s.azureAdJoined.value === false && s.workplaceJoined.value !== true;
+  const allNo = s.azureAdJoined.value === false && s.workplaceJoined.value === false;
   if (b.size === 0 && a.size === 0) {
     verdict = 'no-change-needed';
+  } else if (a.size === 0 && HEALTHY_JOINS.has(s.joinType) && !shown) {
+    // the after output does not show DeviceAuthStatus or the PRT: not enough to call it fixed
+    verdict = 'cannot-tell';
+    nextStep = 'collect-full-status';
   } else if (healthy) {
     verdict = 'fixed';
   } else if (a.has('device-object-missing')) {
