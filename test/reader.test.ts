@@ -217,3 +217,10 @@ describe('Japanese console noise', () => {
     expect(r.skippedLines).toBe(0);
   });
 });
+
+describe('error codes are whole words', () => {
+  it('a device name such as A0X0A0 holds no hex code', () => {
+    const r = readStatusText('+----------------+\n| Device State |\n+----------------+\nDevice Name : A0X0A0\nDeviceAuthStatus : FAILED. Error: 0xd000023c\n');
+    expect(toDeviceStatus(r).errorCodes).toEqual(['0xd000023c']);
+  });
+});

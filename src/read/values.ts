@@ -19,7 +19,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?\s*(?:UTC|Z)?$/;
 const STATUS = /^(PASS|PASSED|FAIL|FAILED|ERROR|SKIPPED|SUCCESS|UNKNOWN)\b[.:]?\s*(.*)$/i;
-const HEX_CODE = /0x[0-9a-f]{1,8}\b/gi;
+const HEX_CODE = /\b0x[0-9a-f]{1,8}\b/gi;
 
 export function isGuid(text: string): boolean {
   return GUID.test(text);
