@@ -476,6 +476,32 @@ describe('GET /api/fleet/graph', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('two loads at once: identical ones share one pull, different cleanup settings get their own', async () => {
+    const report = await direct(GRAPH);
+    const requests: unknown[] = [];
+    const graphApp = createApp({
+      port: PORT,
+      fleetFromGraph: async (request) => {
+        requests.push(request);
+        await new Promise((r) => setTimeout(r, 20));
+        return report;
+      },
+    });
+    await Promise.all([req('/api/fleet/graph?lang=en', {}, graphApp), req('/api/fleet/graph?lang=en', {}, graphApp)]);
+    expect(requests).toHaveLength(1);
+    await Promise.all([
+      req('/api/fleet/graph?lang=en&staleDays=90&asOf=2025-06-04', {}, graphApp),
+      req('/api/fleet/graph?lang=en&staleDays=30&asOf=2025-06-04', {}, graphApp),
+    ]);
+    expect(requests).toHaveLength(3);
+    expect(
+      requests
+        .slice(1)
+        .map((r) => (r as { staleDays?: number }).staleDays)
+        .sort(),
+    ).toEqual([30, 90]);
+  });
+
   it('a partial pull: the warnings of the hook, in the language asked for, reach the page', async () => {
     const report = await direct(GRAPH);
     const graphApp = createApp({

@@ -263,6 +263,7 @@ function statusOptions(statuses: HeldFile[]): Pick<FleetOptions, 'statuses' | 's
 export function fleetRoutes(options: FleetApiOptions) {
   const { store, maxBytes } = options;
   let graphPull: Promise<FleetReport | FleetGraphData> | null = null;
+  let graphPullKey: string | null = null;
 
   const dataset = (c: Context): FleetDataset => {
     const id = c.req.param('id') ?? '';
@@ -307,9 +308,19 @@ export function fleetRoutes(options: FleetApiOptions) {
   const pullGraph = async (request: FleetGraphRequest): Promise<FleetGraphData> => {
     const hook = options.fleetFromGraph;
     if (!hook) throw new ApiError(404, 'web.api.fleetGraphOff', {}, 'graph-not-configured');
+    // share the pull under way only with an identical request; a different one waits for it
+    const key = JSON.stringify([
+      request.staleDays ?? null,
+      request.asOf?.toISOString() ?? null,
+      request.plannedDeletions ? `${request.plannedDeletions.name}:${Math.random()}` : null,
+      request.lang,
+    ]);
+    while (graphPull && graphPullKey !== key) await graphPull.catch(() => undefined);
     if (!graphPull) {
+      graphPullKey = key;
       graphPull = hook(request).finally(() => {
         graphPull = null;
+        graphPullKey = null;
       });
     }
     let got: FleetReport | FleetGraphData;
