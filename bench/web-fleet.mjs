@@ -5,6 +5,7 @@
 // The data is generated here: Graph JSON Lines sign-ins, a Graph devices page and a
 // directoryAudits page for a tenant where AFFECTED devices fail with device errors (deleted,
 // disabled, not compliant) next to healthy ones. Deterministic: the same figures every run.
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,6 @@ import { startServer } from '../dist/web/server.js';
 const AFFECTED = Number(process.env.BENCH_FLEET_AFFECTED ?? 10_000);
 const HEALTHY = Number(process.env.BENCH_FLEET_HEALTHY ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_FLEET_ROUNDS ?? 5);
-const CHROMIUM = process.env.DSREG_CHROMIUM ?? '/usr/bin/chromium';
 const AS_OF = Date.parse('2025-06-04T00:00:00Z');
 const DAY = 86_400_000;
 
@@ -137,15 +137,7 @@ const profile = mkdtempSync(join(tmpdir(), 'dsreg-doctor-bench-profile-'));
 const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
   locale: 'en-US',
   viewport: { width: 1360, height: 900 },
 });

@@ -1,6 +1,7 @@
 // Web app benchmark (runs against dist/): the page's total transfer size, the time from a paste to
 // the rendered plan measured in Chromium, and the API's own time for the same input. Figures, not
 // pass/fail. Needs Debian's Chromium at /usr/bin/chromium (or DSREG_CHROMIUM).
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -18,7 +19,6 @@ const fixtures = join(root, 'test', 'fixtures', 'dsregcmd');
 const ROUNDS = Number(process.env.BENCH_WEB_ROUNDS ?? 15);
 const API_ROUNDS = Number(process.env.BENCH_WEB_API_ROUNDS ?? 200);
 const INPUTS = ['s01-aadj-700003.txt', 's02-hybrid-700003.txt'];
-const CHROMIUM = process.env.DSREG_CHROMIUM ?? '/usr/bin/chromium';
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,15 +41,7 @@ const profile = mkdtempSync(join(tmpdir(), 'dsreg-doctor-bench-'));
 const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
   locale: 'en-US',
   viewport: { width: 1360, height: 900 },
   permissions: ['clipboard-read', 'clipboard-write'],

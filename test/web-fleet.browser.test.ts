@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../bench/chromium.mjs';
 import { analyzeFleet, type FleetReport, fileSource, memorySource } from '../src/fleet/fleet.js';
 import { fleetToCsv } from '../src/fleet/render-csv.js';
 import { en } from '../src/i18n/en.js';
@@ -18,16 +19,6 @@ import { ROOT } from './helpers.js';
 // biome-ignore lint/suspicious/noExplicitAny: typed loosely on purpose, checked by running them
 declare const document: any, window: any, DataTransfer: any;
 
-const CHROMIUM = process.env.DSREG_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const FIX = join(ROOT, 'test', 'fixtures', 'fleet');
 const AS_OF = new Date('2025-06-04T00:00:00Z');

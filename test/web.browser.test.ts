@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../bench/chromium.mjs';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { en } from '../src/i18n/en.js';
 import { translator } from '../src/i18n/format.js';
@@ -21,16 +22,6 @@ import { fixtureText, labels, ROOT } from './helpers.js';
 // biome-ignore lint/suspicious/noExplicitAny: typed loosely on purpose, checked by running them
 declare const document: any, navigator: any, window: any, DataTransfer: any;
 
-const CHROMIUM = process.env.DSREG_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 const CATALOGUES: Record<Lang, Record<string, string>> = { en, ja };
 

@@ -1,7 +1,7 @@
 // dsreg-doctor web app. Plain ES module, no framework, no bundler. Every UI string comes from the
 // server's catalogues (GET /api/messages); every diagnosis from the same library code as the CLI
 // (POST /api/diagnose, /api/verify). Input values are only ever set as text.
-import { $, append, clear, download, format, h } from './dom.js';
+import { $, apiError, append, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
 import { pathLabels, renderFlow } from './flow.js';
 
 const state = {
@@ -106,16 +106,6 @@ function hideError(box = 'error-box') {
 }
 function setStatus(message, id = 'status') {
   $(id).textContent = message;
-}
-
-async function apiError(res) {
-  try {
-    const body = await res.json();
-    if (body?.error?.message) return body.error.message;
-  } catch {
-    // not JSON: fall through
-  }
-  return `HTTP ${res.status}`;
 }
 
 // ---- input -----------------------------------------------------------------------------------
@@ -720,29 +710,6 @@ async function switchLang(lang) {
   if (state.request) await diagnoseRequest(state.request, { quiet: true });
   else renderResults();
   if (state.afterRequest) await compareRequest(state.afterRequest, { quiet: true });
-}
-
-function applyTheme(theme) {
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
-  else delete document.documentElement.dataset.theme;
-  $('theme').value = theme === 'light' || theme === 'dark' ? theme : 'auto';
-}
-
-function stored(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function browserLang() {
-  const langs = navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
-  for (const l of langs) {
-    if (/^ja\b/i.test(l)) return 'ja';
-    if (/^en\b/i.test(l)) return 'en';
-  }
-  return 'en';
 }
 
 function wire() {

@@ -58,3 +58,40 @@ export function download(name, content, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The API's error message (`{ error: { message } }`), or the HTTP status. */
+export async function apiError(res) {
+  try {
+    const body = await res.json();
+    if (body?.error?.message) return body.error.message;
+  } catch {
+    // not JSON: fall through
+  }
+  return `HTTP ${res.status}`;
+}
+
+/** A saved preference; null where storage is unavailable (private mode, disabled). */
+export function stored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** ja or en from the browser's languages, English otherwise. */
+export function browserLang() {
+  const langs = navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
+  for (const l of langs) {
+    if (/^ja\b/i.test(l)) return 'ja';
+    if (/^en\b/i.test(l)) return 'en';
+  }
+  return 'en';
+}
+
+/** light, dark or auto (the system's); the theme picker shows the choice. */
+export function applyTheme(theme) {
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+  $('theme').value = theme === 'light' || theme === 'dark' ? theme : 'auto';
+}

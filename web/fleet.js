@@ -2,7 +2,7 @@
 // server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
 import { barChart, columnChart } from './charts.js';
-import { $, clear, download, format, h } from './dom.js';
+import { $, apiError, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
 
 const DEVICE_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS50155', 'AADSTS50097', 'AADSTS50187', 'AADSTS53000', 'AADSTS53001', 'AADSTS130008'];
 const CODE_COLOR = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
@@ -72,35 +72,12 @@ function applyStaticTexts() {
   renderPlannedName();
 }
 
-function applyTheme(theme) {
-  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
-  else delete document.documentElement.dataset.theme;
-  $('theme').value = theme === 'light' || theme === 'dark' ? theme : 'auto';
-}
-
-function stored(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
 function remember(key, value) {
   try {
     localStorage.setItem(key, value);
   } catch {
     // storage disabled: not remembered
   }
-}
-
-function browserLang() {
-  const langs = navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en'];
-  for (const l of langs) {
-    if (/^ja\b/i.test(l)) return 'ja';
-    if (/^en\b/i.test(l)) return 'en';
-  }
-  return 'en';
 }
 
 async function switchLang(lang) {
@@ -129,16 +106,6 @@ function hideError(box = 'fleet-error-box') {
 
 function setStatus(message, id = 'fleet-status') {
   $(id).textContent = message;
-}
-
-async function apiError(res) {
-  try {
-    const body = await res.json();
-    if (body?.error?.message) return body.error.message;
-  } catch {
-    // not JSON
-  }
-  return `HTTP ${res.status}`;
 }
 
 // ---- the files -------------------------------------------------------------------------------

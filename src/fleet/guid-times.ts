@@ -78,7 +78,7 @@ export class GuidTimes {
   maxWords(k0: number, k1: number, k2: number, k3: number, t: number): void {
     if ((k0 | k1 | k2 | k3) === 0) return;
     const keys = this.keys;
-    let slot = hash(k0, k1, k2, k3) & this.mask;
+    let slot = guidWordsHash(k0, k1, k2, k3) & this.mask;
     for (;;) {
       const at = slot * 4;
       const a = keys[at] ?? 0;
@@ -120,7 +120,7 @@ export class GuidTimes {
     const k1 = w[1] ?? 0;
     const k2 = w[2] ?? 0;
     const k3 = w[3] ?? 0;
-    let slot = hash(k0, k1, k2, k3) & this.mask;
+    let slot = guidWordsHash(k0, k1, k2, k3) & this.mask;
     const keys = this.keys;
     for (;;) {
       const at = slot * 4;
@@ -190,7 +190,8 @@ export class GuidTimes {
   }
 }
 
-function hash(k0: number, k1: number, k2: number, k3: number): number {
+/** The slot hash of a GUID held as four 32-bit words (shared by the fleet's GUID-keyed tables). */
+export function guidWordsHash(k0: number, k1: number, k2: number, k3: number): number {
   // GUIDs are random already; mix the words so sequential ids spread too
   let h = Math.imul(k0 ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ k1 ^ (h >>> 13), 0xc2b2ae35);

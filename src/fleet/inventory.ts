@@ -1,5 +1,5 @@
 import type { JoinType } from '../model/status.js';
-import { guidFromString } from './guid-times.js';
+import { guidFromString, guidWordsHash } from './guid-times.js';
 import type { InventoryDevice } from './records.js';
 
 /**
@@ -61,7 +61,7 @@ export class GuidIndex {
 
   private find(k0: number, k1: number, k2: number, k3: number): number {
     const keys = this.keys;
-    let slot = mix(k0, k1, k2, k3) & this.mask;
+    let slot = guidWordsHash(k0, k1, k2, k3) & this.mask;
     for (;;) {
       const at = slot * 4;
       const a = keys[at] ?? 0;
@@ -90,14 +90,6 @@ export class GuidIndex {
       if ((a | b | c | d) !== 0) this.setWords(a, b, c, d, vals[slot] ?? 0);
     }
   }
-}
-
-function mix(k0: number, k1: number, k2: number, k3: number): number {
-  let h = Math.imul(k0 ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ k1 ^ (h >>> 13), 0xc2b2ae35);
-  h = Math.imul(h ^ k2 ^ (h >>> 16), 0x85ebca6b);
-  h ^= k3 ^ (h >>> 13);
-  return h >>> 0;
 }
 
 /** Strings one after another in a byte arena: offset and length per entry. */

@@ -1,7 +1,7 @@
 import type { MessageKey, Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { esc, horizontalBars, PALETTE, stackedColumns } from './charts.js';
-import { shortTime } from './render-text.js';
+import { shortTime, summaryOpening } from './render-text.js';
 import { DEVICE_ERROR_CODES, type FleetReport } from './types.js';
 
 /**
@@ -44,20 +44,7 @@ export function fleetToHtml(report: FleetReport, lang: Lang, t: Translate): stri
   parts.push(`<h1>${esc(t('fleet.title'))}</h1><p class="meta">${esc(t('fleet.asOf', { asOf: shortTime(report.asOf) }))}</p>`);
 
   // summary
-  const items: string[] = [];
-  items.push(s.devicesAffected > 0 ? t('fleet.summary.affected', { count: s.devicesAffected, recovered: s.devicesRecovered }) : t('fleet.summary.none'));
-  if (s.signIns.rows > 0) {
-    items.push(
-      t('fleet.summary.signIns', {
-        rows: s.signIns.rows,
-        failures: s.signIns.failures,
-        deviceErrors: s.signIns.deviceErrorFailures,
-        first: shortTime(s.signIns.first),
-        last: shortTime(s.signIns.last),
-        devices: s.signIns.devicesSeen,
-      }),
-    );
-  }
+  const items: string[] = summaryOpening(report, t);
   const without = Object.entries(s.failuresWithoutDevice);
   if (without.length > 0) items.push(t('fleet.summary.withoutDevice', { list: without.map(([k, v]) => `${k} ${v}`).join(', ') }));
   if (s.inventory) items.push(t('fleet.summary.inventory', { devices: s.inventory.devices, disabled: s.inventory.disabled }));

@@ -65,19 +65,7 @@ export function fleetToText(report: FleetReport, t: Translate, options: TextOpti
   const s = report.summary;
   out.push(`${t('fleet.title')} — ${t('fleet.asOf', { asOf: shortTime(report.asOf) })}`, '');
   out.push(`## ${t('fleet.section.summary')}`);
-  out.push(s.devicesAffected > 0 ? t('fleet.summary.affected', { count: s.devicesAffected, recovered: s.devicesRecovered }) : t('fleet.summary.none'));
-  if (s.signIns.rows > 0) {
-    out.push(
-      t('fleet.summary.signIns', {
-        rows: s.signIns.rows,
-        failures: s.signIns.failures,
-        deviceErrors: s.signIns.deviceErrorFailures,
-        first: shortTime(s.signIns.first),
-        last: shortTime(s.signIns.last),
-        devices: s.signIns.devicesSeen,
-      }),
-    );
-  }
+  out.push(...summaryOpening(report, t));
   const counts = (o: Record<string, number>, label: (k: string) => string = (k) => k) =>
     Object.entries(o)
       .sort((a, b) => b[1] - a[1])
@@ -191,4 +179,23 @@ function inputsTable(inputs: InputReport[], t: Translate): string[] {
           .join(', ')})`,
   ]);
   return table(headers, rows, [50, 28, 10, 10, 70]);
+}
+
+/** The summary's first lines, the same in every format: affected devices, then the sign-ins read. */
+export function summaryOpening(report: FleetReport, t: Translate): string[] {
+  const s = report.summary;
+  const out = [s.devicesAffected > 0 ? t('fleet.summary.affected', { count: s.devicesAffected, recovered: s.devicesRecovered }) : t('fleet.summary.none')];
+  if (s.signIns.rows > 0) {
+    out.push(
+      t('fleet.summary.signIns', {
+        rows: s.signIns.rows,
+        failures: s.signIns.failures,
+        deviceErrors: s.signIns.deviceErrorFailures,
+        first: shortTime(s.signIns.first),
+        last: shortTime(s.signIns.last),
+        devices: s.signIns.devicesSeen,
+      }),
+    );
+  }
+  return out;
 }
