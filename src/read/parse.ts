@@ -2,6 +2,7 @@ import { type BundleFacts, isBundle, readBundle } from './bundle.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
 import { type MaskKind, type TypedValue, typeValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
+import { detectHardWrap } from './wrap.js';
 
 /** One `Key : value` line (or lines, when a narrow console wrapped the value). */
 export interface Field {
@@ -206,20 +207,48 @@ function unMarkdown(text: string): string {
   if (t.includes('>')) t = t.replace(/^(?:\s*>(?=\s|$)\s?)+/, '');
   if (t.includes('**')) t = t.replace(/\*\*/g, '');
   if (t.includes('`') && !FENCE.test(t)) t = t.replace(/`([^`]*)`/g, '$1');
+  if (t.includes('\uFF1A')) t = fullWidthColon(t);
   return t.trimEnd();
+}
+
+/** A hand-typed `Key：Value` (full-width colon, any spaces around it) reads as `Key: Value`. */
+function fullWidthColon(text: string): string {
+  if (text.includes(' : ')) return text;
+  return text.replace(/^([^:\uFF1A]*?)[\s]*\uFF1A[\s]*/, '$1: ');
+}
+
+/** Keys that error pages print too (`Correlation Id: …`): typed by hand, they are not status fields. */
+const ERROR_PAGE_KEYS = new Set(['Correlation ID', 'Request Id']);
+
+/**
+ * A hand-typed `Key: value` outside the output's own layout (before any banner, after the footer)
+ * is a field only for a key dsregcmd prints; anything else is ticket or e-mail text.
+ */
+function acceptsHandTyped(split: SplitField): boolean {
+  if (split.spaced) return true;
+  const name = canonicalKey(split.key);
+  return name !== undefined && !ERROR_PAGE_KEYS.has(name);
 }
 
 interface SplitField {
   key: string;
   value: string;
+  /** dsregcmd's own ` : ` separator (or a trailing ` :`), not a hand-typed `Key: value`. */
+  spaced?: boolean;
 }
 
 /** Split on the first ` : `; tolerate `Key: : value`, `Key: value`, `Key :`. */
-export function splitField(text: string): SplitField | undefined {
+export function splitField(text: string): { key: string; value: string } | undefined {
+  const split = splitLine(text);
+  return split && { key: split.key, value: split.value };
+}
+
+function splitLine(text: string): SplitField | undefined {
   const t = text.trim();
   let key: string;
   let value: string;
   const spaced = t.indexOf(' : ');
+  const aligned = spaced > 0 || /\s:$/.test(t);
   if (spaced > 0) {
     key = t.slice(0, spaced);
     value = t.slice(spaced + 3);
@@ -242,7 +271,7 @@ export function splitField(text: string): SplitField | undefined {
   value = value.trim().replace(/^:\s*/, '');
   if (!KEY.test(key) || /^(https?|urn|ftp|file)$/i.test(key)) return undefined;
   if (key.length > 24 && key.split(/\s+/).length > 6) return undefined;
-  return { key, value };
+  return aligned ? { key, value, spaced: true } : { key, value };
 }
 
 /** Markdown table row `| Key | Value |` → a field. */
@@ -252,7 +281,7 @@ function tableRow(text: string): SplitField | undefined {
   const cells = m[1].split('|').map((c) => c.trim());
   if (cells.length !== 2 || !cells[0]) return undefined;
   if (!KEY.test(cells[0])) return undefined;
-  return { key: cells[0], value: cells[1] ?? '' };
+  return { key: cells[0], value: cells[1] ?? '', spaced: true };
 }
 
 function headingTitle(text: string): string | undefined {
@@ -327,7 +356,7 @@ function parseText(text: string, name: string): ParsedReport {
     return s;
   };
 
-  const addField = (split: SplitField, rawLine: string, lineNo: number) => {
+  const addField = (split: SplitField, rawLine: string, lineNo: number, endNo: number) => {
     const name = canonicalKey(split.key);
     if (!section || (bannerPending && !titleJustRead)) {
       // under a banner with no title the keys say which section it is; before any banner
@@ -345,12 +374,12 @@ function parseText(text: string, name: string): ParsedReport {
       value: split.value,
       raw: rawLine,
       line: lineNo,
-      endLine: lineNo,
+      endLine: endNo,
       masked: typed.kind === 'masked' ? typed.mask : null,
       typed,
     };
     section.fields.push(field);
-    section.endLine = lineNo;
+    section.endLine = endNo;
     report.fields.push(field);
     lastField = field;
     lastWasBlankSinceField = false;
@@ -360,10 +389,29 @@ function parseText(text: string, name: string): ParsedReport {
     }
   };
 
+  // a hard-wrapped output: the rest of a cut line is read with it
+  const continues = detectHardWrap(lines);
+  let structured = false; // a banner or title of the output's own layout was read
+  let afterFooter = false;
+  const handTypedOk = (split: SplitField) => (structured && !afterFooter) || acceptsHandTyped(split);
+
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
-    const raw = lines[i] ?? '';
     const kinds = report.lineKinds;
+    let raw = lines[i] ?? '';
+    let rawLines = raw;
+    let endNo = lineNo;
+    if (continues) {
+      if (continues[i]) {
+        kinds[i] = 'continuation';
+        continue;
+      }
+      while (continues[endNo]) {
+        raw += lines[endNo] ?? '';
+        rawLines += `\n${lines[endNo] ?? ''}`;
+        endNo++;
+      }
+    }
     if (bundle?.bundleLines.has(lineNo)) {
       kinds[i] = 'bundle';
       continue;
@@ -405,6 +453,8 @@ function parseText(text: string, name: string): ParsedReport {
     }
     if (first === '+' && BANNER.test(text)) {
       kinds[i] = 'banner';
+      structured = true;
+      afterFooter = false;
       flushUnparsed();
       contentStarted = true;
       report.recognized = true;
@@ -416,6 +466,8 @@ function parseText(text: string, name: string): ParsedReport {
     const titleMatch = first === '|' ? TITLE.exec(text) : null;
     if (titleMatch && !titleMatch[1]?.includes('|')) {
       kinds[i] = 'title';
+      structured = true;
+      afterFooter = false;
       flushUnparsed();
       section = openSection(titleMatch[1] ?? '', lineNo);
       if (section.known) report.recognized = true;
@@ -428,6 +480,8 @@ function parseText(text: string, name: string): ParsedReport {
     const heading = '#*_'.includes(first) ? headingTitle(text) : undefined;
     if (heading) {
       kinds[i] = 'title';
+      structured = true;
+      afterFooter = false;
       section = openSection(heading, lineNo);
       report.recognized = true;
       contentStarted = true;
@@ -439,16 +493,17 @@ function parseText(text: string, name: string): ParsedReport {
     titleJustRead = false;
     // the common case: an aligned `Key : value` line that is not a prompt
     if (text.includes(' : ') && !isPrompt(text)) {
-      const split = splitField(text);
-      if (split) {
+      const split = splitLine(text);
+      if (split && handTypedOk(split)) {
         flushUnparsed();
         kinds[i] = 'field';
-        addField(split, raw, lineNo);
+        addField(split, rawLines, lineNo, endNo);
         continue;
       }
     }
     if (FOOTER.test(text)) {
       kinds[i] = 'footer';
+      afterFooter = true;
       lastField = undefined;
       continue;
     }
@@ -484,11 +539,11 @@ function parseText(text: string, name: string): ParsedReport {
       lastField = undefined;
       continue;
     }
-    const split = splitField(text) ?? tableRow(text);
-    if (split) {
+    const split = splitLine(text) ?? tableRow(text);
+    if (split && handTypedOk(split)) {
       flushUnparsed();
       kinds[i] = 'field';
-      addField(split, raw, lineNo);
+      addField(split, rawLines, lineNo, endNo);
       continue;
     }
     // a value wrapped onto the next line by a narrow console
@@ -505,17 +560,14 @@ function parseText(text: string, name: string): ParsedReport {
       if (section) section.endLine = lineNo;
       continue;
     }
-    if (!contentStarted) {
-      // console chatter before the output (banners in any language, an echoed command)
-      kinds[i] = 'shell';
-      continue;
-    }
+    // anything else (ticket, chat or error-page text before, inside or after the output) is
+    // kept in `lines`, counted and named as skipped
     kinds[i] = 'unparsed';
     report.skippedLines++;
-    if (unparsedRun && unparsedRun.to === lineNo - 1) unparsedRun.to = lineNo;
+    if (unparsedRun && unparsedRun.to === lineNo - 1) unparsedRun.to = endNo;
     else {
       flushUnparsed();
-      unparsedRun = { from: lineNo, to: lineNo, text: text.trim() };
+      unparsedRun = { from: lineNo, to: endNo, text: text.trim() };
     }
   }
   flushUnparsed();
