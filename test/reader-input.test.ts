@@ -216,7 +216,10 @@ describe('outputs hard-wrapped at a fixed width are re-joined', () => {
   }
 
   it('a wrapped DeviceId reads whole, not as a truncated mask (ja tenant name, CRLF, UTF-16)', () => {
-    const plainText = fixtureText('s02-hybrid-700003.txt').replace('TenantName : Northwind Traders', 'TenantName : 株式会社ノースウィンド・トレーダーズ東日本支社');
+    const plainText = fixtureText('s02-hybrid-700003.txt').replace(
+      'TenantName : Northwind Traders',
+      'TenantName : 株式会社ノースウィンド・トレーダーズ東日本支社',
+    );
     const text = hardWrap(plainText, 60);
     expect(text).toContain('13f4d226-e48f-44f9-9d68-ce89d1e\n65ad6');
     for (const encode of Object.values(ENCODINGS)) {
