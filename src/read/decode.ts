@@ -49,13 +49,16 @@ export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): Decod
     return { text: decodeAs(buf, 'utf-16be-bom'), encoding: 'utf-16be-bom', evidence: 'BOM FE FF', binary: false };
   }
 
+  // one look at the first 64 KiB: NUL bytes at alternating positions mean UTF-16 without a
+  // BOM; control bytes mean a binary file; then the validated native UTF-8 decoder
   const sample = buf.subarray(0, Math.min(buf.length, SAMPLE));
-  const utf16 = guessUtf16(sample);
+  const stats = sampleStats(sample);
+  const utf16 = guessUtf16(sample.length, stats);
   if (utf16) {
     return { text: decodeAs(buf, utf16), encoding: utf16, evidence: 'NUL bytes at alternating positions', binary: false };
   }
 
-  const binary = looksBinary(sample);
+  const binary = sample.length > 0 && stats.control / sample.length > 0.02;
   // no point decoding megabytes of a PDF or random bytes: the caller reports them as binary
   if (binary) return { text: '', encoding: 'utf-8', evidence: 'binary content', binary };
   const utf8 = tryUtf8(buf);
@@ -88,29 +91,39 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** UTF-16 without a BOM: ASCII text has a NUL in every other byte. */
-function guessUtf16(sample: Uint8Array): TextEncodingName | undefined {
-  if (sample.length < 4) return undefined;
+interface SampleStats {
+  /** NUL bytes at even / odd offsets, counted over whole byte pairs. */
+  evenNul: number;
+  oddNul: number;
+  /** Control bytes other than tab, CR, LF, FF and ESC: rare in text, common in binaries. */
+  control: number;
+}
+
+function sampleStats(sample: Uint8Array): SampleStats {
   let evenNul = 0;
   let oddNul = 0;
-  const pairs = Math.floor(sample.length / 2);
-  for (let i = 0; i + 1 < sample.length; i += 2) {
-    if (sample[i] === 0) evenNul++;
-    if (sample[i + 1] === 0) oddNul++;
+  let control = 0;
+  const pairsEnd = sample.length & ~1;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] as number;
+    if (b >= 0x20) continue;
+    if (b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0c || b === 0x1b) continue;
+    control++;
+    if (b === 0 && i < pairsEnd) {
+      if (i & 1) oddNul++;
+      else evenNul++;
+    }
   }
+  return { evenNul, oddNul, control };
+}
+
+/** UTF-16 without a BOM: ASCII text has a NUL in every other byte. */
+function guessUtf16(length: number, { evenNul, oddNul }: SampleStats): TextEncodingName | undefined {
+  if (length < 4) return undefined;
+  const pairs = Math.floor(length / 2);
   if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
   if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
   return undefined;
-}
-
-/** Control bytes other than tab, CR, LF, FF and ESC are rare in text and common in binaries. */
-function looksBinary(sample: Uint8Array): boolean {
-  if (sample.length === 0) return false;
-  let control = 0;
-  for (const b of sample) {
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
-  }
-  return control / sample.length > 0.02;
 }
 
 // the WHATWG decoders strip a UTF-8 BOM themselves; `fatal` makes decoding double as validation

@@ -1,6 +1,9 @@
 import { type BundleFacts, isBundle, readBundle } from './bundle.js';
+import type { SplitField } from './classify.js';
+import * as line from './classify.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
-import { type MaskKind, type TypedValue, typeValue } from './values.js';
+import { ReadField } from './field.js';
+import type { MaskKind, TypedValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
 import { detectHardWrap } from './wrap.js';
 
@@ -149,194 +152,333 @@ function emptyReport(name: string, encoding: TextEncodingName, evidence: string,
   };
 }
 
+/** Split into lines as `\r\n`, `\r` or `\n` end them (a final line ending adds no line). */
+function splitLines(text: string): string[] {
+  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
 function detectLineEnding(text: string): ParsedReport['source']['lineEnding'] {
   if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
-  let crlf = 0;
-  let cr = 0;
-  let lf = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (c === 10) lf++;
-  }
+  const crlf = count(text, '\r\n');
+  const cr = count(text, '\r') - crlf;
+  const lf = count(text, '\n') - crlf;
   const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
   return crlf ? 'crlf' : cr ? 'cr' : 'lf';
 }
 
-// --- line classification -------------------------------------------------------------------
+// --- the reader: one pass over the lines, a classifier per line and a small state machine ---
 
-const BANNER = /^\s*\+[-=]{10,}\+?\s*$/;
-const TITLE = /^\s*\|\s*(.*?)\s*\|\s*$/;
-const FOOTER = /^\s*For more information,? please visit/i;
-const INFO = /^\s*(Waiting for Diagnostics Task|This could take)/i;
-const FENCE = /^\s*(```|~~~)/;
-const MD_TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-const DSREGCMD = /dsregcmd(\.exe)?/i;
-/** Every prompt has one of these; the full pattern is costly, so it runs only when one is there. */
-const PROMPT_CHAR = /[>$#%]/;
-const isPrompt = (text: string) => PROMPT_CHAR.test(text) && PROMPT.test(text);
+/** Line kinds as small numbers while reading (index into KINDS); strings only in the report. */
+const KINDS: readonly LineKind[] = [
+  'blank',
+  'banner',
+  'title',
+  'field',
+  'continuation',
+  'prompt',
+  'shell',
+  'footer',
+  'elision',
+  'info',
+  'markdown',
+  'other-command',
+  'bundle',
+  'unparsed',
+];
+/** Characters a console may draw two columns wide (a cheap test before measuring widths). */
+const WIDE = /[\u1100-\uffff]/;
+const K = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
 
-/** Index of the first non-whitespace character, or -1 (cheaper than a regex on every line). */
-function firstNonSpace(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff && !(c >= 10 && c <= 13)) return i;
+/** One logical line: a physical line, plus the lines a hard wrap cut from it. */
+interface Logical {
+  /** 1-based number of its first and last physical line. */
+  lineNo: number;
+  endNo: number;
+  /** The physical text, joined (what is read) and with its line breaks (what a field keeps). */
+  raw: string;
+  rawLines: string;
+  /** After Markdown repair, its first non-space character. */
+  text: string;
+  first: string;
+}
+
+class StatusReader {
+  readonly report: ParsedReport;
+  private readonly lines: string[];
+  private readonly kinds: Uint8Array;
+  private readonly markers: line.Markers;
+  private readonly bundle: BundleFacts | null;
+  private suppressed = 0;
+  private section: Section | undefined;
+  /** A banner was read and no title followed yet. */
+  private bannerPending = false;
+  /** The banner after a title closes the title box. */
+  private titleJustRead = false;
+  private lastField: ReadField | undefined;
+  private lastWasBlankSinceField = true;
+  private contentStarted = false;
+  /** A banner or title of the output's own layout was read (and no footer since). */
+  private structured = false;
+  private afterFooter = false;
+  private otherCommandFrom = 0;
+  private otherCommandCount = 0;
+  private unparsedRun: { from: number; to: number; text: string } | undefined;
+
+  constructor(text: string, name: string) {
+    this.lines = splitLines(text);
+    const lines = this.lines;
+    this.kinds = new Uint8Array(lines.length);
+    this.markers = line.markersOf(text);
+    this.report = {
+      source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding: detectLineEnding(text) },
+      recognized: false,
+      sections: [],
+      fields: [],
+      lines,
+      lineKinds: [],
+      elided: false,
+      warnings: [],
+      skippedLines: 0,
+      bundle: null,
+    };
+    // a collection bundle: its own parts are facts, its dsregcmd part is read as usual
+    this.bundle = isBundle(lines) ? readBundle(lines) : null;
+    this.report.bundle = this.bundle;
+    if (this.bundle) this.report.recognized = true;
   }
-  return -1;
-}
-/** Shell prompts: PowerShell, cmd.exe, Evil-WinRM, Unix shells, `PS>` shorthand. */
-const PROMPT =
-  /^\s*(?:\*[\w-]+\*\s*)?(?:PS\s+[A-Za-z]:\\[^>]*>|PS\s+[A-Za-z]+:[^>]*>|PS>|[A-Za-z]:\\[^>]*>|[$#%]\s|\S+@\S+[:~][^$#]*[$#]\s?|\[[^\]]+\]:\s*PS\s[^>]*>|>\s*dsregcmd)/;
-const COMMAND_ECHO = /^\s*dsregcmd(\.exe)?(\s+\/\w+)*\s*$/i;
-const SHELL_BANNER =
-  /^\s*(Windows PowerShell|PowerShell \d|Copyright \(C\) Microsoft|\(c\) Microsoft Corporation|\(c\) \d{4} Microsoft|Microsoft Windows \[Version|Try the new cross-platform PowerShell|Install the latest PowerShell|.*https:\/\/aka\.ms\/(pscore6|PSWindows)|新しいクロスプラットフォーム|All rights reserved|Tutti i diritti|Alle Rechte|Tous droits|Todos los derechos)/i;
-const ELISION = /^\s*(?:\.{3,}|…+|[(（[]?\s*(?:snip|snipped|省略|中略|以下略|略|truncated|omitted)\s*[)）\]]?)\s*(?:省略|中略|以下略|snip|\(snip\))?\s*$/i;
-const ELISION_WORD = /^\s*(?:\.{3,}|…+)?\s*(?:省略|中略|以下略|以下省略|<snip>|\[snip\]|\(snip\))\s*(?:\.{3,}|…+)?\s*$/i;
-const KEY = /^[A-Za-z][A-Za-z0-9 _\-./()]{0,63}$/;
 
-/** Undo Markdown damage: quote prefixes, bold markers, inline code, two-space breaks. */
-function unMarkdown(text: string): string {
-  // each repair only when its character is there: this runs on every line
-  let t = text.includes('\uFEFF') ? text.replace(/\uFEFF/g, '') : text;
-  if (t.includes('>')) t = t.replace(/^(?:\s*>(?=\s|$)\s?)+/, '');
-  if (t.includes('**')) t = t.replace(/\*\*/g, '');
-  if (t.includes('`') && !FENCE.test(t)) t = t.replace(/`([^`]*)`/g, '$1');
-  if (t.includes('\uFF1A')) t = fullWidthColon(t);
-  return t.trimEnd();
-}
-
-/** A hand-typed `Key：Value` (full-width colon, any spaces around it) reads as `Key: Value`. */
-function fullWidthColon(text: string): string {
-  if (text.includes(' : ')) return text;
-  return text.replace(/^([^:\uFF1A]*?)[\s]*\uFF1A[\s]*/, '$1: ');
-}
-
-/** Keys that error pages print too (`Correlation Id: …`): typed by hand, they are not status fields. */
-const ERROR_PAGE_KEYS = new Set(['Correlation ID', 'Request Id']);
-
-/**
- * A hand-typed `Key: value` outside the output's own layout (before any banner, after the footer)
- * is a field only for a key dsregcmd prints; anything else is ticket or e-mail text.
- */
-function acceptsHandTyped(split: SplitField): boolean {
-  if (split.spaced) return true;
-  const name = canonicalKey(split.key);
-  return name !== undefined && !ERROR_PAGE_KEYS.has(name);
-}
-
-interface SplitField {
-  key: string;
-  value: string;
-  /** dsregcmd's own ` : ` separator (or a trailing ` :`), not a hand-typed `Key: value`. */
-  spaced?: boolean;
-}
-
-/** Split on the first ` : `; tolerate `Key: : value`, `Key: value`, `Key :`. */
-export function splitField(text: string): { key: string; value: string } | undefined {
-  const split = splitLine(text);
-  return split && { key: split.key, value: split.value };
-}
-
-function splitLine(text: string): SplitField | undefined {
-  const t = text.trim();
-  let key: string;
-  let value: string;
-  const spaced = t.indexOf(' : ');
-  const aligned = spaced > 0 || /\s:$/.test(t);
-  if (spaced > 0) {
-    key = t.slice(0, spaced);
-    value = t.slice(spaced + 3);
-  } else if (/\s:$/.test(t) || /^[^:]+::?$/.test(t)) {
-    key = t.replace(/\s*:+$/, '');
-    value = '';
-  } else {
-    const m = /^([^:]+?):\s(.*)$/.exec(t);
-    if (!m?.[1]) return undefined;
-    key = m[1];
-    value = m[2] ?? '';
-    // `Key: value` is only trusted for keys dsregcmd prints or single words; otherwise it is
-    // prose (a wrapped value such as "sing WPAD. code: 0x80072f94").
-    if (!canonicalKey(key.trim()) && /[\s.]/.test(key.trim())) return undefined;
-  }
-  key = key
-    .trim()
-    .replace(/\s*:+$/, '')
-    .trim();
-  value = value.trim().replace(/^:\s*/, '');
-  if (!KEY.test(key) || /^(https?|urn|ftp|file)$/i.test(key)) return undefined;
-  if (key.length > 24 && key.split(/\s+/).length > 6) return undefined;
-  return aligned ? { key, value, spaced: true } : { key, value };
-}
-
-/** Markdown table row `| Key | Value |` → a field. */
-function tableRow(text: string): SplitField | undefined {
-  const m = /^\s*\|(.+)\|\s*$/.exec(text);
-  if (!m?.[1]) return undefined;
-  const cells = m[1].split('|').map((c) => c.trim());
-  if (cells.length !== 2 || !cells[0]) return undefined;
-  if (!KEY.test(cells[0])) return undefined;
-  return { key: cells[0], value: cells[1] ?? '', spaced: true };
-}
-
-function headingTitle(text: string): string | undefined {
-  const m = /^\s*(?:#{1,6}\s+|\*\*|__)?\s*([A-Za-z][A-Za-z0-9 ]+?)\s*(?:\*\*|__)?\s*:?\s*$/.exec(text);
-  if (!m?.[1]) return undefined;
-  if (!/^\s*(#|\*\*|__)/.test(text)) return undefined;
-  const t = canonicalTitle(m[1]);
-  return t.known ? t.title : undefined;
-}
-
-// --- the reader ----------------------------------------------------------------------------
-
-function parseText(text: string, name: string): ParsedReport {
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const report: ParsedReport = {
-    source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding: detectLineEnding(text) },
-    recognized: false,
-    sections: [],
-    fields: [],
-    lines,
-    lineKinds: new Array<LineKind>(lines.length).fill('blank'),
-    elided: false,
-    warnings: [],
-    skippedLines: 0,
-    bundle: null,
-  };
-  // a collection bundle: its own parts are facts, its dsregcmd part is read as usual
-  const bundle = isBundle(lines) ? readBundle(lines) : null;
-  report.bundle = bundle;
-  if (bundle) report.recognized = true;
-  let suppressed = 0;
-  const warn = (w: ReadWarning) => {
-    if (report.warnings.length < MAX_WARNINGS) report.warnings.push(w);
-    else suppressed++;
-  };
-
-  let section: Section | undefined;
-  let bannerPending = false; // a banner was read and no title followed yet
-  let titleJustRead = false; // the banner after a title closes the title box
-  let lastField: Field | undefined;
-  let lastWasBlankSinceField = true;
-  let contentStarted = false;
-  let otherCommandFrom = 0;
-  let otherCommandCount = 0;
-  let unparsedRun: { from: number; to: number; text: string } | undefined;
-
-  const flushUnparsed = () => {
-    if (unparsedRun) {
-      warn({ code: 'unparsed-line', line: unparsedRun.from, endLine: unparsedRun.to, text: unparsedRun.text.slice(0, 120) });
-      unparsedRun = undefined;
+  read(text: string): ParsedReport {
+    const lines = this.lines;
+    // a hard-wrapped output: the rest of a cut line is read with it
+    const continues = detectHardWrap(lines, WIDE.test(text));
+    for (let i = 0; i < lines.length; i++) {
+      if (continues?.[i]) {
+        this.kinds[i] = K.continuation;
+        continue;
+      }
+      let endNo = i + 1;
+      let raw = lines[i] ?? '';
+      let rawLines = raw;
+      if (continues) {
+        while (continues[endNo]) {
+          raw += lines[endNo] ?? '';
+          rawLines += `\n${lines[endNo] ?? ''}`;
+          endNo++;
+        }
+      }
+      this.line(i, i + 1, endNo, raw, rawLines);
     }
-  };
+    return this.finish();
+  }
 
-  const openSection = (title: string | null, line: number, inferredFrom?: string): Section => {
+  private warn(w: ReadWarning): void {
+    if (this.report.warnings.length < MAX_WARNINGS) this.report.warnings.push(w);
+    else this.suppressed++;
+  }
+
+  private flushUnparsed(): void {
+    const run = this.unparsedRun;
+    if (!run) return;
+    this.warn({ code: 'unparsed-line', line: run.from, endLine: run.to, text: run.text.slice(0, 120) });
+    this.unparsedRun = undefined;
+  }
+
+  /** Read one logical line: lines that need no classifier first, then the classifier's kinds. */
+  private line(i: number, lineNo: number, endNo: number, raw: string, rawLines: string): void {
+    if (this.bundle?.bundleLines.has(lineNo)) {
+      this.kinds[i] = K.bundle;
+      return;
+    }
+    if (raw.length > 100_000) {
+      this.kinds[i] = K.unparsed;
+      this.report.skippedLines++;
+      this.warn({ code: 'truncated-line', line: lineNo, count: raw.length });
+      return;
+    }
+    const text = line.unMarkdown(raw, this.markers);
+    if (this.otherCommandFrom) {
+      this.kinds[i] = this.otherCommandLine(text, lineNo);
+      return;
+    }
+    const start = line.firstNonSpace(text);
+    if (start < 0) {
+      this.kinds[i] = K.blank;
+      this.lastWasBlankSinceField = true;
+      this.flushUnparsed();
+      return;
+    }
+    this.kinds[i] = this.classified({ lineNo, endNo, raw, rawLines, text, first: text.charAt(start) });
+  }
+
+  /** After the next command's prompt: skip its output until dsregcmd runs again. */
+  private otherCommandLine(text: string, lineNo: number): number {
+    if (line.isPrompt(text) && line.DSREGCMD.test(text)) {
+      this.warn({ code: 'other-command', line: this.otherCommandFrom, endLine: lineNo - 1, count: this.otherCommandCount });
+      this.otherCommandFrom = 0;
+      this.otherCommandCount = 0;
+      this.section = undefined;
+      this.bannerPending = false;
+      return K.prompt;
+    }
+    if (text.trim() !== '') this.otherCommandCount++;
+    return K['other-command'];
+  }
+
+  /** The classifier's order: layout lines, the common aligned field, then the rarer kinds. */
+  private classified(l: Logical): number {
+    const { text, first } = l;
+    if (line.isMarkdownRule(text, first)) return K.markdown;
+    if (first === '+' && line.BANNER.test(text)) return this.onBanner();
+    const box = first === '|' ? line.boxTitle(text) : undefined;
+    if (box !== undefined) return this.onTitle(box, l.lineNo, true);
+    const heading = '#*_'.includes(first) ? line.headingTitle(text) : undefined;
+    if (heading) return this.onTitle(heading, l.lineNo, false);
+    this.titleJustRead = false;
+    // the common case: an aligned `Key : value` line that is not a prompt
+    if (text.includes(' : ') && !line.isPrompt(text)) {
+      const split = line.splitLine(text);
+      if (split && this.accepts(split)) return this.onField(split, l);
+    }
+    if (line.isFooter(text, first)) return this.onFooter();
+    if (line.isPrompt(text) || line.isCommandEcho(text)) return this.onPrompt(text, l.lineNo);
+    if (!this.contentStarted && line.isShellBanner(text)) return K.shell;
+    if (line.isElision(text, first)) return this.onElision();
+    if (line.isInfo(text, first)) {
+      this.lastField = undefined;
+      return K.info;
+    }
+    const split = line.splitLine(text) ?? line.tableRow(text);
+    if (split && this.accepts(split)) return this.onField(split, l);
+    if (this.wrapsLastField()) return this.onContinuation(l);
+    return this.onUnparsed(l);
+  }
+
+  /** Hand-typed `Key: value` lines count inside the output's layout; outside it, known keys only. */
+  private accepts(split: SplitField): boolean {
+    return (this.structured && !this.afterFooter) || line.acceptsHandTyped(split);
+  }
+
+  private onBanner(): number {
+    this.structured = true;
+    this.afterFooter = false;
+    this.flushUnparsed();
+    this.contentStarted = true;
+    this.report.recognized = true;
+    if (this.titleJustRead) this.titleJustRead = false;
+    else this.bannerPending = true;
+    this.lastField = undefined;
+    return K.banner;
+  }
+
+  /** A `| Title |` box (boxed) or a Markdown heading naming a known section. */
+  private onTitle(title: string, lineNo: number, boxed: boolean): number {
+    this.structured = true;
+    this.afterFooter = false;
+    if (boxed) this.flushUnparsed();
+    this.section = this.openSection(title, lineNo);
+    if (!boxed || this.section.known) this.report.recognized = true;
+    this.contentStarted = true;
+    this.bannerPending = false;
+    this.titleJustRead = boxed;
+    this.lastField = undefined;
+    return K.title;
+  }
+
+  private onFooter(): number {
+    this.afterFooter = true;
+    this.lastField = undefined;
+    return K.footer;
+  }
+
+  private onPrompt(text: string, lineNo: number): number {
+    this.flushUnparsed();
+    this.lastField = undefined;
+    const dsregcmd = line.DSREGCMD.test(text);
+    if (this.contentStarted && !dsregcmd) {
+      // the next command's prompt: what follows is not dsregcmd output
+      if (/\S/.test(text.replace(line.PROMPT, ''))) {
+        this.otherCommandFrom = lineNo;
+        return K['other-command'];
+      }
+    } else if (dsregcmd) {
+      this.section = undefined;
+      this.bannerPending = false;
+    }
+    return K.prompt;
+  }
+
+  private onElision(): number {
+    this.report.elided = true;
+    this.flushUnparsed();
+    this.lastField = undefined;
+    return K.elision;
+  }
+
+  private onField(split: SplitField, l: Logical): number {
+    this.flushUnparsed();
+    const name = canonicalKey(split.key);
+    let section = this.section;
+    if (!section || (this.bannerPending && !this.titleJustRead)) {
+      // under a banner with no title the keys say which section it is; before any banner
+      // (a hand-picked excerpt) there is no section to name
+      section = this.openSection(null, l.lineNo, this.bannerPending ? name : undefined);
+      this.section = section;
+      this.bannerPending = false;
+    }
+    const field = new ReadField(section.title, this.report.sections.length - 1, split.key, name, split.value, l.rawLines, l.lineNo, l.endNo);
+    section.fields.push(field);
+    section.endLine = l.endNo;
+    this.report.fields.push(field);
+    this.lastField = field;
+    this.lastWasBlankSinceField = false;
+    if (name) {
+      this.report.recognized = true;
+      this.contentStarted = true;
+    }
+    return K.field;
+  }
+
+  /**
+   * A value wrapped onto the next line by a narrow console (only after a line long enough to
+   * have hit the console's width: 80 columns and up).
+   */
+  private wrapsLastField(): boolean {
+    const last = this.lastField;
+    return last !== undefined && !this.lastWasBlankSinceField && this.contentStarted && (this.lines[last.endLine - 1] ?? '').length >= 79;
+  }
+
+  private onContinuation(l: Logical): number {
+    const last = this.lastField as ReadField;
+    const prevRaw = this.lines[last.endLine - 1] ?? '';
+    const glue = /\s$/.test(prevRaw) || /^\s/.test(l.raw) ? ' ' : '';
+    last.extend(`${last.value}${glue}${l.text.trim()}`.trim(), `${last.raw}\n${l.raw}`, l.lineNo);
+    if (this.section) this.section.endLine = l.lineNo;
+    return K.continuation;
+  }
+
+  /** Anything else (ticket, chat or error-page text before, inside or after the output) is kept, counted and named. */
+  private onUnparsed(l: Logical): number {
+    this.report.skippedLines++;
+    const run = this.unparsedRun;
+    if (run && run.to === l.lineNo - 1) run.to = l.endNo;
+    else {
+      this.flushUnparsed();
+      this.unparsedRun = { from: l.lineNo, to: l.endNo, text: l.text.trim() };
+    }
+    return K.unparsed;
+  }
+
+  private openSection(title: string | null, lineNo: number, inferredFrom?: string): Section {
     let canonical: { title: string; known: boolean };
     if (title !== null) canonical = canonicalTitle(title);
     else {
@@ -348,238 +490,36 @@ function parseText(text: string, name: string): ParsedReport {
       printedTitle: title,
       known: canonical.known,
       inferred: title === null,
-      line,
-      endLine: line,
+      line: lineNo,
+      endLine: lineNo,
       fields: [],
     };
-    report.sections.push(s);
+    this.report.sections.push(s);
     return s;
-  };
-
-  const addField = (split: SplitField, rawLine: string, lineNo: number, endNo: number) => {
-    const name = canonicalKey(split.key);
-    if (!section || (bannerPending && !titleJustRead)) {
-      // under a banner with no title the keys say which section it is; before any banner
-      // (a hand-picked excerpt) there is no section to name
-      section = openSection(null, lineNo, bannerPending ? name : undefined);
-      bannerPending = false;
-    }
-    const typed = typeValue(name, split.value);
-    const field: Field = {
-      section: section.title,
-      sectionIndex: report.sections.length - 1,
-      key: split.key,
-      name: name ?? split.key,
-      known: name !== undefined,
-      value: split.value,
-      raw: rawLine,
-      line: lineNo,
-      endLine: endNo,
-      masked: typed.kind === 'masked' ? typed.mask : null,
-      typed,
-    };
-    section.fields.push(field);
-    section.endLine = endNo;
-    report.fields.push(field);
-    lastField = field;
-    lastWasBlankSinceField = false;
-    if (name) {
-      report.recognized = true;
-      contentStarted = true;
-    }
-  };
-
-  // a hard-wrapped output: the rest of a cut line is read with it
-  const continues = detectHardWrap(lines);
-  let structured = false; // a banner or title of the output's own layout was read
-  let afterFooter = false;
-  const handTypedOk = (split: SplitField) => (structured && !afterFooter) || acceptsHandTyped(split);
-
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const kinds = report.lineKinds;
-    let raw = lines[i] ?? '';
-    let rawLines = raw;
-    let endNo = lineNo;
-    if (continues) {
-      if (continues[i]) {
-        kinds[i] = 'continuation';
-        continue;
-      }
-      while (continues[endNo]) {
-        raw += lines[endNo] ?? '';
-        rawLines += `\n${lines[endNo] ?? ''}`;
-        endNo++;
-      }
-    }
-    if (bundle?.bundleLines.has(lineNo)) {
-      kinds[i] = 'bundle';
-      continue;
-    }
-    if (raw.length > 100_000) {
-      kinds[i] = 'unparsed';
-      report.skippedLines++;
-      warn({ code: 'truncated-line', line: lineNo, count: raw.length });
-      continue;
-    }
-    const text = unMarkdown(raw);
-
-    if (otherCommandFrom) {
-      if (isPrompt(text) && DSREGCMD.test(text)) {
-        warn({ code: 'other-command', line: otherCommandFrom, endLine: lineNo - 1, count: otherCommandCount });
-        otherCommandFrom = 0;
-        otherCommandCount = 0;
-        kinds[i] = 'prompt';
-        section = undefined;
-        bannerPending = false;
-        continue;
-      }
-      kinds[i] = 'other-command';
-      if (text.trim() !== '') otherCommandCount++;
-      continue;
-    }
-
-    const start = firstNonSpace(text);
-    if (start < 0) {
-      kinds[i] = 'blank';
-      lastWasBlankSinceField = true;
-      flushUnparsed();
-      continue;
-    }
-    const first = text.charAt(start);
-    if ('`~|:-'.includes(first) && (FENCE.test(text) || MD_TABLE_RULE.test(text))) {
-      kinds[i] = 'markdown';
-      continue;
-    }
-    if (first === '+' && BANNER.test(text)) {
-      kinds[i] = 'banner';
-      structured = true;
-      afterFooter = false;
-      flushUnparsed();
-      contentStarted = true;
-      report.recognized = true;
-      if (titleJustRead) titleJustRead = false;
-      else bannerPending = true;
-      lastField = undefined;
-      continue;
-    }
-    const titleMatch = first === '|' ? TITLE.exec(text) : null;
-    if (titleMatch && !titleMatch[1]?.includes('|')) {
-      kinds[i] = 'title';
-      structured = true;
-      afterFooter = false;
-      flushUnparsed();
-      section = openSection(titleMatch[1] ?? '', lineNo);
-      if (section.known) report.recognized = true;
-      contentStarted = true;
-      bannerPending = false;
-      titleJustRead = true;
-      lastField = undefined;
-      continue;
-    }
-    const heading = '#*_'.includes(first) ? headingTitle(text) : undefined;
-    if (heading) {
-      kinds[i] = 'title';
-      structured = true;
-      afterFooter = false;
-      section = openSection(heading, lineNo);
-      report.recognized = true;
-      contentStarted = true;
-      bannerPending = false;
-      titleJustRead = false;
-      lastField = undefined;
-      continue;
-    }
-    titleJustRead = false;
-    // the common case: an aligned `Key : value` line that is not a prompt
-    if (text.includes(' : ') && !isPrompt(text)) {
-      const split = splitLine(text);
-      if (split && handTypedOk(split)) {
-        flushUnparsed();
-        kinds[i] = 'field';
-        addField(split, rawLines, lineNo, endNo);
-        continue;
-      }
-    }
-    if (FOOTER.test(text)) {
-      kinds[i] = 'footer';
-      afterFooter = true;
-      lastField = undefined;
-      continue;
-    }
-    if (isPrompt(text) || COMMAND_ECHO.test(text)) {
-      kinds[i] = 'prompt';
-      flushUnparsed();
-      lastField = undefined;
-      if (contentStarted && !DSREGCMD.test(text)) {
-        // the next command's prompt: what follows is not dsregcmd output
-        if (/\S/.test(text.replace(PROMPT, ''))) {
-          otherCommandFrom = lineNo;
-          kinds[i] = 'other-command';
-        }
-      } else if (DSREGCMD.test(text)) {
-        section = undefined;
-        bannerPending = false;
-      }
-      continue;
-    }
-    if (!contentStarted && SHELL_BANNER.test(text)) {
-      kinds[i] = 'shell';
-      continue;
-    }
-    if (ELISION.test(text) || ELISION_WORD.test(text)) {
-      kinds[i] = 'elision';
-      report.elided = true;
-      flushUnparsed();
-      lastField = undefined;
-      continue;
-    }
-    if (INFO.test(text)) {
-      kinds[i] = 'info';
-      lastField = undefined;
-      continue;
-    }
-    const split = splitLine(text) ?? tableRow(text);
-    if (split && handTypedOk(split)) {
-      flushUnparsed();
-      kinds[i] = 'field';
-      addField(split, rawLines, lineNo, endNo);
-      continue;
-    }
-    // a value wrapped onto the next line by a narrow console
-    // (only after a line long enough to have hit the console's width: 80 columns and up)
-    if (lastField && !lastWasBlankSinceField && contentStarted && (lines[lastField.endLine - 1] ?? '').length >= 79) {
-      kinds[i] = 'continuation';
-      const prevRaw = lines[lastField.endLine - 1] ?? '';
-      const glue = /\s$/.test(prevRaw) || /^\s/.test(raw) ? ' ' : '';
-      lastField.value = `${lastField.value}${glue}${text.trim()}`.trim();
-      lastField.raw = `${lastField.raw}\n${raw}`;
-      lastField.endLine = lineNo;
-      lastField.typed = typeValue(lastField.known ? lastField.name : undefined, lastField.value);
-      lastField.masked = lastField.typed.kind === 'masked' ? lastField.typed.mask : null;
-      if (section) section.endLine = lineNo;
-      continue;
-    }
-    // anything else (ticket, chat or error-page text before, inside or after the output) is
-    // kept in `lines`, counted and named as skipped
-    kinds[i] = 'unparsed';
-    report.skippedLines++;
-    if (unparsedRun && unparsedRun.to === lineNo - 1) unparsedRun.to = endNo;
-    else {
-      flushUnparsed();
-      unparsedRun = { from: lineNo, to: endNo, text: text.trim() };
-    }
   }
-  flushUnparsed();
-  if (otherCommandFrom) warn({ code: 'other-command', line: otherCommandFrom, endLine: lines.length, count: otherCommandCount });
-  if (report.elided) {
-    const first = report.lineKinds.indexOf('elision');
-    warn({ code: 'elided', line: first + 1 });
+
+  private finish(): ParsedReport {
+    const report = this.report;
+    this.flushUnparsed();
+    if (this.otherCommandFrom) this.warn({ code: 'other-command', line: this.otherCommandFrom, endLine: this.lines.length, count: this.otherCommandCount });
+    const kinds = new Array<LineKind>(this.kinds.length);
+    for (let i = 0; i < kinds.length; i++) kinds[i] = KINDS[this.kinds[i] as number] as LineKind;
+    report.lineKinds = kinds;
+    if (report.elided) this.warn({ code: 'elided', line: kinds.indexOf('elision') + 1 });
+    if (!report.recognized) report.warnings.unshift({ code: 'not-dsregcmd', line: 0 });
+    if (this.suppressed > 0) report.warnings.push({ code: 'too-many-warnings', line: 0, count: this.suppressed });
+    return report;
   }
-  if (!report.recognized) {
-    report.warnings.unshift({ code: 'not-dsregcmd', line: 0 });
-  }
-  if (suppressed > 0) report.warnings.push({ code: 'too-many-warnings', line: 0, count: suppressed });
-  // drop sections that ended up with neither a title nor fields (a closing banner)
-  return report;
 }
+
+function parseText(text: string, name: string): ParsedReport {
+  return new StatusReader(text, name).read(text);
+}
+
+/** Split on the first ` : `; tolerate `Key: : value`, `Key: value`, `Key :`. */
+export function splitField(text: string): { key: string; value: string } | undefined {
+  const split = line.splitLine(text);
+  return split && { key: split.key, value: split.value };
+}
+
+export type { MaskKind, TypedValue };

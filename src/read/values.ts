@@ -31,9 +31,20 @@ export function parseInstant(text: string): string | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac] = m;
   const ms = (frac ?? '0').padEnd(3, '0').slice(0, 3);
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return date.toISOString();
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  // a real calendar time is already its own ISO form; only what Date rolls over (Feb 30 →
+  // Mar 2, 24:00 → the next day) takes the slow road
+  if (day <= daysIn(Number(y), month) && Number(h) <= 23) return iso;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /**

@@ -71,11 +71,12 @@ function visiblyCut(head: string, tail: string): boolean {
  * Which lines continue the line before them (`continues[i]` = line i+1 is the rest of line i),
  * or null when the input is not hard-wrapped.
  */
-export function detectHardWrap(lines: readonly string[]): Uint8Array | null {
+export function detectHardWrap(lines: readonly string[], mayHaveWide = true): Uint8Array | null {
   let width = 0;
   const widths = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const w = displayWidth(lines[i] ?? '');
+    const text = lines[i] ?? '';
+    const w = mayHaveWide ? displayWidth(text) : text.length;
     widths[i] = w;
     if (w > width) width = w;
   }
