@@ -107,6 +107,34 @@ export function acceptsHandTyped(split: SplitField): boolean {
   return name !== undefined && !ERROR_PAGE_KEYS.has(name);
 }
 
+/**
+ * The common line, `      Key : value` as dsregcmd aligns it, split without copying the line:
+ * the key is cut out, the value is left where it is (`valueFrom`) for `valueAt` to cut on first
+ * use. Undefined when the line needs the general rules of `splitLine`.
+ */
+export function splitAligned(text: string, start: number): { key: string; valueFrom: number } | undefined {
+  const at = text.indexOf(' : ', start);
+  if (at <= start) return undefined;
+  let end = at;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (text.charCodeAt(end - 1) === 58) return undefined;
+  const key = text.slice(start, end);
+  if (!KEY.test(key) || (key.length <= 5 && /^(https?|urn|ftp|file)$/i.test(key))) return undefined;
+  if (key.length > 24 && key.split(/\s+/).length > 6) return undefined;
+  return { key, valueFrom: at + 3 };
+}
+
+/** The value of an aligned field, as `splitLine` reads it. */
+export function valueAt(text: string, from: number): string {
+  const value = text.slice(from).trim();
+  return value.charCodeAt(0) === 58 ? value.replace(/^:\s*/, '') : value;
+}
+
+/** What `String.prototype.trim` removes (the key's end is only ever next to a space). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 10 && c <= 13) || (c >= 0x1680 && /\s/.test(String.fromCharCode(c)));
+}
+
 /** Split on the first ` : `; tolerate `Key: : value`, `Key: value`, `Key :`. */
 export function splitLine(text: string): SplitField | undefined {
   const t = text.trim();

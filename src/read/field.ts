@@ -1,3 +1,4 @@
+import { valueAt } from './classify.js';
 import type { Field } from './parse.js';
 import { type MaskKind, type TypedValue, typeValue } from './values.js';
 
@@ -12,23 +13,55 @@ export class ReadField implements Field {
   key: string;
   name: string;
   known: boolean;
-  value: string;
   raw: string;
   line: number;
   endLine: number;
+  /** The value once cut out; until then the line it is in and where it starts. */
+  #value: string | undefined;
+  #source: string;
+  #valueFrom: number;
   #typed: TypedValue | undefined;
   #masked: MaskKind | null | undefined;
 
-  constructor(section: string, sectionIndex: number, key: string, canonical: string | undefined, value: string, raw: string, line: number, endLine: number) {
+  /** `value`, or undefined to cut it from `source` at `valueFrom` on first use. */
+  constructor(
+    section: string,
+    sectionIndex: number,
+    key: string,
+    canonical: string | undefined,
+    value: string | undefined,
+    source: string,
+    valueFrom: number,
+    raw: string,
+    line: number,
+    endLine: number,
+  ) {
     this.section = section;
     this.sectionIndex = sectionIndex;
     this.key = key;
     this.name = canonical ?? key;
     this.known = canonical !== undefined;
-    this.value = value;
+    this.#value = value;
+    this.#source = source;
+    this.#valueFrom = valueFrom;
     this.raw = raw;
     this.line = line;
     this.endLine = endLine;
+  }
+
+  get value(): string {
+    if (this.#value === undefined) {
+      this.#value = valueAt(this.#source, this.#valueFrom);
+      this.#source = '';
+    }
+    return this.#value;
+  }
+
+  set value(value: string) {
+    this.#value = value;
+    this.#source = '';
+    this.#typed = undefined;
+    this.#masked = undefined;
   }
 
   get typed(): TypedValue {
@@ -55,8 +88,6 @@ export class ReadField implements Field {
     this.value = value;
     this.raw = raw;
     this.endLine = endLine;
-    this.#typed = undefined;
-    this.#masked = undefined;
   }
 
   toJSON(): Field {

@@ -153,10 +153,19 @@ function emptyReport(name: string, encoding: TextEncodingName, evidence: string,
 }
 
 /** Split into lines as `\r\n`, `\r` or `\n` end them (a final line ending adds no line). */
-function splitLines(text: string): string[] {
-  const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+function splitLines(text: string): { lines: string[]; lineEnding: ParsedReport['source']['lineEnding'] } {
+  if (!text.includes('\r')) {
+    const lines = text.split('\n');
+    const lineEnding = lines.length > 1 ? 'lf' : 'none';
+    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    return { lines, lineEnding };
+  }
+  const lines = text.split(/\r\n|\r|\n/);
+  // every break is a CRLF (what Windows writes) unless fewer CRLFs than breaks were found
+  const breaks = lines.length - 1;
+  const lineEnding = count(text, '\r\n') === breaks ? 'crlf' : detectLineEnding(text);
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
+  return { lines, lineEnding };
 }
 
 function count(text: string, needle: string): number {
@@ -165,13 +174,12 @@ function count(text: string, needle: string): number {
   return n;
 }
 
+/** Which line endings a text with a CR in it uses. */
 function detectLineEnding(text: string): ParsedReport['source']['lineEnding'] {
-  if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
   const crlf = count(text, '\r\n');
   const cr = count(text, '\r') - crlf;
   const lf = count(text, '\n') - crlf;
   const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
-  if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
   return crlf ? 'crlf' : cr ? 'cr' : 'lf';
 }
@@ -207,9 +215,10 @@ interface Logical {
   /** The physical text, joined (what is read) and with its line breaks (what a field keeps). */
   raw: string;
   rawLines: string;
-  /** After Markdown repair, its first non-space character. */
+  /** After Markdown repair, its first non-space character and where that is. */
   text: string;
   first: string;
+  start: number;
 }
 
 class StatusReader {
@@ -233,14 +242,15 @@ class StatusReader {
   private otherCommandFrom = 0;
   private otherCommandCount = 0;
   private unparsedRun: { from: number; to: number; text: string } | undefined;
+  private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0 };
 
   constructor(text: string, name: string) {
-    this.lines = splitLines(text);
-    const lines = this.lines;
+    const { lines, lineEnding } = splitLines(text);
+    this.lines = lines;
     this.kinds = new Uint8Array(lines.length);
     this.markers = line.markersOf(text);
     this.report = {
-      source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding: detectLineEnding(text) },
+      source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding },
       recognized: false,
       sections: [],
       fields: [],
@@ -317,7 +327,16 @@ class StatusReader {
       this.flushUnparsed();
       return;
     }
-    this.kinds[i] = this.classified({ lineNo, endNo, raw, rawLines, text, first: text.charAt(start) });
+    // one Logical, refilled for every line (handlers copy what they keep)
+    const l = this.current;
+    l.lineNo = lineNo;
+    l.endNo = endNo;
+    l.raw = raw;
+    l.rawLines = rawLines;
+    l.text = text;
+    l.first = text.charAt(start);
+    l.start = start;
+    this.kinds[i] = this.classified(l);
   }
 
   /** After the next command's prompt: skip its output until dsregcmd runs again. */
@@ -346,8 +365,10 @@ class StatusReader {
     this.titleJustRead = false;
     // the common case: an aligned `Key : value` line that is not a prompt
     if (text.includes(' : ') && !line.isPrompt(text)) {
+      const aligned = line.splitAligned(text, l.start);
+      if (aligned) return this.onField(aligned.key, undefined, aligned.valueFrom, l);
       const split = line.splitLine(text);
-      if (split && this.accepts(split)) return this.onField(split, l);
+      if (split && this.accepts(split)) return this.onField(split.key, split.value, 0, l);
     }
     if (line.isFooter(text, first)) return this.onFooter();
     if (line.isPrompt(text) || line.isCommandEcho(text)) return this.onPrompt(text, l.lineNo);
@@ -358,7 +379,7 @@ class StatusReader {
       return K.info;
     }
     const split = line.splitLine(text) ?? line.tableRow(text);
-    if (split && this.accepts(split)) return this.onField(split, l);
+    if (split && this.accepts(split)) return this.onField(split.key, split.value, 0, l);
     if (this.wrapsLastField()) return this.onContinuation(l);
     return this.onUnparsed(l);
   }
@@ -424,9 +445,10 @@ class StatusReader {
     return K.elision;
   }
 
-  private onField(split: SplitField, l: Logical): number {
+  /** A field; its value is given, or (undefined) cut from the line at `valueFrom` on first use. */
+  private onField(key: string, value: string | undefined, valueFrom: number, l: Logical): number {
     this.flushUnparsed();
-    const name = canonicalKey(split.key);
+    const name = canonicalKey(key);
     let section = this.section;
     if (!section || (this.bannerPending && !this.titleJustRead)) {
       // under a banner with no title the keys say which section it is; before any banner
@@ -435,7 +457,7 @@ class StatusReader {
       this.section = section;
       this.bannerPending = false;
     }
-    const field = new ReadField(section.title, this.report.sections.length - 1, split.key, name, split.value, l.rawLines, l.lineNo, l.endNo);
+    const field = new ReadField(section.title, this.report.sections.length - 1, key, name, value, l.text, valueFrom, l.rawLines, l.lineNo, l.endNo);
     section.fields.push(field);
     section.endLine = l.endNo;
     this.report.fields.push(field);

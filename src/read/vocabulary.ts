@@ -178,8 +178,19 @@ export function homeSection(canonical: string): string | undefined {
 
 const TITLE_BY_NORM = new Map<string, string>(SECTION_TITLES.map((t) => [norm(t), t]));
 
+const seenTitles = new Map<string, { title: string; known: boolean }>();
+
 /** Canonical section title, keeping unknown titles as printed (whitespace collapsed). */
 export function canonicalTitle(printed: string): { title: string; known: boolean } {
+  let hit = seenTitles.get(printed);
+  if (hit === undefined) {
+    hit = titleOf(printed);
+    if (seenTitles.size < 10_000) seenTitles.set(printed, hit);
+  }
+  return { title: hit.title, known: hit.known };
+}
+
+function titleOf(printed: string): { title: string; known: boolean } {
   const collapsed = printed.replace(/\s+/g, ' ').trim();
   const known = TITLE_BY_NORM.get(norm(collapsed));
   if (known) return { title: known, known: true };
