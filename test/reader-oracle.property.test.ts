@@ -152,6 +152,18 @@ describe('the reader gives exactly the oracle report', () => {
     );
   });
 
+  it('on random lines as UTF-8 bytes, any line endings (lines cut from the bytes)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.constantFrom(...TRICKY), fc.string({ maxLength: 40, unit: 'grapheme' })), fc.constantFrom('\n', '\r\n', '\r', '')), {
+          maxLength: 40,
+        }),
+        (parts) => expectSameBytes(Buffer.from(parts.map(([l, eol]) => l + eol).join(''), 'utf8')),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('on random text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => expectSameText(text)),

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 
 type Iconv = typeof import('iconv-lite');
@@ -21,6 +22,11 @@ export interface DecodedText {
   evidence: string;
   /** True when the bytes look like a binary file (PDF, ZIP, image, random bytes). */
   binary: boolean;
+  /**
+   * Valid UTF-8 without a BOM, left undecoded when the caller asked for it (`text` is then
+   * empty): a reader can cut the lines from the bytes, which keeps ASCII lines one byte a character.
+   */
+  utf8?: Buffer;
 }
 
 const SAMPLE = 64 * 1024;
@@ -35,7 +41,7 @@ const SAMPLE = 64 * 1024;
  * @example
  * decodeBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00])).text === 'A'
  */
-export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
+export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName, keepUtf8 = false): DecodedText {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (forced) return { text: decodeAs(buf, forced), encoding: forced, evidence: 'forced', binary: false };
 
@@ -61,6 +67,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): Decod
   const binary = sample.length > 0 && stats.control / sample.length > 0.02;
   // no point decoding megabytes of a PDF or random bytes: the caller reports them as binary
   if (binary) return { text: '', encoding: 'utf-8', evidence: 'binary content', binary };
+  if (keepUtf8 && isUtf8(buf)) return { text: '', encoding: 'utf-8', evidence: 'valid UTF-8', binary, utf8: buf };
   const utf8 = tryUtf8(buf);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', evidence: 'valid UTF-8', binary };
   const legacy = guessLegacyCodePage(sample);

@@ -3,6 +3,7 @@ import type { SplitField } from './classify.js';
 import * as line from './classify.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
 import { ReadField } from './field.js';
+import { type InputLines, textLines, utf8Lines } from './lines.js';
 import type { MaskKind, TypedValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
 import { detectHardWrap } from './wrap.js';
@@ -117,12 +118,13 @@ export function readStatusBytes(bytes: Uint8Array, options: ReadOptions = {}): P
   if (bytes.length === 0) return emptyReport(name, 'utf-8', 'empty', 0, 'empty-input');
   let decoded: DecodedText;
   try {
-    decoded = decodeBytes(bytes, options.encoding);
+    decoded = decodeBytes(bytes, options.encoding, true);
   } catch {
     return emptyReport(name, 'utf-8', 'undecodable', bytes.length, 'binary-input');
   }
   if (decoded.binary) return emptyReport(name, decoded.encoding, decoded.evidence, bytes.length, 'binary-input');
-  const report = parseText(decoded.text, name);
+  // valid UTF-8 (the usual case): lines cut from the bytes, no decoded copy of the whole input
+  const report = decoded.utf8 ? new StatusReader(utf8Lines(decoded.utf8), name).read() : parseText(decoded.text, name);
   report.source.encoding = decoded.encoding;
   report.source.encodingEvidence = decoded.evidence;
   report.source.bytes = bytes.length;
@@ -152,38 +154,6 @@ function emptyReport(name: string, encoding: TextEncodingName, evidence: string,
   };
 }
 
-/** Split into lines as `\r\n`, `\r` or `\n` end them (a final line ending adds no line). */
-function splitLines(text: string): { lines: string[]; lineEnding: ParsedReport['source']['lineEnding'] } {
-  if (!text.includes('\r')) {
-    const lines = text.split('\n');
-    const lineEnding = lines.length > 1 ? 'lf' : 'none';
-    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-    return { lines, lineEnding };
-  }
-  const lines = text.split(/\r\n|\r|\n/);
-  // every break is a CRLF (what Windows writes) unless fewer CRLFs than breaks were found
-  const breaks = lines.length - 1;
-  const lineEnding = count(text, '\r\n') === breaks ? 'crlf' : detectLineEnding(text);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return { lines, lineEnding };
-}
-
-function count(text: string, needle: string): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-
-/** Which line endings a text with a CR in it uses. */
-function detectLineEnding(text: string): ParsedReport['source']['lineEnding'] {
-  const crlf = count(text, '\r\n');
-  const cr = count(text, '\r') - crlf;
-  const lf = count(text, '\n') - crlf;
-  const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
-  if (kinds > 1) return 'mixed';
-  return crlf ? 'crlf' : cr ? 'cr' : 'lf';
-}
-
 // --- the reader: one pass over the lines, a classifier per line and a small state machine ---
 
 /** Line kinds as small numbers while reading (index into KINDS); strings only in the report. */
@@ -203,8 +173,6 @@ const KINDS: readonly LineKind[] = [
   'bundle',
   'unparsed',
 ];
-/** Characters a console may draw two columns wide (a cheap test before measuring widths). */
-const WIDE = /[\u1100-\uffff]/;
 const K = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<LineKind, number>;
 
 /** One logical line: a physical line, plus the lines a hard wrap cut from it. */
@@ -244,11 +212,14 @@ class StatusReader {
   private unparsedRun: { from: number; to: number; text: string } | undefined;
   private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0 };
 
-  constructor(text: string, name: string) {
-    const { lines, lineEnding } = splitLines(text);
+  private readonly mayHaveWide: boolean;
+
+  constructor(input: InputLines, name: string) {
+    const { lines, lineEnding } = input;
     this.lines = lines;
     this.kinds = new Uint8Array(lines.length);
-    this.markers = line.markersOf(text);
+    this.markers = input.markers;
+    this.mayHaveWide = input.mayHaveWide;
     this.report = {
       source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding },
       recognized: false,
@@ -267,10 +238,10 @@ class StatusReader {
     if (this.bundle) this.report.recognized = true;
   }
 
-  read(text: string): ParsedReport {
+  read(): ParsedReport {
     const lines = this.lines;
     // a hard-wrapped output: the rest of a cut line is read with it
-    const continues = detectHardWrap(lines, WIDE.test(text));
+    const continues = detectHardWrap(lines, this.mayHaveWide);
     for (let i = 0; i < lines.length; i++) {
       if (continues?.[i]) {
         this.kinds[i] = K.continuation;
@@ -535,7 +506,7 @@ class StatusReader {
 }
 
 function parseText(text: string, name: string): ParsedReport {
-  return new StatusReader(text, name).read(text);
+  return new StatusReader(textLines(text), name).read();
 }
 
 /** Split on the first ` : `; tolerate `Key: : value`, `Key: value`, `Key :`. */
