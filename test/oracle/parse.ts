@@ -1,7 +1,10 @@
+// Test oracle: the dsregcmd reader as it was before the single-pass rewrite (after the #11
+// features), kept unchanged so test/reader-oracle.property.test.ts can prove the new reader gives
+// the same report. Field names and titles come from the live vocabulary (data, not logic).
 import { type BundleFacts, isBundle, readBundle } from './bundle.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
 import { type MaskKind, type TypedValue, typeValue } from './values.js';
-import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
+import { canonicalKey, canonicalTitle, homeSection } from '../../src/read/vocabulary.js';
 import { detectHardWrap } from './wrap.js';
 
 /** One `Key : value` line (or lines, when a narrow console wrapped the value). */

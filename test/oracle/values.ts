@@ -1,4 +1,4 @@
-import { GUID_KEYS, LIST_KEYS } from './vocabulary.js';
+import { GUID_KEYS, LIST_KEYS } from '../../src/read/vocabulary.js';
 
 /** Why a value is not data: a placeholder someone typed, an elision, or a cut-off ID. */
 export type MaskKind = 'placeholder' | 'elided' | 'truncated';

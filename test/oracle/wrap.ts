@@ -1,4 +1,4 @@
-import { canonicalKey } from './vocabulary.js';
+import { canonicalKey } from '../../src/read/vocabulary.js';
 
 /**
  * Outputs hard-wrapped at a fixed width (copied from a narrow console or a mail client: every line
