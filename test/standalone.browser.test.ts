@@ -263,7 +263,10 @@ describe('the standalone page (dist/dsreg-doctor.html) from file://', () => {
       name: 'code page 1252 (Spanish tenant name)',
       file: 's07-aadj-healthy.txt',
       bytes: () =>
-        iconv.encode(fixtureText('s07-aadj-healthy.txt').replace('TenantName : Adventure Works', 'TenantName : Fabrikam España Señor Niño'), 'win1252'),
+        iconv.encode(
+          fixtureText('s07-aadj-healthy.txt').replace('TenantName : Adventure Works', 'TenantName : Fabrikam España Señor Niño “Société” — 5 €'),
+          'win1252',
+        ),
       encoding: 'cp1252',
     },
   ];
