@@ -4,12 +4,13 @@
 // bundles it with src/web/standalone.ts in place of web/engine.js (the HTTP API), so the page calls
 // the library itself: the same code as the CLI, not a second implementation. Modules with a
 // `.browser.ts` sibling (src/read/codepages.ts) are swapped for it; nothing from node: may enter.
+// `--analyze` lists what the script is made of, largest first.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, transform } from 'esbuild';
+import { analyzeMetafile, build, transform } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = join(ROOT, 'web');
@@ -85,7 +86,7 @@ function replaceOnce(html, from, to) {
   return html.slice(0, at) + to + html.slice(at + from.length);
 }
 
-export async function buildStandalone({ out = OUT, quiet = false } = {}) {
+export async function buildStandalone({ out = OUT, quiet = false, analyze = false } = {}) {
   const result = await build({
     entryPoints: [join(WEB, 'app.js')],
     bundle: true,
@@ -102,6 +103,7 @@ export async function buildStandalone({ out = OUT, quiet = false } = {}) {
     plugins: [standalonePlugin],
   });
   const script = result.outputFiles[0].text.trim();
+  if (analyze) console.log(await analyzeMetafile(result.metafile, { verbose: false }));
   checkInline('script', script);
   const inputs = Object.keys(result.metafile.inputs);
   const stray = inputs.filter((p) => /(^|\/)(hono|@hono|iconv-lite|web\/engine\.js)(\/|$)/.test(p));
@@ -143,7 +145,7 @@ export async function buildStandalone({ out = OUT, quiet = false } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildStandalone().catch((e) => {
+  buildStandalone({ analyze: process.argv.includes('--analyze') }).catch((e) => {
     console.error(`build:standalone: ${e.errors?.map((x) => x.text).join('\n') ?? e.message}`);
     process.exit(1);
   });

@@ -66,7 +66,7 @@ Stop it with Ctrl+C.`,
   'web.subtitle': 'Diagnose Microsoft Entra device registration from dsregcmd /status',
   'web.privacy': 'Runs on this PC only: nothing you paste or drop leaves the machine.',
   'web.standalone.fleet':
-    'This is the standalone file: it needs no installation and runs only in this browser. The Fleet view (many devices from exports or Microsoft Graph) needs the local server: with Node.js 20, run `npx dsreg-doctor serve --open` and choose Fleet.',
+    'This is the standalone file: it needs no installation and runs only in this browser. The Fleet view (many devices from exports or Microsoft Graph) needs the local server: with Node.js 20, run `npm ci` once and then `node bin/dsreg-doctor.js serve --open` in the dsreg-doctor folder, and choose Fleet.',
   'web.lang.label': 'Language',
   'web.theme.label': 'Theme',
   'web.theme.auto': 'System',

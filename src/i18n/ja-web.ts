@@ -71,7 +71,7 @@ export const jaWeb: Record<keyof typeof enWeb, string> = {
   'web.subtitle': 'dsregcmd /status から Microsoft Entra のデバイス登録を診断します',
   'web.privacy': 'この PC の中だけで動作します。貼り付けたりドロップしたりしたデータが外部に送信されることはありません。',
   'web.standalone.fleet':
-    'これはインストール不要の単体ファイル版で、このブラウザーの中だけで動作します。フリート ビュー (エクスポートや Microsoft Graph からの多数のデバイス) にはローカル サーバーが必要です。Node.js 20 で `npx dsreg-doctor serve --open` を実行し、「フリート」を選んでください。',
+    'これはインストール不要の単体ファイル版で、このブラウザーの中だけで動作します。フリート ビュー (エクスポートや Microsoft Graph からの多数のデバイス) にはローカル サーバーが必要です。Node.js 20 で、dsreg-doctor のフォルダーで `npm ci` を一度実行してから `node bin/dsreg-doctor.js serve --open` を実行し、「フリート」を選んでください。',
   'web.lang.label': '言語',
   'web.theme.label': 'テーマ',
   'web.theme.auto': 'システム設定',
