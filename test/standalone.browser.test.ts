@@ -228,7 +228,9 @@ describe('the standalone page (dist/dsreg-doctor.html) from file://', () => {
     expect(comparable(await pageJson())).toEqual(pasted(expected16));
   });
 
-  it.each(files)('%s in Japanese: the JSON of the CLI with --lang ja', async (file) => {
+  // Japanese: the article's scenarios and the Italian console (the catalogues, not the reader, differ)
+  const jaFiles = files.filter((f) => f.startsWith('s') || f.startsWith('r02-'));
+  it.each(jaFiles)('%s in Japanese: the JSON of the CLI with --lang ja', async (file) => {
     await setLang('ja');
     await dropAndWait(file, readFileSync(join(work, file)));
     expect(comparable(await pageJson())).toEqual(comparable(await cli(file, 'ja')));
