@@ -337,6 +337,11 @@ describe('the web app in Chromium', () => {
     const ps1 = await fetchDownload('#download-script');
     expect([...ps1.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(ps1.bytes.toString('utf8')).toContain('forcerecovery');
+    const detect = await fetchDownload('#download-intune-detect');
+    expect(detect.name).toBe('Detect-700003.ps1');
+    expect(detect.bytes.toString('utf8')).toContain('AADSTS700003');
+    const remediate = await fetchDownload('#download-intune-remediate');
+    expect(remediate.name).toBe('Remediate-700003.ps1');
     const redacted = await fetchDownload('#download-redacted');
     expect(redacted.bytes.toString('utf8')).toContain('Device State');
     expect(redacted.bytes.toString('utf8')).not.toContain('83cfa1ed-f804-4304-97d9-21dabe8634fa');

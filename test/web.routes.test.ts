@@ -1,4 +1,6 @@
 // Route tests for the web app's server: app.request() without a socket, plus one real listen.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -349,6 +351,27 @@ describe('downloads: remediation script, collection script, redacted output', ()
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect((await post('/api/script?stage=9', bytesOf('s02-hybrid-700003.txt'))).status).toBe(400);
     expect((await post('/api/script', 'hello')).status).toBe(400);
+  });
+
+  it('POST /api/intune?part= is one script of `script --intune --out-dir`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsreg-doctor-intune-'));
+    try {
+      await main(['script', join(FIXTURES, 's01-aadj-700003.txt'), '--intune', '--out-dir', dir, '--lang', 'ja'], memoryIo());
+      for (const [part, file] of [
+        ['detection', 'Detect-700003.ps1'],
+        ['remediation', 'Remediate-700003.ps1'],
+      ] as const) {
+        const res = await post(`/api/intune?part=${part}&lang=ja`, bytesOf('s01-aadj-700003.txt'));
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${file}"`);
+        expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(dir, file)))).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect((await post('/api/intune?part=both', bytesOf('s01-aadj-700003.txt'))).status).toBe(400);
+    expect((await post('/api/intune?part=detection', 'hello')).status).toBe(400);
+    expect((await req('/api/intune')).status).toBe(405);
   });
 
   it('GET /api/collect-script is `script --collect`', async () => {

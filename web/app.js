@@ -1,7 +1,9 @@
 // dsreg-doctor web app. Plain ES module, no framework, no bundler. Every UI string comes from the
-// server's catalogues (GET /api/messages); every diagnosis from the same library code as the CLI
-// (POST /api/diagnose, /api/verify). Input values are only ever set as text.
-import { $, apiError, append, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
+// catalogues and every diagnosis from the same library code as the CLI, through `engine`: the local
+// server's API when `dsreg-doctor serve` serves the page (web/engine.js), the library itself bundled
+// into the page in the standalone file (src/web/standalone.ts). Input values are only ever set as text.
+import { $, append, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
+import { engine } from './engine.js';
 import { pathLabels, renderFlow } from './flow.js';
 
 const state = {
@@ -62,9 +64,7 @@ function rich(text) {
 // ---- messages and static texts ---------------------------------------------------------------
 
 async function loadMessages(lang) {
-  const res = await fetch(`/api/messages?lang=${encodeURIComponent(lang)}`, { headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  const body = await res.json();
+  const body = await engine.messages(lang);
   state.lang = body.lang;
   state.messages = body.messages;
   state.examples = body.examples;
@@ -86,6 +86,11 @@ function applyStaticTexts() {
   );
   select.value = state.examples.some((e) => e.file === current) ? current : '';
   updateMaskButton();
+  if (engine.standalone) {
+    // no server behind this page: the Fleet view needs `dsreg-doctor serve`
+    clear($('standalone-note')).append(...rich(t('web.standalone.fleet')));
+    $('standalone-note').hidden = false;
+  }
 }
 
 function updateMaskButton() {
@@ -108,25 +113,16 @@ function setStatus(message, id = 'status') {
   $(id).textContent = message;
 }
 
+/** The message of an engine failure: the API's own, or "the server did not answer". */
+function failure(e) {
+  return e?.network ? t('web.error.network', { reason: e.message }) : (e?.message ?? String(e));
+}
+
 // ---- input -----------------------------------------------------------------------------------
 
 function currentInput() {
   if (state.loaded) return state.loaded;
   return { bytes: new TextEncoder().encode($('input').value), name: '' };
-}
-
-function query(params) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  return q.toString();
-}
-
-async function postDiagnose(request, extra = {}) {
-  return fetch(`/api/diagnose?${query({ lang: state.lang, error: request.error, mdm: request.mdm ? 1 : undefined, name: request.name, ...extra })}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream' },
-    body: request.bytes,
-  });
 }
 
 /** Diagnose the input box (or the loaded file). `fromFile` fills the box with the decoded text. */
@@ -142,26 +138,19 @@ async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}
   hideError();
   if (!quiet) setStatus(t('web.busy'));
   $('diagnose').disabled = true;
-  let res;
+  let result;
   try {
-    res = await postDiagnose(request, { lines: 1 });
+    result = await engine.diagnose(request, state.lang);
   } catch (e) {
     if (seq === state.seq) {
       $('diagnose').disabled = false;
       setStatus('');
-      showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+      showError(failure(e));
     }
     return;
   }
   if (seq !== state.seq) return; // a newer request is on its way
   $('diagnose').disabled = false;
-  if (!res.ok) {
-    setStatus('');
-    showError(await apiError(res));
-    return;
-  }
-  const result = await res.json();
-  if (seq !== state.seq) return;
   const sameInput = state.request && sameBytes(state.request.bytes, request.bytes);
   if (!sameInput) {
     state.done.clear();
@@ -214,18 +203,14 @@ async function loadFile(file, target) {
 
 async function loadExample(file) {
   if (!file) return;
-  let res;
+  let bytes;
   try {
-    res = await fetch(`/examples/${encodeURIComponent(file)}`);
+    bytes = await engine.example(file);
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(failure(e));
     return;
   }
-  if (!res.ok) {
-    showError(await apiError(res));
-    return;
-  }
-  state.loaded = { bytes: new Uint8Array(await res.arrayBuffer()), name: file };
+  state.loaded = { bytes, name: file };
   await runDiagnose({ fromFile: true });
 }
 
@@ -560,59 +545,42 @@ function fileBase() {
   );
 }
 
-/** Ask the server for a file (the same input as the shown diagnosis) and offer it for download. */
-async function downloadFrom(url, init, name, type) {
-  let res;
+/** Ask the engine for a file (from the same input as the shown diagnosis) and offer it for download. */
+async function downloadFrom(make, name, type) {
+  let content;
   try {
-    res = await fetch(url, init);
+    content = await make();
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(e?.network ? failure(e) : t('web.downloads.failed', { message: failure(e) }));
     return;
   }
-  if (!res.ok) {
-    showError(t('web.downloads.failed', { message: await apiError(res) }));
-    return;
-  }
-  // bytes, not text: the scripts start with a BOM that Windows PowerShell 5.1 needs
-  download(name, await res.arrayBuffer(), type);
-}
-
-function inputUrl(path, extra = {}) {
-  const r = state.request;
-  return `${path}?${query({ lang: state.lang, error: r.error, mdm: r.mdm ? 1 : undefined, name: r.name, ...extra })}`;
-}
-
-function inputInit() {
-  return { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: state.request.bytes };
+  download(name, content, type);
 }
 
 async function downloadMarkdown() {
   if (!state.request) return;
-  await downloadFrom(
-    inputUrl('/api/diagnose', { format: 'markdown' }),
-    inputInit(),
-    `dsreg-doctor-${fileBase()}.${state.lang}.md`,
-    'text/markdown;charset=utf-8',
-  );
+  await downloadFrom(() => engine.markdown(state.request, state.lang), `dsreg-doctor-${fileBase()}.${state.lang}.md`, 'text/markdown;charset=utf-8');
 }
 
 async function downloadScript() {
   if (!state.request) return;
-  await downloadFrom(inputUrl('/api/script'), inputInit(), `dsreg-doctor-remediation-${fileBase()}.ps1`, 'text/plain;charset=utf-8');
+  await downloadFrom(() => engine.script(state.request, state.lang), `dsreg-doctor-remediation-${fileBase()}.ps1`, 'text/plain;charset=utf-8');
+}
+
+/** One script of the Intune Remediations pair, under the names `script --intune --out-dir` writes. */
+async function downloadIntune(part) {
+  if (!state.request) return;
+  const name = part === 'detection' ? 'Detect-700003.ps1' : 'Remediate-700003.ps1';
+  await downloadFrom(() => engine.intune(state.request, state.lang, part), name, 'text/plain;charset=utf-8');
 }
 
 async function downloadRedacted() {
   if (!state.request) return;
-  await downloadFrom(
-    `/api/redact?${query({ lang: state.lang, name: state.request.name })}`,
-    inputInit(),
-    `${fileBase()}.redacted.txt`,
-    'text/plain;charset=utf-8',
-  );
+  await downloadFrom(() => engine.redact(state.request, state.lang), `${fileBase()}.redacted.txt`, 'text/plain;charset=utf-8');
 }
 
 async function downloadCollect() {
-  await downloadFrom(`/api/collect-script?${query({ lang: state.lang })}`, {}, 'dsreg-doctor-collect.ps1', 'text/plain;charset=utf-8');
+  await downloadFrom(() => engine.collect(state.lang), 'dsreg-doctor-collect.ps1', 'text/plain;charset=utf-8');
 }
 
 function downloadJson() {
@@ -637,30 +605,18 @@ async function runCompare({ fromFile = false, quiet = false } = {}) {
 async function compareRequest(request, { fromFile = false, quiet = false } = {}) {
   const seq = ++state.afterSeq;
   if (!quiet) setStatus(t('web.busy'), 'after-status');
-  const form = new FormData();
-  form.append('before', new Blob([request.before.bytes]), request.before.name || 'before.txt');
-  form.append('after', new Blob([request.after.bytes]), request.after.name || 'after.txt');
-  let res;
+  let result;
   try {
-    res = await fetch(
-      `/api/verify?${query({ lang: state.lang, error: request.before.error, mdm: request.before.mdm ? 1 : undefined, afterError: request.afterError })}`,
-      { method: 'POST', body: form },
-    );
+    result = await engine.verify(request, state.lang);
   } catch (e) {
     if (seq === state.afterSeq) {
       setStatus('', 'after-status');
-      showError(t('web.error.network', { reason: e?.message ?? String(e) }), 'after-error-box', 'after-error-message');
+      showError(failure(e), 'after-error-box', 'after-error-message');
     }
     return;
   }
   if (seq !== state.afterSeq) return;
   setStatus('', 'after-status');
-  if (!res.ok) {
-    showError(await apiError(res), 'after-error-box', 'after-error-message');
-    return;
-  }
-  const result = await res.json();
-  if (seq !== state.afterSeq) return;
   state.afterRequest = request;
   state.afterResult = result;
   if (fromFile) {
@@ -697,7 +653,7 @@ async function switchLang(lang) {
   try {
     await loadMessages(lang);
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(failure(e));
     return;
   }
   try {
@@ -798,6 +754,8 @@ function wire() {
   $('download-md').addEventListener('click', downloadMarkdown);
   $('download-json').addEventListener('click', downloadJson);
   $('download-script').addEventListener('click', downloadScript);
+  $('download-intune-detect').addEventListener('click', () => downloadIntune('detection'));
+  $('download-intune-remediate').addEventListener('click', () => downloadIntune('remediation'));
   $('download-redacted').addEventListener('click', downloadRedacted);
   $('download-collect').addEventListener('click', downloadCollect);
   $('collect-script').addEventListener('click', downloadCollect);

@@ -70,6 +70,8 @@ export const jaWeb: Record<keyof typeof enWeb, string> = {
   // --- ページ: ヘッダー ------------------------------------------------------------------------
   'web.subtitle': 'dsregcmd /status から Microsoft Entra のデバイス登録を診断します',
   'web.privacy': 'この PC の中だけで動作します。貼り付けたりドロップしたりしたデータが外部に送信されることはありません。',
+  'web.standalone.fleet':
+    'これはインストール不要の単体ファイル版で、このブラウザーの中だけで動作します。フリート ビュー (エクスポートや Microsoft Graph からの多数のデバイス) にはローカル サーバーが必要です。Node.js 20 で、dsreg-doctor のフォルダーで `npm ci` を一度実行してから `node bin/dsreg-doctor.js serve --open` を実行し、「フリート」を選んでください。',
   'web.lang.label': '言語',
   'web.theme.label': 'テーマ',
   'web.theme.auto': 'システム設定',
@@ -157,6 +159,8 @@ export const jaWeb: Record<keyof typeof enWeb, string> = {
   'web.downloads.markdown': 'チケット用の概要 (Markdown)',
   'web.downloads.json': '診断結果 (JSON)',
   'web.downloads.script': '対処スクリプト (PowerShell。-Apply を付けて実行しない限り、確認のみのドライ ランです)',
+  'web.downloads.intuneDetect': 'Intune 検出スクリプト (Detect-700003.ps1)',
+  'web.downloads.intuneRemediate': 'Intune 修復スクリプト (Remediate-700003.ps1。$Apply を設定しない限りドライ ランです)',
   'web.downloads.redacted': 'マスク済みの出力 (ID と名前をマスクした共有用の出力)',
   'web.downloads.collect': '収集スクリプト (PowerShell)',
   'web.input.collectHint': 'まだ出力がない場合: 収集スクリプトを対象の PC で実行すると、必要な情報を集められます (読み取りのみ):',

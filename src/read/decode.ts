@@ -1,16 +1,4 @@
-import { isUtf8 } from 'node:buffer';
-import { createRequire } from 'node:module';
-
-type Iconv = typeof import('iconv-lite');
-let iconvModule: Iconv | undefined;
-/** iconv-lite is loaded on first use: UTF-8 and UTF-16LE inputs (the usual ones) never need it. */
-function iconvLite(): Iconv {
-  iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv;
-  return iconvModule;
-}
-const iconv = {
-  decode: (buf: Buffer, encoding: string, options?: { stripBOM?: boolean }) => iconvLite().decode(buf, encoding, options),
-};
+import { asValidUtf8, decodeLegacy } from './codepages.js';
 
 /** Encodings the reader recognises. The names are those iconv-lite and WHATWG agree on. */
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16le' | 'utf-16be-bom' | 'utf-16be' | 'cp932' | 'cp1252' | 'cp850';
@@ -42,7 +30,7 @@ const SAMPLE = 64 * 1024;
  * decodeBytes(new Uint8Array([0xff, 0xfe, 0x41, 0x00])).text === 'A'
  */
 export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName, keepUtf8 = false): DecodedText {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buf = bytes;
   if (forced) return { text: decodeAs(buf, forced), encoding: forced, evidence: 'forced', binary: false };
 
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
@@ -67,30 +55,31 @@ export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName, keepUt
   const binary = sample.length > 0 && stats.control / sample.length > 0.02;
   // no point decoding megabytes of a PDF or random bytes: the caller reports them as binary
   if (binary) return { text: '', encoding: 'utf-8', evidence: 'binary content', binary };
-  if (keepUtf8 && isUtf8(buf)) return { text: '', encoding: 'utf-8', evidence: 'valid UTF-8', binary, utf8: buf };
+  const validUtf8 = keepUtf8 ? asValidUtf8(buf) : undefined;
+  if (validUtf8) return { text: '', encoding: 'utf-8', evidence: 'valid UTF-8', binary, utf8: validUtf8 };
   const utf8 = tryUtf8(buf);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', evidence: 'valid UTF-8', binary };
   const legacy = guessLegacyCodePage(sample);
   return { text: decodeAs(buf, legacy.encoding), encoding: legacy.encoding, evidence: legacy.evidence, binary };
 }
 
-function decodeAs(buf: Buffer, encoding: TextEncodingName): string {
+function decodeAs(buf: Uint8Array, encoding: TextEncodingName): string {
   switch (encoding) {
     case 'utf-8':
     case 'utf-8-bom':
       return utf8Lenient.decode(buf);
     case 'utf-16le':
     case 'utf-16le-bom':
-      return stripBom(buf.toString('utf16le'));
+      return stripBom(decodeLegacy(buf, 'utf16le'));
     case 'utf-16be':
     case 'utf-16be-bom':
-      return stripBom(iconv.decode(buf, 'utf16be'));
+      return stripBom(decodeLegacy(buf, 'utf16be'));
     case 'cp932':
-      return iconv.decode(buf, 'cp932');
+      return decodeLegacy(buf, 'cp932');
     case 'cp1252':
-      return iconv.decode(buf, 'win1252');
+      return decodeLegacy(buf, 'win1252');
     case 'cp850':
-      return iconv.decode(buf, 'cp850');
+      return decodeLegacy(buf, 'cp850');
   }
 }
 
@@ -136,7 +125,7 @@ function guessUtf16(length: number, { evenNul, oddNul }: SampleStats): TextEncod
 // the WHATWG decoders strip a UTF-8 BOM themselves; `fatal` makes decoding double as validation
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
-function tryUtf8(buf: Buffer): string | undefined {
+function tryUtf8(buf: Uint8Array): string | undefined {
   try {
     return utf8Fatal.decode(buf);
   } catch {
@@ -173,14 +162,14 @@ function guessLegacyCodePage(sample: Uint8Array): { encoding: TextEncodingName; 
     }
   }
   if (high > 0 && sjisBroken === 0 && sjisPairs > 0) {
-    const text = iconv.decode(Buffer.from(sample), 'cp932');
+    const text = decodeLegacy(sample, 'cp932');
     const japanese = (text.match(/[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff9f]/gu) ?? []).length;
     if (japanese >= sjisPairs * 0.6) {
       return { encoding: 'cp932', evidence: `Shift_JIS byte pairs decode to ${japanese} Japanese characters` };
     }
   }
-  const s1252 = letterScore(iconv.decode(Buffer.from(sample), 'win1252'));
-  const s850 = letterScore(iconv.decode(Buffer.from(sample), 'cp850'));
+  const s1252 = letterScore(decodeLegacy(sample, 'win1252'));
+  const s850 = letterScore(decodeLegacy(sample, 'cp850'));
   if (s850 > s1252) return { encoding: 'cp850', evidence: `code page 850 letters ${s850} > 1252 letters ${s1252}` };
   return { encoding: 'cp1252', evidence: `code page 1252 letters ${s1252} >= 850 letters ${s850}` };
 }

@@ -9,6 +9,7 @@ import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
 import { diagnosisToJson, localizeFinding, localizeStep } from '../render/localize.js';
 import { redactText } from '../redact/redact.js';
 import { collectionScript } from '../script/collect.js';
+import { intunePair } from '../script/intune.js';
 import { remediationScript } from '../script/remediation.js';
 import { verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
@@ -82,7 +83,7 @@ function commonQuery(c: Context): Common {
 }
 
 /** A display name for the input: the dropped file's name, else "pasted text". Never a path. */
-function inputName(raw: string | undefined, t: Translate): string {
+export function inputName(raw: string | undefined, t: Translate): string {
   const name = (raw ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (name === '') return t('web.pastedName');
   return name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS)}…` : name;
@@ -122,10 +123,15 @@ export async function diagnoseRoute(c: Context): Promise<Response> {
     serverTiming(c, 'diagnose', start);
     return c.body(md, 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
   }
-  const json = diagnosisToJson(diagnosis, q.lang, q.t, VERSION) as Record<string, unknown>;
-  const body = withLines ? { ...json, source: { lines: report.lines } } : json;
+  const body = diagnosisBody(report, diagnosis, q.lang, q.t, withLines);
   serverTiming(c, 'diagnose', start);
   return c.json(body);
+}
+
+/** The diagnosis JSON the page shows (the standalone page builds the same in the browser). */
+export function diagnosisBody(report: ParsedReport, diagnosis: Diagnosis, lang: Lang, t: Translate, withLines: boolean): Record<string, unknown> {
+  const json = diagnosisToJson(diagnosis, lang, t, VERSION) as Record<string, unknown>;
+  return withLines ? { ...json, source: { lines: report.lines } } : json;
 }
 
 /**
@@ -156,11 +162,24 @@ export async function verifyRoute(c: Context): Promise<Response> {
   if (afterError !== undefined && afterError.length > MAX_ERROR_CHARS)
     throw new ApiError(400, 'web.api.errorTooLong', { length: afterError.length, limit: MAX_ERROR_CHARS }, 'bad-query');
   const start = performance.now();
-  const v = verify(before, after, { ...q.options, ...(afterError !== undefined && afterError.trim() !== '' ? { afterError } : {}) });
+  const body = verifyBody(before, after, { ...q.options, ...(afterError !== undefined && afterError.trim() !== '' ? { afterError } : {}) }, q.lang, q.t);
+  serverTiming(c, 'verify', start);
+  return c.json(body);
+}
+
+/** The "After" verdict JSON of `POST /api/verify` (the standalone page builds the same in the browser). */
+export function verifyBody(
+  before: ParsedReport,
+  after: ParsedReport,
+  options: DiagnoseOptions & { afterError?: string },
+  lang: Lang,
+  t: Translate,
+): Record<string, unknown> {
+  const v = verify(before, after, options);
   const step = v.nextStep ? (v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep)) : undefined;
   const titleOf = (id: string) => {
     const f = v.after.findings.find((x) => x.id === id) ?? v.before.findings.find((x) => x.id === id);
-    return { id, title: f ? localizeFinding(f, q.t).title : id };
+    return { id, title: f ? localizeFinding(f, t).title : id };
   };
   const side = (d: Diagnosis) => ({
     joinType: d.status.joinType,
@@ -168,24 +187,22 @@ export async function verifyRoute(c: Context): Promise<Response> {
     errorCodes: d.errorCodes,
     input: { name: d.report.source.name, encoding: d.report.source.encoding, lines: d.report.source.lines },
   });
-  const body = {
+  return {
     schemaVersion: 1,
     tool: { name: 'dsreg-doctor', version: VERSION },
-    lang: q.lang,
+    lang,
     verdict: v.verdict,
-    message: q.t(`verify.${v.verdict}`),
+    message: t(`verify.${v.verdict}`),
     sameDevice: v.sameDevice,
-    sameDeviceMessage: q.t(`verify.sameDevice.${v.sameDevice}`),
+    sameDeviceMessage: t(`verify.sameDevice.${v.sameDevice}`),
     nextStep: v.nextStep,
-    nextStepDetail: step ? localizeStep(step, q.t) : v.nextStep ? { id: v.nextStep, title: q.t(`step.${v.nextStep}.title`) } : null,
+    nextStepDetail: step ? localizeStep(step, t) : v.nextStep ? { id: v.nextStep, title: t(`step.${v.nextStep}.title`) } : null,
     resolved: v.resolved.map(titleOf),
     remaining: v.remaining.map(titleOf),
     introduced: v.introduced.map(titleOf),
     before: side(v.before),
     after: side(v.after),
   };
-  serverTiming(c, 'verify', start);
-  return c.json(body);
 }
 
 /** A file the page offers for download: the body with a name the browser saves it under. */
@@ -207,6 +224,24 @@ export async function scriptRoute(c: Context): Promise<Response> {
   const script = remediationScript(diagnose(report, q.options), q.lang, { stage: Number(stage) });
   serverTiming(c, 'script', start);
   return attachment(c, script, 'dsreg-doctor-remediation.ps1', 'text/plain; charset=utf-8');
+}
+
+/** The file names `script --intune --out-dir` writes: Intune's detection and remediation scripts. */
+export const INTUNE_FILES = { detection: 'Detect-700003.ps1', remediation: 'Remediate-700003.ps1' } as const;
+
+/**
+ * `POST /api/intune?part=detection|remediation&error=&lang=&mdm=`, the raw output as the body:
+ * one script of the Intune Remediations pair (the same as `dsreg-doctor script --intune`).
+ */
+export async function intuneRoute(c: Context): Promise<Response> {
+  const q = commonQuery(c);
+  const part = c.req.query('part') ?? '';
+  if (part !== 'detection' && part !== 'remediation')
+    throw new ApiError(400, 'web.api.badQuery', { name: 'part', value: part, expected: 'detection, remediation' }, 'bad-query');
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const report = readUpload(bytes, inputName(c.req.query('name'), q.t), q.encoding);
+  const pair = intunePair(diagnose(report, q.options), q.lang);
+  return attachment(c, pair[part], INTUNE_FILES[part], 'text/plain; charset=utf-8');
 }
 
 /** `GET /api/collect-script?lang=`: the read-only collection script (`script --collect`). */

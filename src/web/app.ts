@@ -3,10 +3,21 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { translator } from '../i18n/format.js';
 import { VERSION } from '../version.js';
-import { ApiError, collectScriptRoute, diagnoseRoute, errorBody, MAX_BODY_BYTES, redactRoute, requestLang, scriptRoute, verifyRoute } from './api.js';
+import {
+  ApiError,
+  collectScriptRoute,
+  diagnoseRoute,
+  errorBody,
+  intuneRoute,
+  MAX_BODY_BYTES,
+  redactRoute,
+  requestLang,
+  scriptRoute,
+  verifyRoute,
+} from './api.js';
 import { type Asset, exampleFiles, loadAssets } from './assets.js';
 import { type FleetFromGraph, FleetStore, fleetRoutes, MAX_FLEET_BYTES, MAX_FLEET_FILES } from './fleet-api.js';
-import { pageMessages } from './messages.js';
+import { exampleList, pageMessages } from './messages.js';
 import { checkRequest, securityHeaders } from './security.js';
 
 export interface AppOptions {
@@ -26,11 +37,6 @@ export interface AppOptions {
    * options. Without it `GET /api/fleet/graph` answers 404 and the page hides the button.
    */
   fleetFromGraph?: FleetFromGraph;
-}
-
-/** Example ids with a label in the catalogue (`web.example.<id>`): the file name's first part. */
-function exampleId(file: string): string {
-  return file.split('-')[0] ?? file;
 }
 
 /**
@@ -73,6 +79,7 @@ export function createApp(options: AppOptions): Hono {
   app.post('/api/diagnose', limit, diagnoseRoute);
   app.post('/api/verify', limit, verifyRoute);
   app.post('/api/script', limit, scriptRoute);
+  app.post('/api/intune', limit, intuneRoute);
   app.post('/api/redact', limit, redactRoute);
   app.get('/api/collect-script', collectScriptRoute);
   app.post('/api/fleet', fleet.upload);
@@ -90,10 +97,7 @@ export function createApp(options: AppOptions): Hono {
       lang,
       version: VERSION,
       messages,
-      examples: examples.map((file) => {
-        const key = `web.example.${exampleId(file)}`;
-        return { file, label: messages[key] ?? file };
-      }),
+      examples: exampleList(examples, messages),
       maxBodyBytes: maxBody,
       ...(page === 'fleet' ? { fleet: { graph: options.fleetFromGraph !== undefined, maxBytes: maxFleet, maxFiles: MAX_FLEET_FILES } } : {}),
     });
@@ -103,6 +107,7 @@ export function createApp(options: AppOptions): Hono {
     '/api/diagnose': 'POST',
     '/api/verify': 'POST',
     '/api/script': 'POST',
+    '/api/intune': 'POST',
     '/api/redact': 'POST',
     '/api/messages': 'GET',
     '/api/collect-script': 'GET',

@@ -26,3 +26,8 @@ export function pageMessages(lang: Lang, page: 'device' | 'fleet' = 'device'): R
   }
   return out;
 }
+
+/** The example menu: each bundled example output with its label (`web.example.<id>`, id = the name's first part). */
+export function exampleList(files: string[], messages: Record<string, string>): { file: string; label: string }[] {
+  return files.map((file) => ({ file, label: messages[`web.example.${file.split('-')[0] ?? file}`] ?? file }));
+}
