@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { diagnose } from '../diagnose/diagnose.js';
 import { type MessageKey, type Translate, translator } from '../i18n/format.js';
@@ -11,7 +10,7 @@ import { diagnosisToJson } from '../render/localize.js';
 import { parseToJson, parseToText } from '../render/parse.js';
 import { VERSION } from '../version.js';
 import { UserError } from './errors.js';
-import { type CliIo, inputName, readInputBytes } from './io.js';
+import { type CliIo, inputName, readInputBytes, writeFileAtomic } from './io.js';
 
 export type { CliIo } from './io.js';
 
@@ -145,7 +144,7 @@ export async function emit(ctx: CommandContext, out: string | undefined, text: s
     return;
   }
   try {
-    await writeFile(out, text, 'utf8');
+    await writeFileAtomic(out, text);
   } catch (e) {
     throw new UserError('cli.error.outWrite', { file: out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }

@@ -1,4 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.js';
 
 /** What the CLI may touch. Tests pass their own; only bin/ passes the real process. */
@@ -47,4 +49,46 @@ export async function readInputBytes(path: string, io: CliIo): Promise<Uint8Arra
 
 export function inputName(path: string): string {
   return path === '-' ? '<stdin>' : path;
+}
+
+/**
+ * Write a whole file or nothing: the text goes to a temporary file in the same folder, is
+ * flushed to disk, then renamed over the target. On any failure (a full disk, a quota) the
+ * temporary file is removed and the existing file is left byte-identical. A target that exists
+ * and is not a regular file (`/dev/stdout`, a FIFO, a device) is written directly: it cannot be
+ * replaced, and must not be.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const target = resolve(path);
+  let mode: number | undefined;
+  try {
+    const info = await stat(target);
+    if (!info.isFile()) {
+      const fh = await open(target, 'w');
+      try {
+        await fh.writeFile(data);
+      } finally {
+        await fh.close();
+      }
+      return;
+    }
+    mode = info.mode & 0o7777;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fh = await open(tmp, 'wx', 0o644);
+  try {
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (mode !== undefined) await chmod(tmp, mode);
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }
