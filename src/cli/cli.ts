@@ -86,6 +86,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * What to do when stdout fails (bin/ calls this from the stream's error event): a closed pipe
+ * (`| head`) ends quietly with the exit code so far; anything else (`> /dev/full`) is one line
+ * on stderr and exit 2, never a stack trace.
+ */
+export function stdoutFailure(
+  error: NodeJS.ErrnoException,
+  argv: string[],
+  env: Record<string, string | undefined>,
+): { line: string | null; exitCode: number | null } {
+  if (error.code === 'EPIPE') return { line: null, exitCode: null };
+  const t = translator(detectLang(langFromArgv(argv), env));
+  return { line: `dsreg-doctor: ${t('cli.error.stdoutWrite', { reason: error.code ?? error.message })}\n`, exitCode: 2 };
+}
+
 function langFromArgv(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
