@@ -43,7 +43,7 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
     [t('report.context'), t(`context.${d.runContext.kind}`)],
     [t('report.errorCodes'), terminalValue(d.errorCodes.join(', ')) || '—'],
   ];
-  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
+  const width = rows.reduce((m, [k]) => Math.max(m, displayWidth(k)), 0);
   for (const [k, v] of rows) out.push(`  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`);
 
   out.push('');
@@ -58,7 +58,7 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
     out.push(`    ${f.explanation}`);
     if (f.evidence.length) {
       out.push(`    ${t('report.evidence')}:`);
-      const w = String(Math.max(...f.evidence.map((e) => e.line))).length;
+      const w = String(f.evidence.reduce((m, e) => Math.max(m, e.line), 0)).length;
       for (const e of f.evidence) out.push(paint('dim', `      ${String(e.line).padStart(w)} │ `) + safeTerminalText(e.text.trim()));
     }
     for (const code of f.codes) {
