@@ -201,10 +201,8 @@ function deriveTenantId(field: (name: string, prefer?: string[]) => Field | unde
   };
   const primary = fromGuid(field('TenantId', ['Tenant Details', 'Device State']));
   const workplace = workAccounts[0]?.tenantId ?? fromGuid(field('WorkplaceTenantId'));
-  if (joinType === 'entra-registered')
-    for (const c of [workplace, primary])
-      if (c) candidates.push(c);
-      else for (const c of [primary, workplace]) if (c) candidates.push(c);
+  const order = joinType === 'entra-registered' ? [workplace, primary] : [primary, workplace];
+  for (const c of order) if (c) candidates.push(c);
   for (const name of ['AzureAdPrtAuthority', 'AuthCodeUrl', 'AccessTokenUrl']) {
     const c = fromUrl(field(name));
     if (c && (c.value || c.masked)) candidates.push(c);
