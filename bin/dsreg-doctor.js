@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The only place that touches the process: argv in, exit code out.
-import { main } from '../dist/cli/cli.js';
+import { main, stdoutFailure } from '../dist/cli/cli.js';
 
-// `dsreg-doctor … | head` closes the pipe early: that is not an error
+// `dsreg-doctor … | head` closes the pipe early: that is not an error. A full disk behind
+// `> file` or `/dev/full` is: one line on stderr and exit 2, never a stack trace.
 process.stdout.on('error', (e) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  const { line, exitCode } = stdoutFailure(e, process.argv.slice(2), process.env);
+  if (line) process.stderr.write(line);
+  process.exit(exitCode ?? process.exitCode ?? 0);
 });
 
 const code = await main(process.argv.slice(2), {

@@ -29,7 +29,7 @@ export function barChart({ title, items, emptyText, onSelect, selected, label })
   const barW = 300;
   const width = labelW + barW + 64;
   const height = shown.length * rowH + 6;
-  const max = Math.max(...shown.map((i) => i.value), 1);
+  const max = shown.reduce((m, i) => Math.max(m, i.value), 1);
   const svg = s('svg', {
     class: 'bars',
     viewBox: `0 0 ${width} ${height}`,
@@ -87,7 +87,7 @@ export function columnChart({ title, columns, colors, emptyText, columnLabel }) 
   const colW = Math.max(6, Math.min(72, Math.floor(900 / columns.length)));
   const width = left + columns.length * colW + 16;
   const height = top + plotH + 54;
-  const max = Math.max(...columns.map(total), 1);
+  const max = columns.reduce((m, c) => Math.max(m, total(c)), 1);
   const y = (v) => top + plotH - (v / max) * plotH;
   const labelEvery = Math.ceil(columns.length / 14);
   const svg = s('svg', { class: 'columns', viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), role: 'img', 'aria-label': title });

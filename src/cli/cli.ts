@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { diagnose } from '../diagnose/diagnose.js';
 import { type MessageKey, type Translate, translator } from '../i18n/format.js';
@@ -9,9 +8,10 @@ import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
 import { diagnosisToText } from '../render/diagnosis-text.js';
 import { diagnosisToJson } from '../render/localize.js';
 import { parseToJson, parseToText } from '../render/parse.js';
+import { jsonText, terminalSafe } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
 import { UserError } from './errors.js';
-import { type CliIo, inputName, readInputBytes } from './io.js';
+import { type CliIo, inputName, readInputBytes, writeFileAtomic } from './io.js';
 
 export type { CliIo } from './io.js';
 
@@ -77,14 +77,29 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UserError) {
-      io.stderr.write(`dsreg-doctor: ${t(e.key, e.params)}\n`);
+      io.stderr.write(`dsreg-doctor: ${terminalSafe(t(e.key, e.params))}\n`);
       return 2;
     }
     // the stack only on request: users get the message and the hint to report it
     const message = e instanceof Error ? (io.env.DSREG_DOCTOR_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
-    io.stderr.write(`dsreg-doctor: ${t('cli.error.internal', { message })}\n`);
+    io.stderr.write(`dsreg-doctor: ${terminalSafe(t('cli.error.internal', { message }))}\n`);
     return 3;
   }
+}
+
+/**
+ * What to do when stdout fails (bin/ calls this from the stream's error event): a closed pipe
+ * (`| head`) ends quietly with the exit code so far; anything else (`> /dev/full`) is one line
+ * on stderr and exit 2, never a stack trace.
+ */
+export function stdoutFailure(
+  error: NodeJS.ErrnoException,
+  argv: string[],
+  env: Record<string, string | undefined>,
+): { line: string | null; exitCode: number | null } {
+  if (error.code === 'EPIPE') return { line: null, exitCode: null };
+  const t = translator(detectLang(langFromArgv(argv), env));
+  return { line: `dsreg-doctor: ${t('cli.error.stdoutWrite', { reason: error.code ?? error.message })}\n`, exitCode: 2 };
 }
 
 function langFromArgv(argv: string[]): string | undefined {
@@ -145,7 +160,7 @@ export async function emit(ctx: CommandContext, out: string | undefined, text: s
     return;
   }
   try {
-    await writeFile(out, text, 'utf8');
+    await writeFileAtomic(out, text);
   } catch (e) {
     throw new UserError('cli.error.outWrite', { file: out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
@@ -175,7 +190,7 @@ async function diagnoseCommand(ctx: CommandContext): Promise<number> {
   });
   const text =
     format === 'json'
-      ? `${JSON.stringify(diagnosisToJson(diagnosis, ctx.lang, ctx.t, VERSION), null, 2)}\n`
+      ? jsonText(diagnosisToJson(diagnosis, ctx.lang, ctx.t, VERSION))
       : format === 'markdown'
         ? diagnosisToMarkdown(diagnosis, ctx.lang, ctx.t)
         : diagnosisToText(diagnosis, ctx.lang, ctx.t, { color: useColor(ctx.io, values.out) });
@@ -192,7 +207,7 @@ async function parseCommand(ctx: CommandContext): Promise<number> {
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'parse' });
   const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
   reportSkipped(report, ctx);
-  const text = format === 'json' ? `${JSON.stringify(parseToJson(report, ctx.t), null, 2)}\n` : parseToText(report, ctx.t);
+  const text = format === 'json' ? jsonText(parseToJson(report, ctx.t)) : parseToText(report, ctx.t);
   await emit(ctx, values.out, text);
   return 0;
 }

@@ -19,6 +19,7 @@ import type { InputReport } from '../fleet/types.js';
 import { parseTime } from '../fleet/values.js';
 import type { MessageKey } from '../i18n/format.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
+import { jsonText } from '../render/sanitize.js';
 import type { CommandContext } from './cli.js';
 import { checkChoice, emit, parseOptions } from './cli.js';
 import { failuresText, GRAPH_OPTIONS, type GraphValues, graphProgressPrinter, graphSettings, pullAsSources } from './graph-options.js';
@@ -170,7 +171,7 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
 
   const text =
     format === 'json'
-      ? `${JSON.stringify(graph ? { ...report, graph } : report, null, 2)}\n`
+      ? jsonText(graph ? { ...report, graph } : report)
       : format === 'csv'
         ? fleetToCsv(report, tableChoice)
         : format === 'html'

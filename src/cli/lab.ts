@@ -88,7 +88,7 @@ function listText(ctx: CommandContext): string {
   const all = allScenarios();
   const stories = all.filter((s) => s.story);
   const matrix = all.filter((s) => !s.story);
-  const width = Math.max(...stories.map((s) => s.id.length));
+  const width = stories.reduce((m, s) => Math.max(m, s.id.length), 0);
   const lines = [ctx.t('lab.list.stories')];
   for (const s of stories) lines.push(`  ${s.id.padEnd(width)}  ${scenarioTitle(s, ctx.t)}`);
   lines.push('', ctx.t('lab.list.matrix', { count: matrix.length }));

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diagnose } from '../diagnose/diagnose.js';
 import { readStatusBytes } from '../read/parse.js';
@@ -9,7 +9,7 @@ import { remediationScript } from '../script/remediation.js';
 import type { CommandContext } from './cli.js';
 import { checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
 import { UserError } from './errors.js';
-import { inputName, readInputBytes } from './io.js';
+import { inputName, readInputBytes, writeFileAtomic } from './io.js';
 
 /** `dsreg-doctor script FILE|- [--error] [--stage N] [--mdm]`, `script --collect`, `script --intune FILE`. */
 export async function scriptCommand(ctx: CommandContext): Promise<number> {
@@ -49,8 +49,8 @@ export async function scriptCommand(ctx: CommandContext): Promise<number> {
     }
     try {
       await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, 'Detect-700003.ps1'), pair.detection, 'utf8');
-      await writeFile(join(dir, 'Remediate-700003.ps1'), pair.remediation, 'utf8');
+      await writeFileAtomic(join(dir, 'Detect-700003.ps1'), pair.detection);
+      await writeFileAtomic(join(dir, 'Remediate-700003.ps1'), pair.remediation);
     } catch (e) {
       throw new UserError('cli.error.outWrite', { file: dir, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
     }

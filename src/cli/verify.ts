@@ -1,6 +1,8 @@
 import type { Translate } from '../i18n/format.js';
 import { localizeStep } from '../render/localize.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
+import { mdText } from '../render/diagnosis-markdown.js';
+import { jsonText, escapingTranslator } from '../render/sanitize.js';
 import type { Verification } from '../verify/verify.js';
 import { verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
@@ -28,7 +30,7 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
     ...(values['after-error'] !== undefined ? { afterError: values['after-error'] } : {}),
     ...(values.mdm ? { mdm: true } : {}),
   });
-  const text = format === 'json' ? `${JSON.stringify(verificationJson(v, ctx.t), null, 2)}\n` : verificationText(v, ctx.t, format === 'markdown');
+  const text = format === 'json' ? jsonText(verificationJson(v, ctx.t)) : verificationText(v, ctx.t, format === 'markdown');
   await emit(ctx, values.out, text);
   return v.verdict === 'fixed' || v.verdict === 'no-change-needed' ? 0 : 1;
 }
@@ -57,7 +59,9 @@ function verificationText(v: Verification, t: Translate, markdown: boolean): str
   out.push(`${h}${t('verify.title')}: ${t(`verify.${v.verdict}`)}`, '');
   out.push(`- ${t(`verify.sameDevice.${v.sameDevice}`)}`);
   out.push(`- ${t('report.joinType')}: ${t(`joinType.${v.before.status.joinType}`)} → ${t(`joinType.${v.after.status.joinType}`)}`);
-  const codes = (c: string[]) => (c.length ? c.join(', ') : '—');
+  // values from the input: escaped in Markdown, like every Markdown output
+  const esc = markdown ? mdText : (x: string) => x;
+  const codes = (c: string[]) => (c.length ? esc(c.join(', ')) : '—');
   out.push(`- ${t('report.errorCodes')}: ${codes(v.before.errorCodes)} → ${codes(v.after.errorCodes)}`);
   if (v.resolved.length) out.push(`- ${t('verify.resolved')}: ${v.resolved.join(', ')}`);
   if (v.remaining.length) out.push(`- ${t('verify.remaining')}: ${v.remaining.join(', ')}`);
@@ -66,7 +70,7 @@ function verificationText(v: Verification, t: Translate, markdown: boolean): str
     out.push('', `${h}${t('verify.next')}: ${t(`step.${v.nextStep}.title`)} [${v.nextStep}]`);
     const step = v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep);
     if (step) {
-      const st = localizeStep(step, t);
+      const st = localizeStep(step, escapingTranslator(t, esc));
       for (const a of st.actions) out.push(a.kind === 'command' ? `  > ${a.text}` : `  - ${a.text}`);
     }
   }

@@ -21,7 +21,7 @@ export function detectRunContext(status: DeviceStatus): RunContext {
   const rank = { unknown: 0, user: 1, elevated: 2, remote: 3, system: 4 } as const;
   const raise = (k: RunContext['kind'], f: Field | undefined, lineNo?: number, text?: string) => {
     if (rank[k] > rank[kind]) kind = k;
-    if (f) evidence.push(...evidenceOf(f));
+    if (f) for (const e of evidenceOf(f)) evidence.push(e);
     else if (lineNo && text !== undefined) evidence.push({ line: lineNo, text });
   };
 

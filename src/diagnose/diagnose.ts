@@ -63,11 +63,11 @@ export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Dia
     evidenceOf,
   };
   const findings: Finding[] = [];
-  for (const rule of RULES) findings.push(...rule.check(ctx));
+  for (const rule of RULES) for (const f of rule.check(ctx)) findings.push(f);
   const explained = new Set(findings.flatMap((f) => f.codes));
   // a code a finding already stands on (700003 → device-object-missing) needs no second entry;
   // the PRT blocks' transport codes were explained by prt-request-failed
-  findings.push(...explainRemainingCodes(ctx, explained));
+  for (const f of explainRemainingCodes(ctx, explained)) findings.push(f);
   for (const f of findings) f.evidence = sortEvidence(f.evidence);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const plan = buildPlan({ joinType: status.joinType, findings, codes: allCodes, options, workplaceJoined: status.workplaceJoined.value });

@@ -23,7 +23,7 @@ export function horizontalBars(title: string, items: Bar[], emptyText: string): 
   const barW = 360;
   const width = labelW + barW + 70;
   const height = items.length * rowH + 10;
-  const max = Math.max(...items.map((i) => i.value), 1);
+  const max = items.reduce((m, i) => Math.max(m, i.value), 1);
   const rows = items.map((item, n) => {
     const y = 5 + n * rowH;
     const w = Math.max(1, Math.round((item.value / max) * barW));
@@ -51,7 +51,7 @@ export function stackedColumns(title: string, columns: Column[], colors: Record<
   const colW = Math.max(4, Math.min(36, Math.floor(720 / columns.length)));
   const width = left + columns.length * colW + 20;
   const height = top + plotH + 60;
-  const max = Math.max(...columns.map(total), 1);
+  const max = columns.reduce((m, c) => Math.max(m, total(c)), 1);
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const labelEvery = Math.ceil(columns.length / 12);
   const bars = columns.map((c, n) => {

@@ -45,7 +45,7 @@ function pad(s: string, width: number): string {
 /** A plain aligned table; every cell is data from the input, so it is made safe for a terminal. */
 function table(headers: string[], rows: string[][], maxWidths: number[]): string[] {
   const cells = rows.map((r) => r.map((c, i) => clip(safeTerminalText(c), maxWidths[i] ?? 40)));
-  const widths = headers.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = headers.map((h, i) => cells.reduce((m, r) => Math.max(m, displayWidth(r[i] ?? '')), displayWidth(h)));
   const line = (r: string[]) =>
     r
       .map((c, i) => pad(c, widths[i] ?? 0))
@@ -65,7 +65,7 @@ export function fleetToText(report: FleetReport, t: Translate, options: TextOpti
   const s = report.summary;
   out.push(`${t('fleet.title')} — ${t('fleet.asOf', { asOf: shortTime(report.asOf) })}`, '');
   out.push(`## ${t('fleet.section.summary')}`);
-  out.push(...summaryOpening(report, t));
+  for (const line of summaryOpening(report, t)) out.push(line);
   const counts = (o: Record<string, number>, label: (k: string) => string = (k) => k) =>
     Object.entries(o)
       .sort((a, b) => b[1] - a[1])
@@ -91,7 +91,7 @@ export function fleetToText(report: FleetReport, t: Translate, options: TextOpti
 
   if (report.affected.length > 0) {
     out.push('', `## ${t('fleet.section.affected')}`);
-    out.push(...affectedTable(report.affected.slice(0, limit), t));
+    for (const line of affectedTable(report.affected.slice(0, limit), t)) out.push(line);
     if (report.affected.length > limit) out.push(t('fleet.more', { count: report.affected.length - limit }));
   }
 
@@ -102,7 +102,7 @@ export function fleetToText(report: FleetReport, t: Translate, options: TextOpti
     if (c.blankTimestamp > 0) out.push(t('fleet.summary.cleanupBlank', { count: c.blankTimestamp }));
     const risky = report.cleanupImpact.filter((e) => e.risk !== 'low');
     if (risky.length > 0) {
-      out.push(...cleanupTable(risky.slice(0, limit), t));
+      for (const line of cleanupTable(risky.slice(0, limit), t)) out.push(line);
       if (risky.length > limit) out.push(t('fleet.more', { count: risky.length - limit }));
     }
     out.push('', t('fleet.summary.order'));
@@ -112,7 +112,7 @@ export function fleetToText(report: FleetReport, t: Translate, options: TextOpti
   }
 
   out.push('', `## ${t('fleet.section.inputs')}`);
-  out.push(...inputsTable(report.inputs, t));
+  for (const line of inputsTable(report.inputs, t)) out.push(line);
   out.push(t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped }));
   return `${out.join('\n')}\n`;
 }

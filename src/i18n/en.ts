@@ -1,4 +1,5 @@
 import { enFleet } from './en-fleet.js';
+import { enSafety } from './en-safety.js';
 import { enLab } from './en-lab.js';
 import { enScript } from './en-script.js';
 import { enWeb } from './en-web.js';
@@ -434,6 +435,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   ...enWeb,
   ...enFleet,
   ...enLab,
+  ...enSafety,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.js';
 import { jaFleet } from './ja-fleet.js';
+import { jaSafety } from './ja-safety.js';
 import { jaLab } from './ja-lab.js';
 import { jaReport } from './ja-report.js';
 import { jaScript } from './ja-script.js';
@@ -140,4 +141,5 @@ export const ja: Record<MessageKey, string> = {
   ...jaWeb,
   ...jaFleet,
   ...jaLab,
+  ...jaSafety,
 };

@@ -201,8 +201,8 @@ function deriveTenantId(field: (name: string, prefer?: string[]) => Field | unde
   };
   const primary = fromGuid(field('TenantId', ['Tenant Details', 'Device State']));
   const workplace = workAccounts[0]?.tenantId ?? fromGuid(field('WorkplaceTenantId'));
-  if (joinType === 'entra-registered') candidates.push(...[workplace, primary].filter((c): c is Evidence<string> => !!c));
-  else candidates.push(...[primary, workplace].filter((c): c is Evidence<string> => !!c));
+  const order = joinType === 'entra-registered' ? [workplace, primary] : [primary, workplace];
+  for (const c of order) if (c) candidates.push(c);
   for (const name of ['AzureAdPrtAuthority', 'AuthCodeUrl', 'AccessTokenUrl']) {
     const c = fromUrl(field(name));
     if (c && (c.value || c.masked)) candidates.push(c);

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Evidence } from '../model/status.js';
 import { localizeCode, localizeFinding, localizeStep } from './localize.js';
+import { escapingTranslator, terminalSafe, terminalValue } from './sanitize.js';
 import { warningText } from './warnings.js';
 
 export interface TextStyle {
@@ -12,13 +13,13 @@ export interface TextStyle {
 
 const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m', reset: '\x1b[0m' };
 
-/** Input text shown on a terminal: control characters (ANSI escapes in a hostile file) made visible. */
-export function safeTerminalText(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+/** Input text shown on a terminal: the one sanitiser (src/render/sanitize.ts). */
+export const safeTerminalText = terminalSafe;
 
 /** The diagnosis for a terminal: colour only on a TTY without NO_COLOR (decided by the caller). */
 export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: TextStyle): string {
+  // values from the input inside findings and steps go through the terminal sanitiser
+  const tv = escapingTranslator(t, terminalValue);
   const paint = (code: keyof typeof ANSI, text: string) => (style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
   const sevColor: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'cyan' };
   const sevMark: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
@@ -40,16 +41,16 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
     [t('report.deviceAuthStatus'), shown(s.deviceAuthStatus)],
     [t('report.prt'), shown(s.azureAdPrt, yesNo)],
     [t('report.context'), t(`context.${d.runContext.kind}`)],
-    [t('report.errorCodes'), d.errorCodes.join(', ') || '—'],
+    [t('report.errorCodes'), terminalValue(d.errorCodes.join(', ')) || '—'],
   ];
-  const width = Math.max(...rows.map(([k]) => displayWidth(k)));
+  const width = rows.reduce((m, [k]) => Math.max(m, displayWidth(k)), 0);
   for (const [k, v] of rows) out.push(`  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`);
 
   out.push('');
   out.push(paint('bold', t('report.findings')));
   if (d.findings.length === 0) out.push(`  ${t('report.noFindings')}`);
   for (const raw of d.findings) {
-    const f = localizeFinding(raw, t);
+    const f = localizeFinding(raw, tv);
     out.push('');
     out.push(
       `  ${paint(sevColor[f.severity], `${sevMark[f.severity]} ${t(`severity.${f.severity}`)}`)}  ${paint('bold', f.title)}  ${paint('dim', `[${f.id}]`)}`,
@@ -57,16 +58,16 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
     out.push(`    ${f.explanation}`);
     if (f.evidence.length) {
       out.push(`    ${t('report.evidence')}:`);
-      const w = String(Math.max(...f.evidence.map((e) => e.line))).length;
+      const w = String(f.evidence.reduce((m, e) => Math.max(m, e.line), 0)).length;
       for (const e of f.evidence) out.push(paint('dim', `      ${String(e.line).padStart(w)} │ `) + safeTerminalText(e.text.trim()));
     }
     for (const code of f.codes) {
       const c = localizeCode(code, lang);
       if (c.known) {
-        out.push(`    ${paint('bold', code)}: ${c.meaning}`);
+        out.push(`    ${paint('bold', terminalValue(code))}: ${c.meaning}`);
         out.push(`      ${t('report.cause')}: ${c.cause}`);
         out.push(`      ${t('report.action')}: ${c.action}`);
-      } else out.push(`    ${paint('bold', code)}: ${t('report.unknownCode')}`);
+      } else out.push(`    ${paint('bold', terminalValue(code))}: ${t('report.unknownCode')}`);
     }
   }
 
@@ -75,7 +76,7 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
   if (d.plan.steps.length === 0) out.push(`  ${t('report.noPlan')}`);
   let stage = '';
   d.plan.steps.forEach((raw, i) => {
-    const st = localizeStep(raw, t);
+    const st = localizeStep(raw, tv);
     if (st.stage !== stage) {
       stage = st.stage;
       out.push('', `  ${paint('dim', `— ${t(`report.stage.${st.stage}`)} —`)}`);

@@ -1,6 +1,7 @@
 import type { Translate } from '../i18n/format.js';
 import type { Field, ParsedReport } from '../read/parse.js';
 import type { TypedValue } from '../read/values.js';
+import { terminalSafe } from './sanitize.js';
 import { warningText } from './warnings.js';
 
 /** The parsed report as JSON: sections with their fields, each with line numbers and typed value. */
@@ -85,7 +86,8 @@ export function parseToText(report: ParsedReport, t: Translate): string {
     out.push(t('parse.warnings'));
     for (const w of report.warnings) out.push(`  - ${warningText(w, t)}`);
   }
-  return `${out.join('\n')}\n`;
+  // every value in it comes from the input: the whole text goes through the sanitiser
+  return `${terminalSafe(out.join('\n'))}\n`;
 }
 
 function fieldLine(f: Field, t: Translate): string {

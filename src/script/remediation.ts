@@ -193,7 +193,7 @@ export function remediationScript(d: Diagnosis, lang: Lang, options: Remediation
   for (const key of SCRIPT_MESSAGES) out.push(`  ${psLiteral(key)} = ${psText(t(key))}`);
   out.push('}');
   out.push('');
-  out.push(...HELPERS);
+  for (const line of HELPERS) out.push(line);
   out.push('');
   out.push('New-Item -ItemType Directory -Force -Path $OutputDirectory | Out-Null');
   out.push("$LogPath = Join-Path $OutputDirectory ('dsreg-doctor-' + $Stamp + '.log')");

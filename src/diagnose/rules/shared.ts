@@ -8,7 +8,7 @@ export function codeLines(ctx: RuleContext, codes: string[]): EvidenceLine[] {
   const out: EvidenceLine[] = [];
   for (const f of ctx.status.report.fields) {
     const v = f.value.toLowerCase();
-    if (codes.some((c) => v.includes(c.toLowerCase()))) out.push(...ctx.evidenceOf(f));
+    if (codes.some((c) => v.includes(c.toLowerCase()))) for (const e of ctx.evidenceOf(f)) out.push(e);
   }
   return out;
 }
@@ -41,7 +41,7 @@ export function prtBlockLines(ctx: RuleContext, codes: string[]): EvidenceLine[]
           'RefreshPrtDiagnostics',
         ].includes(f.name)
       ) {
-        out.push(...ctx.evidenceOf(f));
+        for (const e of ctx.evidenceOf(f)) out.push(e);
       }
     }
   }
@@ -62,7 +62,7 @@ export function prtBlockCodes(ctx: RuleContext, codes: string[]): string[] {
       .join('\n')
       .toLowerCase();
     if (!codes.some((c) => text.includes(c.toLowerCase()))) continue;
-    out.push(...collectErrorCodes([block.attemptStatus ?? '', block.httpError ?? '', block.serverErrorDescription ?? '']));
+    for (const c of collectErrorCodes([block.attemptStatus ?? '', block.httpError ?? '', block.serverErrorDescription ?? ''])) out.push(c);
   }
   return out;
 }
