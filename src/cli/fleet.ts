@@ -1,12 +1,15 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   analyzeFleet,
+  DATE_ORDERS,
+  type DateOrder,
   type FleetInput,
   type FleetProgress,
   type FleetReport,
   type FleetSource,
   fileSource,
+  parseColumnMapping,
   readPlannedDeletions,
   streamSource,
 } from '../fleet/fleet.js';
@@ -37,6 +40,8 @@ const OPTIONS = {
   table: { type: 'string' },
   kql: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
+  'date-order': { type: 'string' },
+  columns: { type: 'string' },
 } as const;
 
 interface FleetValues extends GraphValues {
@@ -51,6 +56,8 @@ interface FleetValues extends GraphValues {
   table?: string;
   kql?: boolean;
   'no-progress'?: boolean;
+  'date-order'?: string;
+  columns?: string;
   format?: string;
   out?: string;
   help?: boolean;
@@ -75,6 +82,19 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   const tableChoice = checkChoice('--table', values.table, ['affected', 'cleanup'], 'affected') as 'affected' | 'cleanup';
   const staleDays = values['stale-days'] !== undefined ? positiveInt('--stale-days', values['stale-days']) : undefined;
   const days = values.days !== undefined ? positiveInt('--days', values.days) : 30;
+  const dateOrder = values['date-order'] !== undefined ? (checkChoice('--date-order', values['date-order'], [...DATE_ORDERS], 'dmy') as DateOrder) : undefined;
+  let columns: Map<string, string> | undefined;
+  if (values.columns !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(resolvePath(ctx.io.cwd, values.columns), 'utf8');
+    } catch (e) {
+      throw new UserError('fleet.error.badColumns', { file: values.columns, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    }
+    const mapping = parseColumnMapping(text);
+    if (typeof mapping === 'string') throw new UserError('fleet.error.badColumns', { file: values.columns, reason: mapping });
+    columns = mapping;
+  }
   let asOf: Date | undefined;
   if (values['as-of'] !== undefined) {
     const ms = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? `${values['as-of']}T00:00:00Z` : values['as-of']);
@@ -156,6 +176,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     ...(planned ? { plannedDeletions: planned } : {}),
     ...(staleDays !== undefined ? { staleDays } : {}),
     ...(asOf ? { asOf } : {}),
+    ...(dateOrder ? { dateOrder } : {}),
+    ...(columns ? { columns } : {}),
     ...(bar ? { onProgress: (p: FleetProgress) => bar.update(p) } : {}),
     onWarning: (w) => {
       bar?.clear();
@@ -183,9 +205,33 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   return exitCode(report);
 }
 
-/** 1 when something needs doing: affected devices, or a cleanup that would delete devices in use. */
+/**
+ * 2 when an input cannot be relied on (see unusableInputs): a scheduled run must not read a
+ * file it could not use as "healthy". Else 1 when something needs doing: affected devices, or a
+ * cleanup that would delete devices in use.
+ */
 export function exitCode(report: FleetReport): number {
+  if (unusableInputs(report.inputs).length > 0) return 2;
   return report.affected.length > 0 || report.cleanupImpact.some((e) => e.risk === 'high') ? 1 : 0;
+}
+
+/** Rows of these kinds are expected in a good export (other users' sign-ins, other audit events). */
+const EXPECTED_SKIPS = new Set(['no-device-id', 'not-device-activity', 'other-device-activity', 'failed-operation', 'not-dsregcmd-status']);
+/** More than this share of a file's rows unusable (for reasons other than EXPECTED_SKIPS) makes the input unusable. */
+export const MAX_BAD_SHARE = 0.5;
+
+/**
+ * The inputs that cannot be relied on: not read at all, no row at all, or no usable row and
+ * some bad ones, or more than half of the rows bad.
+ */
+export function unusableInputs(inputs: InputReport[]): InputReport[] {
+  return inputs.filter((i) => {
+    if (i.error !== null) return true;
+    if (i.rows.read === 0) return true;
+    let bad = 0;
+    for (const [k, v] of Object.entries(i.rows.skippedByReason)) if (!EXPECTED_SKIPS.has(k)) bad += v;
+    return (i.rows.used === 0 && bad > 0) || bad > i.rows.read * MAX_BAD_SHARE;
+  });
 }
 
 function positiveInt(option: string, value: string): number {
@@ -250,6 +296,8 @@ function writeNotes(ctx: CommandContext, inputs: InputReport[]): void {
     }
     if (i.unknownColumns.length > 0) say('fleet.note.unknownColumns', { file: i.name, count: i.unknownColumns.length, columns: i.unknownColumns.join(', ') });
   }
+  // every input that cannot be relied on, once, with its counts (the exit code is 2)
+  for (const i of unusableInputs(inputs)) if (i.error === null) say('fleet.note.unusable', { file: i.name, used: i.rows.used, read: i.rows.read });
 }
 
 /** rows, rate and ETA on one stderr line, redrawn at most every 100 ms. */
