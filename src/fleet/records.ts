@@ -214,10 +214,13 @@ export interface InventoryDevice {
 }
 
 const AUTOPILOT_TAG = /\[ZTDID\]/i;
+const DOTNET_TYPE_NAME = /^System\.[\w.`[\]]+$/;
 
 function autopilotFrom(physicalIds: unknown, enrollmentProfile: unknown, explicit: unknown): boolean | null {
   const e = parseBool(explicit);
   if (e !== null) return e;
+  // PowerShell 5.1's Export-Csv writes a list as its type name: that says nothing
+  if (typeof physicalIds === 'string' && DOTNET_TYPE_NAME.test(physicalIds.trim())) physicalIds = undefined;
   const ids = arrayOf(physicalIds) ?? (typeof physicalIds === 'string' && physicalIds !== '' ? [physicalIds] : undefined);
   if (ids?.some((x) => typeof x === 'string' && AUTOPILOT_TAG.test(x))) return true;
   if (typeof enrollmentProfile === 'string' && enrollmentProfile.trim() !== '') return true;
