@@ -423,6 +423,16 @@ describe('fleet exports: the CLI', () => {
     expect(JSON.parse(bad.stdout).affected.length).toBeGreaterThan(0);
   });
 
+  it('--kql joins deletions to failures by the device id of the delete event, the name only as a fallback, and only documented activities', () => {
+    const r = run(['--kql']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| where OperationName in ("Delete device", "Update device")');
+    expect(r.stdout).not.toMatch(/Hard delete device|Disable device/);
+    expect(r.stdout).toContain('DetailDeviceId = take_anyif(tostring(Detail.value), tostring(Detail.key) =~ "DeviceId")');
+    expect(r.stdout).toContain('by DeviceId) on DeviceId');
+    expect(r.stdout).toContain('| extend ByName = isempty(Action) and isnotempty(Action1) and Objects == 1');
+  });
+
   it('--columns FILE reads a file with unknown headers; a missing mapping file is a clear error', () => {
     const ok = run(['custom-headers-interactive.csv', '--columns', 'custom-headers.columns.json', '--format', 'json']);
     expect(ok.code).toBe(1);

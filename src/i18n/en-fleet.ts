@@ -267,7 +267,7 @@ more than half of its rows could not be used: the report is still written), 3 in
   'fleet.kql.deletions': 'Who deleted or disabled devices (TargetResources[0].id is the object id, not the device id).',
   'fleet.kql.actors': 'Top actors behind device deletions and disables.',
   'fleet.kql.affectedWithDeletions':
-    'Affected devices with the deletion that explains them. The audit log names devices by object id and name, the sign-in log by device id,\nso this joins on the device name: check names that repeat.',
+    'Affected devices with the deletion that explains them, joined on the device id the delete event carries in AdditionalDetails;\nonly for a device no event names by id, on its name, when one object carries that name (MatchedBy says which).',
   'fleet.kql.cleanupPlanned': 'Cleanup impact: which of the {count} planned devices still sign in successfully (deleting them would cause AADSTS700003).',
   'fleet.kql.cleanupTooMany': 'Only the first {shown} of {count} ids are inlined here; put the full list in a watchlist and use _GetWatchlist().',
   'fleet.kql.cleanupObjectIds': '{count} ids in the plan are object ids, which sign-in logs do not carry: resolve them to device ids with Graph first.',

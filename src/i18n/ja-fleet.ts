@@ -276,7 +276,7 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.kql.deletions': 'デバイスを削除・無効化したユーザーやアプリ (TargetResources[0].id はデバイス ID ではなくオブジェクト ID です)。',
   'fleet.kql.actors': 'デバイスの削除・無効化が多い実行者の上位です。',
   'fleet.kql.affectedWithDeletions':
-    '影響を受けたデバイスと、その原因となった削除です。監査ログはデバイスをオブジェクト ID と名前で、サインイン ログはデバイス ID で示すため、\nデバイス名で結合しています。同じ名前が複数ある場合は確認してください。',
+    '影響を受けたデバイスと、その原因となった削除です。削除イベントの AdditionalDetails にあるデバイス ID で結合し、\nID で見つからないデバイスだけ、その名前を持つオブジェクトが 1 つの場合に名前で結合します (MatchedBy に結合方法を示します)。',
   'fleet.kql.cleanupPlanned':
     'クリーンアップの影響: 削除予定の {count} 台のうち、まだサインインに成功しているデバイスです (削除すると AADSTS700003 が発生します)。',
   'fleet.kql.cleanupTooMany':
