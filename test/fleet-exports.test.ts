@@ -8,6 +8,7 @@ import { analyzeFleet, type FleetInput, type FleetReport, fileSource, memorySour
 import { canonicalHeader } from '../src/fleet/schema.js';
 import { joinTypeFromTrust, parseTime } from '../src/fleet/values.js';
 import { AFFECTED, AUDIT_ROWS, D, DEVICE_ROWS, O, SIGNIN_ROWS, STALE_90, SUMMARY } from './fleet-expected.js';
+import { startGraphServer } from './graph-server.js';
 import { ROOT } from './helpers.js';
 
 /**
@@ -444,5 +445,27 @@ describe('fleet exports: the CLI', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--columns nope.json: ENOENT');
     expect(run(['custom-headers-interactive.csv', '--date-order', 'dym']).code).toBe(2);
+  });
+});
+
+describe('fleet exports: exit codes of a Graph pull', () => {
+  it('a tenant with no device-error sign-in and no device event exits 0: an empty pull is data, not an unusable file', async () => {
+    const devices = readFileSync(fix('graph-devices.json'), 'utf8');
+    const server = await startGraphServer({ devices: (JSON.parse(devices) as { value: Record<string, unknown>[] }).value, signIns: [], directoryAudits: [] });
+    try {
+      const { main } = await import('../src/cli/cli.js');
+      let stderr = '';
+      const code = await main(['fleet', '--graph', '--graph-base', server.base, '--format', 'json'], {
+        stdin: (async function* () {})(),
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => ((stderr += s), true) },
+        env: { LANG: 'C', DSREG_DOCTOR_GRAPH_TOKEN: 'fake-access-token-for-tests' },
+        cwd: EXP,
+      });
+      expect(stderr, stderr).not.toContain('cannot be relied on');
+      expect(code, stderr).toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -150,6 +150,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   }
 
   const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
+  let graphFrom = 0;
+  let graphCount = 0;
   // --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files
   let graph: { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number }; partial: string | null } | undefined;
   if (values.graph) {
@@ -159,6 +161,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
     const nothing = pulled.devices.length + pulled.signIns.length + pulled.directoryAudits.length === 0;
     if (pulled.partial && nothing && inputs.length === 0) throw new UserError('graph.error.nothingRead', { reason: partial ?? '' });
+    graphFrom = inputs.length;
+    graphCount = sources.length;
     for (const source of sources) inputs.push({ source, as: 'auto' });
     graph = {
       cloud: settings.cloud,
@@ -185,7 +189,9 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     },
   });
   bar?.clear();
-  writeNotes(ctx, report.inputs);
+  // what Graph returned is data, not a file to rely on: an empty pull means nothing happened
+  const relied = report.inputs.filter((_, i) => i < graphFrom || i >= graphFrom + graphCount);
+  writeNotes(ctx, report.inputs, relied);
   if (report.inputs.length > 0 && report.inputs.every((i) => i.error !== null || i.rows.read === 0)) {
     throw new UserError('fleet.error.nothingRead');
   }
@@ -202,7 +208,7 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   if (format !== 'table') {
     ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped })}\n`);
   }
-  return exitCode(report);
+  return exitCode(report, relied);
 }
 
 /**
@@ -210,8 +216,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
  * file it could not use as "healthy". Else 1 when something needs doing: affected devices, or a
  * cleanup that would delete devices in use.
  */
-export function exitCode(report: FleetReport): number {
-  if (unusableInputs(report.inputs).length > 0) return 2;
+export function exitCode(report: FleetReport, relied: InputReport[] = report.inputs): number {
+  if (unusableInputs(relied).length > 0) return 2;
   return report.affected.length > 0 || report.cleanupImpact.some((e) => e.risk === 'high') ? 1 : 0;
 }
 
@@ -269,7 +275,7 @@ async function statusSources(cwd: string, paths: string[]): Promise<FleetSource[
 }
 
 /** What could not be used, on stderr, with file and line: nothing is dropped silently. */
-function writeNotes(ctx: CommandContext, inputs: InputReport[]): void {
+function writeNotes(ctx: CommandContext, inputs: InputReport[], relied: InputReport[] = inputs): void {
   const say = (key: MessageKey, params: Record<string, string | number>) => ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(ctx.t(key, params))}\n`);
   for (const i of inputs) {
     if (i.error) {
@@ -297,7 +303,7 @@ function writeNotes(ctx: CommandContext, inputs: InputReport[]): void {
     if (i.unknownColumns.length > 0) say('fleet.note.unknownColumns', { file: i.name, count: i.unknownColumns.length, columns: i.unknownColumns.join(', ') });
   }
   // every input that cannot be relied on, once, with its counts (the exit code is 2)
-  for (const i of unusableInputs(inputs)) if (i.error === null) say('fleet.note.unusable', { file: i.name, used: i.rows.used, read: i.rows.read });
+  for (const i of unusableInputs(relied)) if (i.error === null) say('fleet.note.unusable', { file: i.name, used: i.rows.used, read: i.rows.read });
 }
 
 /** rows, rate and ETA on one stderr line, redrawn at most every 100 ms. */
