@@ -458,7 +458,12 @@ describe('fleet exports: exit codes of a Graph pull', () => {
       const code = await main(['fleet', '--graph', '--graph-base', server.base, '--format', 'json'], {
         stdin: (async function* () {})(),
         stdout: { write: () => true },
-        stderr: { write: (s: string) => ((stderr += s), true) },
+        stderr: {
+          write: (s: string) => {
+            stderr += s;
+            return true;
+          },
+        },
         env: { LANG: 'C', DSREG_DOCTOR_GRAPH_TOKEN: 'fake-access-token-for-tests' },
         cwd: EXP,
       });
