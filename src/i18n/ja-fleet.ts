@@ -100,7 +100,7 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.note.file.ambiguous-date-order':
     '{file}: 列 {detail} の日付は日/月の順とも月/日の順とも読め (例: 05/06/2025)、どちらかを決められる値がないため、このファイルは使用しませんでした。--date-order dmy (日が先)、mdy (月が先)、ymd のいずれかを指定してください。',
   'fleet.note.unusable': '{file}: {read} 行のうち使用できたのは {used} 行です。この入力は信頼できません (終了コード 2)。',
-  'fleet.error.badColumns': '--columns {file}: {reason}',
+  'fleet.error.badColumns': '--columns {file}: 列の対応表を読み取れません ({reason})。',
   'fleet.note.file.unrecognized-json': '{file}: レコード ({detail} を含む) がサインイン、デバイス、監査イベントのいずれでもありません。スキップしました。',
   'fleet.note.file.unrecognized': '{file}: このコマンドで読み取れるエクスポートではありません。スキップしました。',
   'fleet.note.skipped': '{file}: {read} 行のうち {count} 行を使用しませんでした ({reasons})。最初は {line} 行目です。',
