@@ -144,9 +144,9 @@ describe('dsreg-doctor fleet (CLI)', () => {
     expect(nothing.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
-  it('a missing file does not stop the others', () => {
+  it('a missing file does not stop the others, and exits 2: a scheduled run must not take it as healthy', () => {
     const r = run(['missing.csv', 'graph-signins.jsonl']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing.csv: no such file; skipped.');
     expect(r.stdout).toContain('CON-DT-002');
   });

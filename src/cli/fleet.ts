@@ -1,12 +1,15 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
   analyzeFleet,
+  DATE_ORDERS,
+  type DateOrder,
   type FleetInput,
   type FleetProgress,
   type FleetReport,
   type FleetSource,
   fileSource,
+  parseColumnMapping,
   readPlannedDeletions,
   streamSource,
 } from '../fleet/fleet.js';
@@ -38,6 +41,8 @@ const OPTIONS = {
   table: { type: 'string' },
   kql: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
+  'date-order': { type: 'string' },
+  columns: { type: 'string' },
 } as const;
 
 interface FleetValues extends GraphValues {
@@ -52,6 +57,8 @@ interface FleetValues extends GraphValues {
   table?: string;
   kql?: boolean;
   'no-progress'?: boolean;
+  'date-order'?: string;
+  columns?: string;
   format?: string;
   out?: string;
   help?: boolean;
@@ -76,6 +83,19 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   const tableChoice = checkChoice('--table', values.table, ['affected', 'cleanup'], 'affected') as 'affected' | 'cleanup';
   const staleDays = values['stale-days'] !== undefined ? positiveInt('--stale-days', values['stale-days']) : undefined;
   const days = values.days !== undefined ? positiveInt('--days', values.days) : 30;
+  const dateOrder = values['date-order'] !== undefined ? (checkChoice('--date-order', values['date-order'], [...DATE_ORDERS], 'dmy') as DateOrder) : undefined;
+  let columns: Map<string, string> | undefined;
+  if (values.columns !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(resolvePath(ctx.io.cwd, values.columns), 'utf8');
+    } catch (e) {
+      throw new UserError('fleet.error.badColumns', { file: values.columns, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    }
+    const mapping = parseColumnMapping(text);
+    if (typeof mapping === 'string') throw new UserError('fleet.error.badColumns', { file: values.columns, reason: mapping });
+    columns = mapping;
+  }
   let asOf: Date | undefined;
   if (values['as-of'] !== undefined) {
     const ms = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? `${values['as-of']}T00:00:00Z` : values['as-of']);
@@ -131,6 +151,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   }
 
   const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
+  let graphFrom = 0;
+  let graphCount = 0;
   // --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files
   let graph: { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number }; partial: string | null } | undefined;
   if (values.graph) {
@@ -140,6 +162,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
     const nothing = pulled.devices.length + pulled.signIns.length + pulled.directoryAudits.length === 0;
     if (pulled.partial && nothing && inputs.length === 0) throw new UserError('graph.error.nothingRead', { reason: partial ?? '' });
+    graphFrom = inputs.length;
+    graphCount = sources.length;
     for (const source of sources) inputs.push({ source, as: 'auto' });
     graph = {
       cloud: settings.cloud,
@@ -157,6 +181,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     ...(planned ? { plannedDeletions: planned } : {}),
     ...(staleDays !== undefined ? { staleDays } : {}),
     ...(asOf ? { asOf } : {}),
+    ...(dateOrder ? { dateOrder } : {}),
+    ...(columns ? { columns } : {}),
     ...(bar ? { onProgress: (p: FleetProgress) => bar.update(p) } : {}),
     onWarning: (w) => {
       bar?.clear();
@@ -164,7 +190,9 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     },
   });
   bar?.clear();
-  writeNotes(ctx, report.inputs);
+  // what Graph returned is data, not a file to rely on: an empty pull means nothing happened
+  const relied = report.inputs.filter((_, i) => i < graphFrom || i >= graphFrom + graphCount);
+  writeNotes(ctx, report.inputs, relied);
   if (report.inputs.length > 0 && report.inputs.every((i) => i.error !== null || i.rows.read === 0)) {
     throw new UserError('fleet.error.nothingRead');
   }
@@ -181,12 +209,36 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   if (format !== 'table') {
     ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped })}\n`);
   }
-  return exitCode(report);
+  return exitCode(report, relied);
 }
 
-/** 1 when something needs doing: affected devices, or a cleanup that would delete devices in use. */
-export function exitCode(report: FleetReport): number {
+/**
+ * 2 when an input cannot be relied on (see unusableInputs): a scheduled run must not read a
+ * file it could not use as "healthy". Else 1 when something needs doing: affected devices, or a
+ * cleanup that would delete devices in use.
+ */
+export function exitCode(report: FleetReport, relied: InputReport[] = report.inputs): number {
+  if (unusableInputs(relied).length > 0) return 2;
   return report.affected.length > 0 || report.cleanupImpact.some((e) => e.risk === 'high') ? 1 : 0;
+}
+
+/** Rows of these kinds are expected in a good export (other users' sign-ins, other audit events). */
+const EXPECTED_SKIPS = new Set(['no-device-id', 'not-device-activity', 'other-device-activity', 'failed-operation', 'not-dsregcmd-status']);
+/** More than this share of a file's rows unusable (for reasons other than EXPECTED_SKIPS) makes the input unusable. */
+export const MAX_BAD_SHARE = 0.5;
+
+/**
+ * The inputs that cannot be relied on: not read at all, no row at all, or no usable row and
+ * some bad ones, or more than half of the rows bad.
+ */
+export function unusableInputs(inputs: InputReport[]): InputReport[] {
+  return inputs.filter((i) => {
+    if (i.error !== null) return true;
+    if (i.rows.read === 0) return true;
+    let bad = 0;
+    for (const [k, v] of Object.entries(i.rows.skippedByReason)) if (!EXPECTED_SKIPS.has(k)) bad += v;
+    return (i.rows.used === 0 && bad > 0) || bad > i.rows.read * MAX_BAD_SHARE;
+  });
 }
 
 function positiveInt(option: string, value: string): number {
@@ -224,7 +276,7 @@ async function statusSources(cwd: string, paths: string[]): Promise<FleetSource[
 }
 
 /** What could not be used, on stderr, with file and line: nothing is dropped silently. */
-function writeNotes(ctx: CommandContext, inputs: InputReport[]): void {
+function writeNotes(ctx: CommandContext, inputs: InputReport[], relied: InputReport[] = inputs): void {
   const say = (key: MessageKey, params: Record<string, string | number>) => ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(ctx.t(key, params))}\n`);
   for (const i of inputs) {
     if (i.error) {
@@ -251,6 +303,8 @@ function writeNotes(ctx: CommandContext, inputs: InputReport[]): void {
     }
     if (i.unknownColumns.length > 0) say('fleet.note.unknownColumns', { file: i.name, count: i.unknownColumns.length, columns: i.unknownColumns.join(', ') });
   }
+  // every input that cannot be relied on, once, with its counts (the exit code is 2)
+  for (const i of unusableInputs(relied)) if (i.error === null) say('fleet.note.unusable', { file: i.name, used: i.rows.used, read: i.rows.read });
 }
 
 /** rows, rate and ETA on one stderr line, redrawn at most every 100 ms. */

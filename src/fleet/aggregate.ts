@@ -1,6 +1,7 @@
 import type { JoinType } from '../model/status.js';
 import { planForCodes } from '../plan/plan.js';
-import type { AuditEvent, InventoryDevice, SignInEvent, SkipReason } from './records.js';
+import type { DateOrder } from './dates.js';
+import type { AuditEvent, IntuneDevice, InventoryDevice, SignInEvent, SkipReason } from './records.js';
 import { type AffectedDevice, CAUSES, type Cause, DEVICE_ERROR_CODES, type FleetSummary, type InventoryState, type JoinTypeSource } from './types.js';
 import { GuidTimes } from './guid-times.js';
 import { InventoryStore } from './inventory.js';
@@ -81,6 +82,12 @@ export class FleetAggregator {
   readonly statuses = new Map<string, StatusInfo>();
   statusesGiven = false;
   statusFiles = 0;
+  /** Intune's managed devices by Entra device id: a join type for devices gone from Entra. */
+  readonly intune = new Map<string, IntuneDevice>();
+  /** `--date-order`: how to read culture dates whose columns do not settle it themselves. */
+  dateOrder: DateOrder | null = null;
+  /** `--columns`: file header (loosely compared) → English column name. */
+  columns: ReadonlyMap<string, string> | undefined;
 
   private signInRows = 0;
   private successes = 0;
@@ -214,7 +221,12 @@ export class FleetAggregator {
   }
 
   addAudit(e: AuditEvent): SkipReason | null {
-    this.auditEvents.push({ ...e, actor: e.actor, displayName: e.displayName, objectId: e.objectId, deviceId: e.deviceId });
+    this.auditEvents.push({ ...e, actor: e.actor, displayName: e.displayName, objectId: e.objectId, deviceId: e.deviceId, trust: e.trust });
+    return null;
+  }
+
+  addIntune(d: IntuneDevice): SkipReason | null {
+    if (!this.intune.has(d.deviceId)) this.intune.set(d.deviceId, { ...d });
     return null;
   }
 
@@ -250,19 +262,31 @@ export class FleetAggregator {
     const status = this.statuses.get(f.deviceId);
     const inventoryState: InventoryState = !this.inventoryGiven ? 'unknown' : !inv ? 'missing' : inv.enabled === false ? 'disabled' : 'present';
 
-    // join type: the device's own view, else the directory's, else the sign-in's device detail
+    const intune = this.intune.get(f.deviceId);
+    const match = audit.find(f.deviceId, inv?.objectId ?? '', inv?.displayName || status?.deviceName || f.name || intune?.displayName || '', f.last);
+
+    // join type: the device's own view, else the directory's, else the sign-in's device detail;
+    // for a device gone from the directory, the delete event's details or Intune's record
     let joinType: JoinType = 'unknown';
     let joinTypeSource: JoinTypeSource = 'unknown';
+    const known = (j: JoinType | null | undefined): j is JoinType => j !== null && j !== undefined && j !== 'unknown';
     const fromSignIn = joinTypeFromTrust(f.trust);
+    const fromAudit = match && match.by !== 'name' ? joinTypeFromTrust(match.event.trust) : null;
     if (status && status.joinType !== 'unknown') {
       joinType = status.joinType;
       joinTypeSource = 'status';
-    } else if (inv?.joinType && inv.joinType !== 'unknown') {
+    } else if (known(inv?.joinType)) {
       joinType = inv.joinType;
       joinTypeSource = 'inventory';
-    } else if (fromSignIn && fromSignIn !== 'unknown') {
+    } else if (known(fromSignIn)) {
       joinType = fromSignIn;
       joinTypeSource = 'signin';
+    } else if (known(fromAudit)) {
+      joinType = fromAudit;
+      joinTypeSource = 'audit';
+    } else if (known(intune?.joinType)) {
+      joinType = intune.joinType;
+      joinTypeSource = 'intune';
     }
 
     const codes = DEVICE_ERROR_CODES.filter((c) => f.codes.has(c));
@@ -270,7 +294,6 @@ export class FleetAggregator {
     const failuresByCode: Record<string, number> = {};
     for (const c of codes) failuresByCode[`AADSTS${c}`] = f.codes.get(c) ?? 0;
 
-    const match = audit.find(f.deviceId, inv?.objectId ?? '', inv?.displayName || status?.deviceName || f.name, f.last);
     const cause = causeOf(codes, inventoryState, match?.event.action ?? null);
     // the remedy is the plan for the evidence: a disabled object in the inventory is a disabled device
     const planCodes = [...errorCodes];
@@ -280,12 +303,14 @@ export class FleetAggregator {
 
     const lastSuccess = this.lastSuccess.get(f.deviceId);
     const users = [...f.users.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    const name = inv?.displayName || status?.deviceName || f.name || match?.event.displayName || null;
+    const name = inv?.displayName || status?.deviceName || f.name || match?.event.displayName || intune?.displayName || null;
+    // a device that only fails Conditional Access for compliance: the compliance check (no device-object step applies)
+    const firstStep = plan.steps[0]?.id ?? (cause === 'not-compliant' ? 'check-conditional-access' : null);
     return {
       deviceId: f.deviceId,
       displayName: name,
       objectId: inv?.objectId || match?.event.objectId || null,
-      os: inv?.os || f.os || null,
+      os: inv?.os || f.os || intune?.os || null,
       joinType,
       joinTypeSource,
       inventoryState,
@@ -304,7 +329,7 @@ export class FleetAggregator {
       deletedAt: match ? isoTime(match.event.time) : null,
       auditAction: match?.event.action ?? null,
       auditMatch: match?.by ?? null,
-      firstStep: plan.steps[0]?.id ?? null,
+      firstStep,
       statusFile: status?.file ?? null,
     };
   }

@@ -1,3 +1,4 @@
+import type { DateColumns } from './dates.js';
 import { guidFromBytes } from './guid-times.js';
 import { deviceKey, parseErrorCode, parseTime, timeFromBytes } from './values.js';
 
@@ -43,8 +44,20 @@ export interface CsvOptions {
   maxRowBytes?: number;
 }
 
+/** What a row mapper reads of a row: the tokenizer's CsvRow, or a ParkedRow kept for later. */
+export interface RowView {
+  count: number;
+  line: number;
+  str(i: number): string;
+  isEmpty(i: number): boolean;
+  time(i: number): number;
+  code(i: number): number;
+  deviceId(i: number): string;
+  guid(i: number, out: Uint32Array): boolean;
+}
+
 /** The fields of one row, as byte ranges of a buffer, with typed readers. */
-export class CsvRow {
+export class CsvRow implements RowView {
   buf: Buffer = Buffer.alloc(0);
   start = new Int32Array(64);
   end = new Int32Array(64);
@@ -55,6 +68,8 @@ export class CsvRow {
   recorded = 0;
   /** 1-based line the row starts on. */
   line = 0;
+  /** Culture dates (day/month order per column); without it, non-ISO times go to parseTime. */
+  dates: DateColumns | undefined;
 
   /** The text of field i ('' when the row has no such field). */
   str(i: number): string {
@@ -77,7 +92,7 @@ export class CsvRow {
       const t = timeFromBytes(this.buf, this.start[i] ?? 0, this.end[i] ?? 0);
       if (!Number.isNaN(t)) return t;
     }
-    return parseTime(this.str(i));
+    return this.dates ? this.dates.parse(i, this.str(i)) : parseTime(this.str(i));
   }
 
   /** Field i as a sign-in error code (see parseErrorCode); digits are read from the bytes. */
@@ -149,6 +164,42 @@ export class CsvRow {
   }
 }
 
+/**
+ * A row kept aside (as strings) while its date column's day/month order is unknown, to be
+ * mapped again once the order is settled.
+ */
+export class ParkedRow implements RowView {
+  constructor(
+    private readonly fields: string[],
+    readonly count: number,
+    readonly line: number,
+    private readonly dates: DateColumns,
+  ) {}
+
+  static of(row: CsvRow, dates: DateColumns): ParkedRow {
+    return new ParkedRow(row.strings(), row.count, row.line, dates);
+  }
+
+  str(i: number): string {
+    return i < 0 ? '' : (this.fields[i] ?? '');
+  }
+  isEmpty(i: number): boolean {
+    return this.str(i) === '';
+  }
+  time(i: number): number {
+    return i < 0 ? Number.NaN : this.dates.parse(i, this.str(i));
+  }
+  code(i: number): number {
+    return i < 0 ? -1 : parseErrorCode(this.str(i));
+  }
+  deviceId(i: number): string {
+    return deviceKey(this.str(i));
+  }
+  guid(): boolean {
+    return false;
+  }
+}
+
 /** A raw quoted field (`"a""b"c` → `a"bc`). */
 function unescapeField(raw: string): string {
   if (raw.charCodeAt(0) !== QUOTE) return raw.replace(/""/g, '"');
@@ -179,6 +230,11 @@ export class CsvTokenizer {
   private started = false;
   /** Rows end with a lone CR (classic Mac): search byte by byte. */
   crLines = false;
+
+  /** Culture dates of this input: its rows read non-ISO times through them. */
+  set dates(d: DateColumns | undefined) {
+    this.row.dates = d;
+  }
 
   constructor(options: CsvOptions = {}) {
     this.delim = (options.delimiter ?? ',').charCodeAt(0);

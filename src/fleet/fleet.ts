@@ -2,6 +2,7 @@ import { toDeviceStatus } from '../model/status.js';
 import { readStatusBytes } from '../read/parse.js';
 import { VERSION } from '../version.js';
 import { FleetAggregator } from './aggregate.js';
+import type { DateOrder } from './dates.js';
 import { cleanupImpact, type PlannedId } from './cleanup.js';
 import { type CsvSink, CsvTokenizer, sniffDelimiter } from './csv.js';
 import { JsonRecordReader } from './json-records.js';
@@ -15,6 +16,8 @@ export type { ParallelOptions } from './parallel.js';
 import { deviceKey, GUID_ANYWHERE } from './values.js';
 
 export type { PlannedId } from './cleanup.js';
+export { DATE_ORDERS, type DateOrder } from './dates.js';
+export { parseColumnMapping } from './schema.js';
 export { fileSource, memorySource, streamSource, type FleetSource } from './source.js';
 export type * from './types.js';
 export { DEVICE_ERROR_CODES } from './types.js';
@@ -40,6 +43,10 @@ export interface FleetOptions {
   statusesName?: string;
   /** `--planned-deletions`: ids (device or object) or the CSV/JSON a cleanup would delete. */
   plannedDeletions?: FleetSource;
+  /** `--date-order`: how to read culture dates a column's own values do not settle (default: refuse them). */
+  dateOrder?: DateOrder;
+  /** `--columns`: file header → English column name, for headers the readers do not know (see parseColumnMapping). */
+  columns?: ReadonlyMap<string, string>;
   /** `--stale-days`: candidates are inventory devices inactive for this many days. */
   staleDays?: number;
   /** "Now" for the stale rule and recent-activity checks. Default: the current time. */
@@ -72,6 +79,8 @@ export async function analyzeFleet(options: FleetOptions): Promise<FleetReport> 
 
 async function analyzeWith(options: FleetOptions, parallel: ParallelOptions): Promise<FleetReport> {
   const agg = new FleetAggregator();
+  agg.dateOrder = options.dateOrder ?? null;
+  agg.columns = options.columns;
   const asOf = (options.asOf ?? new Date()).getTime();
   const sources = [...options.inputs.map((i) => i.source), ...(options.plannedDeletions ? [options.plannedDeletions] : [])];
   const progress = new ProgressTracker(sources, options.onProgress);

@@ -48,19 +48,25 @@ let SignIns = materialize(
              TrustType = tostring(DD.trustType), OS = tostring(DD.operatingSystem)
     | extend DeviceId = iff(DeviceId == "00000000-0000-0000-0000-000000000000", "", DeviceId));`;
 
+  // the audit log's device activities are "Delete device" and "Update device" (a disable is an
+  // update of AccountEnabled to false); the delete event's AdditionalDetails carry the device id
   const deletions = `let DeviceEvents = AuditLogs
     | where TimeGenerated > ago(lookback)
-    | where OperationName in ("Delete device", "Hard delete device", "Disable device", "Update device")
+    | where OperationName in ("Delete device", "Update device")
     | where Result =~ "success"
     | extend Target = TargetResources[0]
     | where tostring(Target.type) =~ "Device"
     | mv-apply Prop = Target.modifiedProperties on (
         summarize Disabled = countif(tostring(Prop.displayName) == "AccountEnabled" and tostring(Prop.newValue) has "false") > 0)
-    | where OperationName != "Update device" or Disabled
-    | extend Action = iff(OperationName has "Delete", "delete", "disable"),
+    | where OperationName == "Delete device" or Disabled
+    | mv-apply Detail = AdditionalDetails on (
+        summarize DetailDeviceId = take_anyif(tostring(Detail.value), tostring(Detail.key) =~ "DeviceId"),
+                  DetailTrustType = take_anyif(tostring(Detail.value), tostring(Detail.key) =~ "DeviceTrustType"))
+    | extend Action = iff(OperationName == "Delete device", "delete", "disable"),
              Actor = coalesce(tostring(InitiatedBy.user.userPrincipalName), tostring(InitiatedBy.app.displayName)),
-             ObjectId = tostring(Target.id), DeviceName = tostring(Target.displayName)
-    | project TimeGenerated, Action, Actor, ObjectId, DeviceName;`;
+             ObjectId = tostring(Target.id), DeviceName = tostring(Target.displayName),
+             DeviceId = tolower(DetailDeviceId), TrustType = DetailTrustType
+    | project TimeGenerated, Action, Actor, ObjectId, DeviceId, DeviceName, TrustType;`;
 
   const sections: string[] = [];
   sections.push(comment(t('fleet.kql.header', { days })));
@@ -127,9 +133,21 @@ ${deletions}
 SignIns
 | where ResultType in (DeviceErrors) and isnotempty(DeviceId)
 | summarize FailureCount = count(), LastFailure = max(TimeGenerated), DeviceName = take_anyif(DeviceName, isnotempty(DeviceName)) by DeviceId
+// by device id first; by name only for a device no event names by id, and only a name one object carries
+| join kind=leftouter (DeviceEvents | where isnotempty(DeviceId) | summarize arg_max(TimeGenerated, Action, Actor, ObjectId, TrustType) by DeviceId) on DeviceId
+| project-away DeviceId1
 | extend NameKey = tolower(DeviceName)
-| join kind=leftouter (DeviceEvents | extend NameKey = tolower(DeviceName) | summarize arg_max(TimeGenerated, Action, Actor, ObjectId) by NameKey) on NameKey
-| project DeviceId, DeviceName, FailureCount, LastFailure, Action, DeletedBy = Actor, DeletedAt = TimeGenerated, ObjectId
+| join kind=leftouter (
+    DeviceEvents
+    | where isnotempty(DeviceName)
+    | extend NameKey = tolower(DeviceName)
+    | summarize arg_max(TimeGenerated, Action, Actor, ObjectId, TrustType), Objects = dcount(ObjectId) by NameKey
+  ) on NameKey
+| extend ByName = isempty(Action) and isnotempty(Action1) and Objects == 1
+| project DeviceId, DeviceName, FailureCount, LastFailure,
+          Action = iff(ByName, Action1, Action), DeletedBy = iff(ByName, Actor1, Actor), DeletedAt = iff(ByName, TimeGenerated1, TimeGenerated),
+          ObjectId = iff(ByName, ObjectId1, ObjectId), TrustType = iff(ByName, TrustType1, TrustType),
+          MatchedBy = case(ByName, "name", isnotempty(Action), "deviceId", "")
 | order by FailureCount desc`);
 
   const planned = options.plannedDeviceIds ?? [];

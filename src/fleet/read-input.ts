@@ -1,6 +1,7 @@
 import type { TextEncodingName } from '../read/decode.js';
 import type { FleetAggregator } from './aggregate.js';
-import { type CsvRow, type CsvSink, CsvTokenizer, sniffDelimiter } from './csv.js';
+import { type CsvRow, type CsvSink, CsvTokenizer, ParkedRow, type RowView, sniffDelimiter } from './csv.js';
+import { DateColumns } from './dates.js';
 import { JsonRecordReader } from './json-records.js';
 import {
   auditCsvMapper,
@@ -9,6 +10,8 @@ import {
   bitlockerJson,
   deviceCsvMapper,
   deviceJson,
+  type IntuneDevice,
+  intuneCsvMapper,
   type InventoryDevice,
   type RowMapper,
   type SignInEvent,
@@ -17,7 +20,7 @@ import {
   signInCsvMapper,
   signInJsonMapper,
 } from './records.js';
-import { detectCsv, detectJson, type InputFormat, type InputKind, unknownColumns } from './schema.js';
+import { canonicalHeader, detectCsv, detectJson, type InputFormat, type InputKind, unknownColumns } from './schema.js';
 import { detectEncoding, type FleetSource, isUtf8, makeDecoder, transientChunks } from './source.js';
 import type { InputReport } from './types.js';
 
@@ -89,9 +92,13 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
   const accept = (kind: InputKind, format: InputFormat) => {
     report.kind = kind;
     report.format = format;
-    if (kind === 'devices') agg.inventoryGiven = true;
-    if (kind === 'audit') agg.auditGiven = true;
-    if (kind === 'bitlocker-keys') agg.bitlockerGiven = true;
+  };
+  /** Once the input is read: only an input that was read says what the tenant has. */
+  const markGiven = () => {
+    if (report.error !== null) return;
+    if (report.kind === 'devices') agg.inventoryGiven = true;
+    if (report.kind === 'audit') agg.auditGiven = true;
+    if (report.kind === 'bitlocker-keys') agg.bitlockerGiven = true;
   };
   const fold = (result: SkipReason | null, line: number) => {
     if (result === null) used(report);
@@ -101,13 +108,23 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
   // --- CSV -------------------------------------------------------------------------------------
   let csv: CsvTokenizer | undefined;
   let onRow: ((row: CsvRow) => void) | undefined;
+  // culture dates: rows whose date is ambiguous wait here until their column's order is known
+  const dates = new DateColumns(agg.dateOrder ?? null);
+  let parked: ParkedRow[] = [];
+  let parkedHeader: string[] = [];
+  let preamble = true;
   const csvSink: CsvSink = {
     row: (row) => {
       rows++;
       if (stop) return;
       if (onRow) return onRow(row);
+      // Windows PowerShell 5.1 Export-Csv's `#TYPE …` line, Excel's `sep=;` line: before the header
+      const firstCell = row.str(0);
+      if (preamble && row.count <= 2 && (/^#TYPE\b/i.test(firstCell) || /^sep=.?$/i.test(firstCell))) return;
+      preamble = false;
       // the header
-      const header = row.strings();
+      const header = canonicalHeader(row.strings(), agg.columns);
+      parkedHeader = header;
       const detected = detectCsv(header);
       if (!detected) {
         report.error = 'unrecognized-csv';
@@ -122,6 +139,7 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
       if (csv) {
         csv.limit = handler.limit;
         csv.expected = header.length;
+        csv.dates = dates;
       }
     },
     problem: (p) => {
@@ -129,16 +147,35 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
       skip(report, 'malformed-csv', p.line);
     },
   };
+  let replay: (() => void) | undefined;
   const csvHandler = (kind: InputKind, header: string[]): { limit: number; row: (row: CsvRow) => void } => {
     const width = header.length;
-    const run = <T>(mapper: RowMapper<T>, add: (v: T) => SkipReason | null) => ({
-      limit: mapper.limit,
-      row: (row: CsvRow) => {
-        if (row.count !== width) return skip(report, 'wrong-column-count', row.line);
+    const run = <T>(mapper: RowMapper<T>, add: (v: T) => SkipReason | null) => {
+      const one = (row: RowView, fresh: CsvRow | undefined) => {
         const v = mapper.map(row);
+        if (dates.hit) {
+          // a date this column cannot read yet: keep the row for when its order is known
+          dates.hit = false;
+          parked.push(fresh ? ParkedRow.of(fresh, dates) : (row as ParkedRow));
+          return;
+        }
         fold(typeof v === 'string' && isSkip(v) ? v : add(v as T), row.line);
-      },
-    });
+      };
+      replay = () => {
+        dates.settled = false;
+        const again = parked;
+        parked = [];
+        for (const p of again) one(p, undefined);
+      };
+      return {
+        limit: mapper.limit,
+        row: (row: CsvRow) => {
+          if (row.count !== width) return skip(report, 'wrong-column-count', row.line);
+          one(row, row);
+          if (dates.settled && parked.length > 0) replay?.();
+        },
+      };
+    };
     switch (kind) {
       case 'signins':
         return run<SignInEvent>(signInCsvMapper(header, agg.wantsGuidWords === true), (e) => agg.addSignIn(e));
@@ -148,7 +185,22 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
         return run(auditCsvMapper(header), (e) => agg.addAudit(e));
       case 'bitlocker-keys':
         return run<string>(bitlockerCsvMapper(header), (id) => agg.addBitlocker(id));
+      case 'intune-devices':
+        return run<IntuneDevice>(intuneCsvMapper(header), (d) => agg.addIntune(d));
     }
+  };
+  /** At the end: rows still parked are refused, with the columns and the option that would read them. */
+  const settleDates = () => {
+    if (parked.length === 0) return;
+    if (dates.settled) replay?.();
+    if (parked.length === 0) return;
+    for (const p of parked) skip(report, 'ambiguous-date', p.line);
+    parked = [];
+    report.error = 'ambiguous-date-order';
+    report.errorDetail = dates
+      .unresolved()
+      .map((c) => (parkedHeader[c] ?? '').trim() || `#${c + 1}`)
+      .join(', ');
   };
 
   // --- JSON ------------------------------------------------------------------------------------
@@ -200,6 +252,8 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
           const v = bitlockerJson(record);
           fold(v === 'missing-device-id' ? v : agg.addBitlocker(v), line);
         };
+      case 'intune-devices':
+        return (_record, line) => fold('unrecognized-record', line);
     }
   };
 
@@ -246,8 +300,7 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
       };
       return;
     }
-    const eol = first.search(/\r|\n/);
-    const tokenizer = new CsvTokenizer({ delimiter: sniffDelimiter(eol < 0 ? first : first.slice(0, eol)) });
+    const tokenizer = new CsvTokenizer({ delimiter: csvDelimiter(first) });
     csv = tokenizer;
     if (isUtf8(detected.encoding)) {
       // UTF-8 is tokenized as it comes; the tokenizer drops a BOM
@@ -256,6 +309,7 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
       finish = () => {
         rangeEnd?.({ clean: !tokenizer.pending(), lines: tokenizer.lines() });
         tokenizer.end(csvSink);
+        settleDates();
       };
     } else {
       // UTF-16 and legacy code pages (Excel's "Unicode text", Japanese Excel's CSV): to UTF-8 first
@@ -265,6 +319,7 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
         const rest = decoder.end();
         if (rest) tokenizer.push(Buffer.from(rest, 'utf8'), csvSink);
         tokenizer.end(csvSink);
+        settleDates();
       };
     }
   };
@@ -290,7 +345,25 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
   }
   report.encoding = encoding ?? null;
   if (report.error === null && report.kind === null) report.error = report.rows.read === 0 && rows === 0 ? 'empty' : 'unrecognized';
+  markGiven();
   return report;
+}
+
+/**
+ * The delimiter from the header line: after a `#TYPE` line (Windows PowerShell 5.1), or as
+ * Excel's `sep=;` line says; `;` for `Export-Csv -UseCulture` in cultures with a decimal comma.
+ */
+export function csvDelimiter(text: string): string {
+  let at = 0;
+  for (let n = 0; n < 3; n++) {
+    const eol = text.slice(at).search(/\r|\n/);
+    const line = (eol < 0 ? text.slice(at) : text.slice(at, at + eol)).replace(/^\uFEFF/, '');
+    const sep = /^"?sep=(.)"?$/i.exec(line.trim());
+    if (sep?.[1] !== undefined) return sep[1];
+    if (!/^#TYPE\b/i.test(line) || eol < 0) return sniffDelimiter(line);
+    at += eol + (text.charAt(at + eol) === '\r' && text.charAt(at + eol + 1) === '\n' ? 2 : 1);
+  }
+  return ',';
 }
 
 /** Bytes to look at before choosing an encoding and a syntax. */

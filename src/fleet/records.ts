@@ -1,6 +1,17 @@
 import type { JoinType } from '../model/status.js';
-import type { CsvRow } from './csv.js';
-import { AUDIT_FIELDS, arrayOf, BITLOCKER_FIELDS, columnIndex, DEVICE_FIELDS, type InputFormat, objectOf, prop, SIGNIN_FIELDS } from './schema.js';
+import type { RowView } from './csv.js';
+import {
+  AUDIT_FIELDS,
+  arrayOf,
+  BITLOCKER_FIELDS,
+  columnIndex,
+  DEVICE_FIELDS,
+  INTUNE_FIELDS,
+  type InputFormat,
+  objectOf,
+  prop,
+  SIGNIN_FIELDS,
+} from './schema.js';
 import { deviceKey, GUID_ANYWHERE, joinTypeFromTrust, normKey, parseBool, parseErrorCode, parseTime } from './values.js';
 
 /**
@@ -27,7 +38,8 @@ export type SkipReason =
   | 'no-id'
   | 'not-dsregcmd-status'
   | 'status-without-device-id'
-  | 'unreadable-status';
+  | 'unreadable-status'
+  | 'ambiguous-date';
 
 export const SKIP_REASONS: readonly SkipReason[] = [
   'malformed-csv',
@@ -47,6 +59,7 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'not-dsregcmd-status',
   'status-without-device-id',
   'unreadable-status',
+  'ambiguous-date',
 ];
 
 /** One sign-in, reduced. The mapper reuses the object: copy what you keep. */
@@ -81,7 +94,7 @@ const newEvent = (): SignInEvent => ({
 export interface RowMapper<T> {
   /** Columns the mapper reads: the tokenizer records fields up to this many. */
   limit: number;
-  map(row: CsvRow): T | SkipReason;
+  map(row: RowView): T | SkipReason;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
@@ -109,6 +122,7 @@ function codeFromStatusText(s: string): number {
  */
 export function signInCsvMapper(header: string[], guidWords = false): RowMapper<SignInEvent> {
   const idx = columnIndex(header, SIGNIN_FIELDS);
+  const hasDetail = idx.deviceDetail >= 0 || idx.deviceDetail2 >= 0;
   const ev = newEvent();
   return {
     limit: limitOf(idx),
@@ -132,9 +146,10 @@ export function signInCsvMapper(header: string[], guidWords = false): RowMapper<
       ev.deviceName = failed ? row.str(idx.deviceName) : '';
       ev.os = failed ? row.str(idx.os) : '';
       ev.trust = failed ? row.str(idx.trust) : '';
-      // Log Analytics: DeviceDetail is a JSON column
-      if (idx.deviceDetail >= 0 && ((ev.deviceId === '' && !ev.hasGuid) || failed) && !row.isEmpty(idx.deviceDetail)) {
-        const detail = objectOf(row.str(idx.deviceDetail));
+      // Log Analytics: DeviceDetail is a JSON column (two, _dynamic and _string, in a union of both tables)
+      const detailAt = !hasDetail ? -1 : !row.isEmpty(idx.deviceDetail) ? idx.deviceDetail : !row.isEmpty(idx.deviceDetail2) ? idx.deviceDetail2 : -1;
+      if (detailAt >= 0 && ((ev.deviceId === '' && !ev.hasGuid) || failed)) {
+        const detail = objectOf(row.str(detailAt));
         if (detail) {
           if (ev.deviceId === '') ev.deviceId = deviceKey(str(prop(detail, 'deviceId')));
           if (failed) {
@@ -199,10 +214,13 @@ export interface InventoryDevice {
 }
 
 const AUTOPILOT_TAG = /\[ZTDID\]/i;
+const DOTNET_TYPE_NAME = /^System\.[\w.`[\]]+$/;
 
 function autopilotFrom(physicalIds: unknown, enrollmentProfile: unknown, explicit: unknown): boolean | null {
   const e = parseBool(explicit);
   if (e !== null) return e;
+  // PowerShell 5.1's Export-Csv writes a list as its type name: that says nothing
+  if (typeof physicalIds === 'string' && DOTNET_TYPE_NAME.test(physicalIds.trim())) physicalIds = undefined;
   const ids = arrayOf(physicalIds) ?? (typeof physicalIds === 'string' && physicalIds !== '' ? [physicalIds] : undefined);
   if (ids?.some((x) => typeof x === 'string' && AUTOPILOT_TAG.test(x))) return true;
   if (typeof enrollmentProfile === 'string' && enrollmentProfile.trim() !== '') return true;
@@ -299,6 +317,30 @@ export function deviceJson(record: Record<string, unknown>): InventoryDevice | S
 }
 
 // ---------------------------------------------------------------------------------------------
+// Intune's device export (managed devices only: absence from it proves nothing)
+
+export interface IntuneDevice {
+  deviceId: string;
+  displayName: string;
+  os: string;
+  joinType: JoinType | null;
+}
+
+export function intuneCsvMapper(header: string[]): RowMapper<IntuneDevice> {
+  const idx = columnIndex(header, INTUNE_FIELDS);
+  return {
+    limit: limitOf(idx),
+    map(row) {
+      const deviceId = row.deviceId(idx.deviceId);
+      if (deviceId === '') return 'missing-device-id';
+      const os = row.str(idx.os);
+      const version = row.str(idx.osVersion);
+      return { deviceId, displayName: row.str(idx.displayName), os: version ? `${os} ${version}`.trim() : os, joinType: joinTypeFromTrust(row.str(idx.trust)) };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // BitLocker recovery keys (Graph informationProtection/bitlocker/recoveryKeys: id, createdDateTime, volumeType, deviceId)
 
 export function bitlockerCsvMapper(header: string[]): RowMapper<string> {
@@ -332,6 +374,8 @@ export interface AuditEvent {
   /** Entra device id, when a modified property or detail names it. */
   deviceId: string;
   displayName: string;
+  /** The deleted object's join type, from the event's `DeviceTrustType` detail ('' when none). */
+  trust: string;
 }
 
 interface RawChange {
@@ -367,6 +411,12 @@ function deviceIdIn(pairs: { name: string; value: string }[]): string {
   return '';
 }
 
+/** A named value among modified properties and additional details ('' when none). */
+function detailValue(pairs: { name: string; value: string }[], key: string): string {
+  for (const p of pairs) if (normKey(p.name) === key) return p.value.replace(/[[\]"\\]/g, '').trim();
+  return '';
+}
+
 function auditEvent(parts: {
   activity: string;
   result: string;
@@ -387,7 +437,8 @@ function auditEvent(parts: {
   const result = parts.result.trim().toLowerCase();
   if (result !== '' && result !== 'success' && result !== '成功') return 'failed-operation';
   if (Number.isNaN(parts.time)) return 'missing-time';
-  const deviceId = deviceIdIn([...parts.changes.map((c) => ({ name: c.name, value: c.newValue || c.oldValue })), ...parts.details]);
+  const pairs = [...parts.changes.map((c) => ({ name: c.name, value: c.newValue || c.oldValue })), ...parts.details];
+  const deviceId = deviceIdIn(pairs);
   const actor = parts.actorUpn || parts.actorApp || parts.actorName;
   return {
     action,
@@ -397,6 +448,7 @@ function auditEvent(parts: {
     objectId: deviceKey(parts.objectId),
     deviceId,
     displayName: parts.displayName,
+    trust: detailValue(pairs, 'devicetrusttype') || detailValue(pairs, 'trusttype'),
   };
 }
 

@@ -7,7 +7,7 @@ import { normKey } from './values.js';
  * `[UTC]` ignored). Sources: shared/docs/domain/05, 06, 07.
  */
 
-export type InputKind = 'signins' | 'devices' | 'audit' | 'bitlocker-keys';
+export type InputKind = 'signins' | 'devices' | 'audit' | 'bitlocker-keys' | 'intune-devices';
 
 export type InputFormat =
   | 'entra-signins-csv'
@@ -19,6 +19,8 @@ export type InputFormat =
   | 'entra-devices-csv'
   | 'graph-devices-csv'
   | 'graph-devices-json'
+  | 'azuread-devices-csv'
+  | 'intune-devices-csv'
   | 'entra-audit-csv'
   | 'log-analytics-audit-csv'
   | 'graph-audit-json'
@@ -224,6 +226,52 @@ export const DEVICE_COLUMNS = [
   'createdDateTime',
   'deletedDateTime',
   'additionalProperties',
+  // the AzureAD module's Get-AzureADDevice | Export-Csv (Microsoft.Open.AzureAD.Model.Device)
+  'DeletionTimestamp',
+  'ObjectType',
+  'AlternativeSecurityIds',
+  'ApproximateLastLogonTimeStamp',
+  'ComplianceExpiryTime',
+  'DeviceMetadata',
+  'DeviceObjectVersion',
+  'DeviceOSType',
+  'DeviceOSVersion',
+  'DevicePhysicalIds',
+  'DeviceTrustType',
+  'DirSyncEnabled',
+  'LastDirSyncTime',
+  'IsCompliant',
+  'IsManaged',
+] as const;
+
+/** Intune admin center, Devices > All devices > Export (`DevicesWithInventory_*.csv`): the columns read. */
+export const INTUNE_DEVICE_COLUMNS = [
+  'Device ID',
+  'Device name',
+  'Enrollment date',
+  'Last check-in',
+  'Azure AD Device ID',
+  'OS version',
+  'Azure AD registered',
+  'Serial number',
+  'Manufacturer',
+  'Model',
+  'Primary user UPN',
+  'Compliance',
+  'Managed by',
+  'Ownership',
+  'Device state',
+  'Intune registered',
+  'Supervised',
+  'Encrypted',
+  'OS',
+  'SkuFamily',
+  'JoinType',
+  'Management name',
+  'Category',
+  'UserId',
+  'Primary user email address',
+  'Primary user display name',
 ] as const;
 
 /** Admin center audit log download: fixed columns, then numbered target / detail columns. */
@@ -280,7 +328,9 @@ export const SIGNIN_FIELDS = {
   code: ['signinerrorcode', 'resulttype', 'errorcode', 'statuserrorcode'],
   status: ['status'],
   deviceId: ['deviceid', 'devicedetaildeviceid'],
-  deviceDetail: ['devicedetail', 'devicedetaildynamic', 'devicedetailstring'],
+  deviceDetail: ['devicedetail', 'devicedetaildynamic'],
+  /** `union SigninLogs, AADNonInteractiveUserSignInLogs` splits DeviceDetail in two, one filled per row. */
+  deviceDetail2: ['devicedetailstring'],
   deviceName: ['devicename', 'devicedetaildisplayname'],
   os: ['operatingsystem', 'devicedetailoperatingsystem'],
   trust: ['jointype', 'devicedetailtrusttype', 'trusttype'],
@@ -294,18 +344,28 @@ export const DEVICE_FIELDS = {
   objectId: ['objectid', 'id'],
   displayName: ['displayname'],
   enabled: ['accountenabled'],
-  os: ['operatingsystem'],
-  osVersion: ['operatingsystemversion'],
-  trust: ['jointypetrusttype', 'trusttype', 'jointype'],
-  lastSignIn: ['approximatelastsignindatetime', 'activity'],
+  os: ['operatingsystem', 'deviceostype'],
+  osVersion: ['operatingsystemversion', 'deviceosversion'],
+  trust: ['jointypetrusttype', 'trusttype', 'jointype', 'devicetrusttype'],
+  lastSignIn: ['approximatelastsignindatetime', 'activity', 'approximatelastlogontimestamp'],
   registered: ['registrationtime', 'registrationdatetime'],
   managed: ['ismanaged'],
   mdm: ['mdmdisplayname', 'managementtype', 'mdmappid'],
   systemLabels: ['systemlabels'],
-  physicalIds: ['physicalids'],
+  physicalIds: ['physicalids', 'devicephysicalids'],
   enrollmentProfile: ['enrollmentprofilename'],
   bitlocker: ['bitlockerkeys', 'hasbitlockerkeys', 'bitlockerkeycount', 'bitlockerrecoverykeys', 'bitlocker'],
   autopilot: ['autopilot', 'isautopilot', 'autopilotdevice'],
+} as const;
+
+export const INTUNE_FIELDS = {
+  /** "Device ID" is Intune's own id; the Entra one is "Azure AD Device ID". */
+  deviceId: ['azureaddeviceid', 'microsoftentradeviceid', 'entradeviceid'],
+  displayName: ['devicename'],
+  os: ['os'],
+  osVersion: ['osversion'],
+  trust: ['jointype'],
+  managedBy: ['managedby'],
 } as const;
 
 export const AUDIT_FIELDS = {
@@ -367,6 +427,9 @@ export function detectCsv(header: string[]): CsvDetection | undefined {
     return { kind: 'signins', format: 'signins-csv' };
   }
   if (has('volumetype') && has('deviceid')) return { kind: 'bitlocker-keys', format: 'bitlocker-keys-csv' };
+  // Intune's export: its "Device ID" is the Intune id, so it is told apart first
+  if (has('azureaddeviceid', 'microsoftentradeviceid', 'entradeviceid') && has('devicename')) return { kind: 'intune-devices', format: 'intune-devices-csv' };
+  if (has('deviceid') && has('devicetrusttype', 'approximatelastlogontimestamp')) return { kind: 'devices', format: 'azuread-devices-csv' };
   if (has('deviceid') && has('jointypetrusttype', 'trusttype', 'accountenabled', 'approximatelastsignindatetime', 'objectid')) {
     return { kind: 'devices', format: has('jointypetrusttype', 'objectid') ? 'entra-devices-csv' : 'graph-devices-csv' };
   }
@@ -378,6 +441,7 @@ const KNOWN: Record<InputKind, Set<string>> = {
   devices: new Set(DEVICE_COLUMNS.map(normKey)),
   audit: new Set(AUDIT_COLUMNS.map(normKey)),
   'bitlocker-keys': new Set(['id', 'createddatetime', 'deviceid', 'volumetype', 'key']),
+  'intune-devices': new Set(INTUNE_DEVICE_COLUMNS.map(normKey)),
 };
 
 /** Columns of a header that no documented schema of this kind has (reported, never fatal). */
@@ -387,6 +451,8 @@ export function unknownColumns(header: string[], kind: InputKind): string[] {
   for (const h of header) {
     const k = normKey(h);
     if (k === '' || known.has(k) || (kind === 'audit' && AUDIT_NUMBERED.test(k)) || (kind === 'devices' && k.startsWith('extensionattribute'))) continue;
+    // the Intune export has dozens of hardware and EAS columns; none is needed
+    if (kind === 'intune-devices') continue;
     // dotted names from flattening (DeviceDetail.deviceId, status.errorCode)
     if (kind === 'signins' && /^(devicedetail|status|locationdetails)/.test(k)) continue;
     out.push(h);
@@ -457,4 +523,108 @@ export function detectJson(record: Record<string, unknown>): CsvDetection | unde
     return { kind: 'devices', format: 'graph-devices-json' };
   }
   return undefined;
+}
+
+/**
+ * Localized column headers, one list per column: the admin center writes its downloads with the
+ * portal's display language. Keys are the English headers; each list holds the other languages'
+ * labels. Which labels are confirmed against Microsoft sources is in README ("Exports read").
+ */
+export const HEADER_ALIASES: Record<string, readonly string[]> = {
+  'Date (UTC)': ['日付 (UTC)', '日付(UTC)', '日時 (UTC)'],
+  'Request ID': ['要求 ID', '要求ID'],
+  'User agent': ['ユーザー エージェント'],
+  'Correlation ID': ['相関 ID', '相関ID'],
+  'User ID': ['ユーザー ID', 'ユーザーID'],
+  User: ['ユーザー'],
+  Username: ['ユーザー名'],
+  'User type': ['ユーザーの種類'],
+  Application: ['アプリケーション'],
+  'Application ID ': ['アプリケーション ID'],
+  Resource: ['リソース'],
+  'Resource ID ': ['リソース ID'],
+  'IP address': ['IP アドレス'],
+  Location: ['場所'],
+  Status: ['状態', '状況'],
+  'Sign-in error code': ['サインインのエラー コード', 'サインイン エラー コード'],
+  'Failure reason': ['エラーの理由', '失敗の理由'],
+  'Client app': ['クライアント アプリ'],
+  'Device ID': ['デバイス ID', 'デバイスID'],
+  Browser: ['ブラウザー'],
+  'Operating System': ['オペレーティング システム'],
+  Compliant: ['準拠', '準拠している'],
+  Managed: ['管理対象'],
+  'Join Type': ['参加の種類', '結合の種類'],
+};
+
+const ALIAS_INDEX = (() => {
+  const m = new Map<string, string>();
+  for (const [english, labels] of Object.entries(HEADER_ALIASES)) for (const l of labels) m.set(aliasKey(l), english);
+  return m;
+})();
+
+/** A header cell compared loosely: width-folded (NFKC), spaces collapsed, case ignored. */
+function aliasKey(h: string): string {
+  return h.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * A file's header with localized labels and the user's `--columns` mapping (file header →
+ * column name of an English export) replaced by the English names the readers know.
+ * Everything else is left as it is.
+ */
+export function canonicalHeader(header: string[], mapping?: ReadonlyMap<string, string>): string[] {
+  return header.map((h) => {
+    const key = aliasKey(h);
+    if (mapping) {
+      const mapped = mapping.get(key);
+      if (mapped !== undefined) return mapped;
+    }
+    return ALIAS_INDEX.get(key) ?? h;
+  });
+}
+
+/** `--columns FILE` text (JSON object or two-column CSV / TSV) → the mapping canonicalHeader takes. */
+export function parseColumnMapping(text: string): Map<string, string> | string {
+  const out = new Map<string, string>();
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.startsWith('{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(t);
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'not a JSON object';
+    for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
+      if (typeof v !== 'string') return `"${k}": not a string`;
+      out.set(aliasKey(k), v);
+    }
+    return out;
+  }
+  let n = 0;
+  for (const raw of t.split(/\r\n|\n|\r/)) {
+    n++;
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const cells = splitPair(line);
+    if (!cells) return `line ${n}: expected "file header,column"`;
+    out.set(aliasKey(cells[0]), cells[1]);
+  }
+  return out;
+}
+
+function splitPair(line: string): [string, string] | undefined {
+  const cells: string[] = [];
+  const re = /\s*(?:"((?:[^"]|"")*)"|([^,;\t]*))\s*(?:[,;\t]|$)/y;
+  let at = 0;
+  while (at < line.length && cells.length < 3) {
+    re.lastIndex = at;
+    const m = re.exec(line);
+    if (!m || re.lastIndex === at) break;
+    cells.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? '').trim());
+    at = re.lastIndex;
+  }
+  if (cells.length !== 2 || cells[0] === '' || cells[1] === '') return undefined;
+  return [cells[0] as string, cells[1] as string];
 }

@@ -14,7 +14,8 @@ export type Cause = 'deleted' | 'disabled' | 'device-auth-failed' | 'device-not-
 
 export const CAUSES: readonly Cause[] = ['deleted', 'disabled', 'device-auth-failed', 'device-not-identified', 'not-compliant', 'not-hybrid-joined'];
 
-export type JoinTypeSource = 'signin' | 'inventory' | 'status' | 'unknown';
+/** Where the join type came from: a collected status, the Entra inventory, a failing sign-in's device detail, the delete/disable audit event's `DeviceTrustType`, Intune's export. */
+export type JoinTypeSource = 'signin' | 'inventory' | 'status' | 'audit' | 'intune' | 'unknown';
 export type InventoryState = 'present' | 'disabled' | 'missing' | 'unknown';
 
 export interface AffectedDevice {

@@ -123,7 +123,18 @@ export function parseTime(v: unknown): number {
     if (k !== s.length) return Number.NaN;
     return validUtc(year, month, day, hour, minute, second, ms) - offset * 60000;
   }
+  if (s.charCodeAt(0) === 0x2f || s.charCodeAt(0) === 0x5c) return msDate(s);
   return parseCultureTime(s);
+}
+
+/**
+ * Windows PowerShell 5.1 `ConvertTo-Json` dates: `"\/Date(1717230000000)\/"` (the JSON text
+ * holds `/Date(…)/`), with an optional `+0900` offset that does not change the instant.
+ */
+const MS_DATE_RE = /^\\?\/Date\((-?\d{1,15})(?:[+-]\d{4})?\)\\?\/$/;
+function msDate(s: string): number {
+  const m = MS_DATE_RE.exec(s);
+  return m?.[1] !== undefined ? Number(m[1]) : Number.NaN;
 }
 
 const CULTURE_RE =
@@ -176,7 +187,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function validUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+export function validUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return Number.NaN;
   const leap = month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0);
   if (day > (DAYS_IN_MONTH[month - 1] ?? 31) + (leap ? 1 : 0)) return Number.NaN;
@@ -270,7 +281,13 @@ export function joinTypeFromTrust(raw: unknown): JoinType | null {
     case 'hybridazureadjoined':
     case 'azureadhybridjoined':
     case 'microsoftentrahybridjoined':
+    case 'hybridmicrosoftentrajoined':
     case 'entrahybridjoined':
+    case 'hybridentrajoined':
+    case 'ハイブリッドmicrosoftentra参加済み':
+    case 'ハイブリッドmicrosoftentra参加':
+    case 'ハイブリッドazuread参加':
+    case 'microsoftentraハイブリッド参加済':
     case 'domainjoined':
     case 'microsoftentraハイブリッド参加済み':
     case 'ハイブリッドazuread参加済み':

@@ -12,11 +12,16 @@ Inputs (each optional and repeatable; the format is read from the content, not t
                       non-interactive), Graph signIns JSON (value array, pages, JSON Lines),
                       Log Analytics export of SigninLogs / AADNonInteractiveUserSignInLogs
   --devices FILE      Device inventory: admin center "Download devices" CSV, Graph devices JSON,
-                      Get-MgDevice | Export-Csv; also Graph BitLocker recovery-key lists
+                      Get-MgDevice | Export-Csv, Get-AzureADDevice | Export-Csv; also Graph
+                      BitLocker recovery-key lists and Intune's device export (join types only)
   --audit FILE        Audit log: admin center download (CSV or JSON), Graph directoryAudits JSON,
                       Log Analytics AuditLogs export
   --statuses DIR      A folder of collected dsregcmd /status outputs or collection bundles
   FILE                Any of the above: the content says which
+  --date-order dmy|mdy|ymd   How to read dates like 05/06/2025 when a column's own values do not
+                      settle it (Windows PowerShell 5.1 and Excel write the culture's dates)
+  --columns FILE      Header mapping for a file whose headers are not recognised: JSON
+                      {"file header": "English column"} or CSV lines: file header,English column
   -                   Read one input from stdin
 
 Cleanup impact:
@@ -49,7 +54,8 @@ Permissions: Device.Read.All, AuditLog.Read.All, Directory.Read.All (e.g. the Gl
 Tokens are never printed or written to reports; nothing is cached on disk.
 
 Exit codes: 0 no affected device and nothing at risk, 1 affected devices or a cleanup that would
-break devices in use, 2 unusable input or arguments, 3 internal error.`,
+break devices in use, 2 unusable input or arguments (also when any input yielded no usable row or
+more than half of its rows could not be used: the report is still written), 3 internal error.`,
 
   'graph.error.badBase': '{option} {value}: use an https:// URL (plain http:// is allowed only for 127.0.0.1 / localhost).',
   'graph.error.badSince': '--since "{value}": use 7d, 24h, 90m or a date such as 2026-11-01.',
@@ -84,7 +90,11 @@ break devices in use, 2 unusable input or arguments, 3 internal error.`,
   'fleet.note.file.empty': '{file}: the file is empty.',
   'fleet.note.file.binary': '{file}: this is not a text export (a binary file, such as a ZIP or an Excel .xlsx workbook); skipped.',
   'fleet.note.file.unrecognized-csv':
-    '{file}: the columns ({detail}) are not those of a sign-in log, device list or audit log export; skipped. If Excel saved it in another language, export it again in English.',
+    "{file}: the columns ({detail}) are not those of a sign-in log, device list or audit log export; skipped. A sign-in log needs the columns Date (UTC), Sign-in error code (or Status) and Device ID; a device list deviceId and accountEnabled, trustType or approximateLastSignInDateTime; an audit log Date (UTC), Activity and Target1ObjectId. Map this file's headers with --columns FILE (see dsreg-doctor fleet --help).",
+  'fleet.note.file.ambiguous-date-order':
+    '{file}: the dates in column {detail} can be read day-first or month-first (e.g. 05/06/2025) and no value settles it; the file was not used. Give --date-order dmy (day first), mdy (month first) or ymd.',
+  'fleet.note.unusable': '{file}: {used} of {read} rows usable; this input cannot be relied on (exit code 2).',
+  'fleet.error.badColumns': '--columns {file}: {reason}',
   'fleet.note.file.unrecognized-json': '{file}: the records (with {detail}) are not sign-ins, devices or audit events; skipped.',
   'fleet.note.file.unrecognized': '{file}: the content is not an export this command reads; skipped.',
   'fleet.note.skipped': '{file}: {count} of {read} rows not used ({reasons}); first at line {line}.',
@@ -109,6 +119,7 @@ break devices in use, 2 unusable input or arguments, 3 internal error.`,
   'fleet.kind.bitlocker-keys': 'a BitLocker recovery key list',
   'fleet.kind.planned-deletions': 'a planned-deletion list',
   'fleet.kind.statuses': 'dsregcmd /status outputs',
+  'fleet.kind.intune-devices': "Intune's device export",
 
   'fleet.reason.malformed-csv': 'broken CSV quoting',
   'fleet.reason.wrong-column-count': 'wrong number of columns',
@@ -127,6 +138,7 @@ break devices in use, 2 unusable input or arguments, 3 internal error.`,
   'fleet.reason.not-dsregcmd-status': 'not a dsregcmd /status output',
   'fleet.reason.status-without-device-id': 'status without a DeviceId',
   'fleet.reason.unreadable-status': 'cannot be read',
+  'fleet.reason.ambiguous-date': 'date could be day-first or month-first',
 
   'fleet.cause.deleted': 'Device object deleted',
   'fleet.cause.disabled': 'Device object disabled',
@@ -144,6 +156,8 @@ break devices in use, 2 unusable input or arguments, 3 internal error.`,
   'fleet.source.inventory': 'device list',
   'fleet.source.status': 'dsregcmd /status',
   'fleet.source.unknown': 'not shown',
+  'fleet.source.audit': 'audit log (delete event)',
+  'fleet.source.intune': 'Intune export',
 
   'fleet.action.delete': 'deleted',
   'fleet.action.disable': 'disabled',
@@ -253,7 +267,7 @@ break devices in use, 2 unusable input or arguments, 3 internal error.`,
   'fleet.kql.deletions': 'Who deleted or disabled devices (TargetResources[0].id is the object id, not the device id).',
   'fleet.kql.actors': 'Top actors behind device deletions and disables.',
   'fleet.kql.affectedWithDeletions':
-    'Affected devices with the deletion that explains them. The audit log names devices by object id and name, the sign-in log by device id,\nso this joins on the device name: check names that repeat.',
+    'Affected devices with the deletion that explains them, joined on the device id the delete event carries in AdditionalDetails;\nonly for a device no event names by id, on its name, when one object carries that name (MatchedBy says which).',
   'fleet.kql.cleanupPlanned': 'Cleanup impact: which of the {count} planned devices still sign in successfully (deleting them would cause AADSTS700003).',
   'fleet.kql.cleanupTooMany': 'Only the first {shown} of {count} ids are inlined here; put the full list in a watchlist and use _GetWatchlist().',
   'fleet.kql.cleanupObjectIds': '{count} ids in the plan are object ids, which sign-in logs do not carry: resolve them to device ids with Graph first.',

@@ -14,11 +14,16 @@ export const jaFleet: Record<keyof typeof enFleet, string> = {
                         Graph の signIns JSON (value 配列、複数ページ、JSON Lines)、
                         Log Analytics の SigninLogs / AADNonInteractiveUserSignInLogs のエクスポート
   --devices ファイル    デバイス一覧: 管理センターの「デバイスのダウンロード」CSV、Graph の devices JSON、
-                        Get-MgDevice | Export-Csv の出力、Graph の BitLocker 回復キー一覧
+                        Get-MgDevice | Export-Csv の出力、Get-AzureADDevice | Export-Csv の出力、
+                        Graph の BitLocker 回復キー一覧、Intune のデバイス エクスポート (参加の種類のみ使用)
   --audit ファイル      監査ログ: 管理センターのダウンロード (CSV または JSON)、Graph の directoryAudits JSON、
                         Log Analytics の AuditLogs のエクスポート
   --statuses フォルダー  収集した dsregcmd /status の出力や収集バンドルのフォルダー
   ファイル              上記のいずれか (内容から種類を判断します)
+  --date-order dmy|mdy|ymd   05/06/2025 のような日付を、列の値だけで順序を決められないときの読み方
+                        (Windows PowerShell 5.1 や Excel はカルチャの日付形式で書き出します)
+  --columns ファイル    列名を認識できないファイルの列の対応表: JSON {"ファイルの列名": "英語の列名"}
+                        または CSV の行: ファイルの列名,英語の列名
   -                     入力を 1 つ標準入力から読み取ります
 
 クリーンアップの影響:
@@ -52,7 +57,8 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
 トークンは表示もレポートへの書き込みもしません。ディスクにキャッシュもしません。
 
 終了コード: 0 影響を受けたデバイスもリスクもありません、1 影響を受けたデバイスがある、または使用中のデバイスを
-壊すクリーンアップです、2 入力または引数を使用できません、3 内部エラーです。`,
+壊すクリーンアップです、2 入力または引数を使用できません (使用できる行がない入力や、半分を超える行を
+使用できなかった入力があるときも 2。レポートは出力します)、3 内部エラーです。`,
 
   'graph.error.badBase': '{option} {value}: https:// の URL を指定してください (http:// は 127.0.0.1 / localhost の場合のみ使えます)。',
   'graph.error.badSince': '--since "{value}": 7d、24h、90m、または 2026-11-01 のような日付を指定してください。',
@@ -90,7 +96,11 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.note.file.empty': '{file}: ファイルが空です。',
   'fleet.note.file.binary': '{file}: テキストのエクスポートではありません (ZIP や Excel の .xlsx ブックなどのバイナリ ファイル)。スキップしました。',
   'fleet.note.file.unrecognized-csv':
-    '{file}: 列 ({detail}) がサインイン ログ、デバイス一覧、監査ログのエクスポートの列ではありません。スキップしました。Excel で別の言語の列名に変わった場合は、英語のままエクスポートし直してください。',
+    '{file}: 列 ({detail}) がサインイン ログ、デバイス一覧、監査ログのエクスポートの列ではありません。スキップしました。サインイン ログには Date (UTC)、Sign-in error code (または Status)、Device ID の列が、デバイス一覧には deviceId と accountEnabled、trustType、approximateLastSignInDateTime のいずれかが、監査ログには Date (UTC)、Activity、Target1ObjectId が必要です。--columns ファイル でこのファイルの列名を対応付けてください (dsreg-doctor fleet --help を参照)。',
+  'fleet.note.file.ambiguous-date-order':
+    '{file}: 列 {detail} の日付は日/月の順とも月/日の順とも読め (例: 05/06/2025)、どちらかを決められる値がないため、このファイルは使用しませんでした。--date-order dmy (日が先)、mdy (月が先)、ymd のいずれかを指定してください。',
+  'fleet.note.unusable': '{file}: {read} 行のうち使用できたのは {used} 行です。この入力は信頼できません (終了コード 2)。',
+  'fleet.error.badColumns': '--columns {file}: 列の対応表を読み取れません ({reason})。',
   'fleet.note.file.unrecognized-json': '{file}: レコード ({detail} を含む) がサインイン、デバイス、監査イベントのいずれでもありません。スキップしました。',
   'fleet.note.file.unrecognized': '{file}: このコマンドで読み取れるエクスポートではありません。スキップしました。',
   'fleet.note.skipped': '{file}: {read} 行のうち {count} 行を使用しませんでした ({reasons})。最初は {line} 行目です。',
@@ -116,6 +126,7 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.kind.bitlocker-keys': 'BitLocker 回復キーの一覧',
   'fleet.kind.planned-deletions': '削除予定の一覧',
   'fleet.kind.statuses': 'dsregcmd /status の出力',
+  'fleet.kind.intune-devices': 'Intune のデバイス エクスポート',
 
   'fleet.reason.malformed-csv': 'CSV の引用符が壊れています',
   'fleet.reason.wrong-column-count': '列の数が違います',
@@ -134,6 +145,7 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.reason.not-dsregcmd-status': 'dsregcmd /status の出力ではありません',
   'fleet.reason.status-without-device-id': 'DeviceId のない出力です',
   'fleet.reason.unreadable-status': '読み取れません',
+  'fleet.reason.ambiguous-date': '日付が日/月と月/日のどちらの順か決められません',
 
   'fleet.cause.deleted': 'デバイス オブジェクトの削除',
   'fleet.cause.disabled': 'デバイス オブジェクトの無効化',
@@ -151,6 +163,8 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.source.inventory': 'デバイス一覧',
   'fleet.source.status': 'dsregcmd /status の出力',
   'fleet.source.unknown': '不明',
+  'fleet.source.audit': '監査ログ (削除イベント)',
+  'fleet.source.intune': 'Intune のエクスポート',
 
   'fleet.action.delete': '削除',
   'fleet.action.disable': '無効化',
@@ -262,7 +276,7 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.kql.deletions': 'デバイスを削除・無効化したユーザーやアプリ (TargetResources[0].id はデバイス ID ではなくオブジェクト ID です)。',
   'fleet.kql.actors': 'デバイスの削除・無効化が多い実行者の上位です。',
   'fleet.kql.affectedWithDeletions':
-    '影響を受けたデバイスと、その原因となった削除です。監査ログはデバイスをオブジェクト ID と名前で、サインイン ログはデバイス ID で示すため、\nデバイス名で結合しています。同じ名前が複数ある場合は確認してください。',
+    '影響を受けたデバイスと、その原因となった削除です。削除イベントの AdditionalDetails にあるデバイス ID で結合し、\nID で見つからないデバイスだけ、その名前を持つオブジェクトが 1 つの場合に名前で結合します (MatchedBy に結合方法を示します)。',
   'fleet.kql.cleanupPlanned':
     'クリーンアップの影響: 削除予定の {count} 台のうち、まだサインインに成功しているデバイスです (削除すると AADSTS700003 が発生します)。',
   'fleet.kql.cleanupTooMany':
