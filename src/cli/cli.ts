@@ -1,14 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { diagnose } from '../diagnose/diagnose.js';
-import { type MessageKey, type Translate, translator } from '../i18n/format.js';
+import type { MessageKey, Translate } from '../i18n/format.js';
 import { detectLang, type Lang } from '../i18n/lang.js';
-import { type ParsedReport, readStatusBytes } from '../read/parse.js';
+import { type CatalogScope, loadTranslator } from '../i18n/load.js';
+import type { ParsedReport } from '../read/parse.js';
 import type { TextEncodingName } from '../read/decode.js';
-import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
-import { diagnosisToText } from '../render/diagnosis-text.js';
-import { diagnosisToJson } from '../render/localize.js';
-import { parseToJson, parseToText } from '../render/parse.js';
 import { VERSION } from '../version.js';
 import { UserError } from './errors.js';
 import { type CliIo, inputName, readInputBytes } from './io.js';
@@ -38,18 +34,19 @@ export interface CommandContext {
  * only bin/ touches the process.
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-V') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const langArg = langFromArgv(argv);
   const lang = detectLang(langArg, io.env);
-  const t = translator(lang);
+  // only the catalogue this command shows, in this language: the CLI starts faster
+  const t = await loadTranslator(lang, catalogScope(command));
   try {
-    const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${t('cli.usage')}\n`);
       return command === undefined ? 2 : 0;
-    }
-    if (command === '--version' || command === '-V') {
-      io.stdout.write(`${VERSION}\n`);
-      return 0;
     }
     const ctx: CommandContext = { io, lang, t, args: rest };
     // commands other than diagnose and parse load on first use: the CLI starts faster
@@ -85,6 +82,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`dsreg-doctor: ${t('cli.error.internal', { message })}\n`);
     return 3;
   }
+}
+
+/** Commands that show only core messages (en.ts, ja.ts + ja-report.ts); the others load every catalogue. */
+const CORE_COMMANDS = new Set([undefined, '--help', '-h', 'help', 'diagnose', 'parse']);
+
+function catalogScope(command: string | undefined): CatalogScope {
+  return CORE_COMMANDS.has(command) ? 'core' : 'all';
 }
 
 function langFromArgv(argv: string[]): string | undefined {
@@ -123,7 +127,7 @@ export function checkEncoding(value: string | undefined): TextEncodingName | und
 
 /** Read one input and refuse what is not a dsregcmd /status output (exit 2). */
 export async function readReport(path: string, io: CliIo, encoding: TextEncodingName | undefined): Promise<ParsedReport> {
-  const bytes = await readInputBytes(path, io);
+  const [bytes, { readStatusBytes }] = await Promise.all([readInputBytes(path, io), import('../read/parse.js')]);
   const name = inputName(path);
   const report = readStatusBytes(bytes, encoding ? { name, encoding } : { name });
   const first = report.warnings[0]?.code;
@@ -167,18 +171,27 @@ async function diagnoseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'diagnose' });
-  const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
+  // the engine loads with the input, never for --help or --version
+  const [report, { diagnose }, render] = await Promise.all([
+    readReport(path, ctx.io, checkEncoding(values.encoding)),
+    import('../diagnose/diagnose.js'),
+    format === 'json'
+      ? import('../render/localize.js')
+      : format === 'markdown'
+        ? import('../render/diagnosis-markdown.js')
+        : import('../render/diagnosis-text.js'),
+  ]);
   reportSkipped(report, ctx);
   const diagnosis = diagnose(report, {
     ...(values.error !== undefined ? { error: values.error } : {}),
     ...(values.mdm ? { mdm: true } : {}),
   });
   const text =
-    format === 'json'
-      ? `${JSON.stringify(diagnosisToJson(diagnosis, ctx.lang, ctx.t, VERSION), null, 2)}\n`
-      : format === 'markdown'
-        ? diagnosisToMarkdown(diagnosis, ctx.lang, ctx.t)
-        : diagnosisToText(diagnosis, ctx.lang, ctx.t, { color: useColor(ctx.io, values.out) });
+    'diagnosisToJson' in render
+      ? `${JSON.stringify(render.diagnosisToJson(diagnosis, ctx.lang, ctx.t, VERSION), null, 2)}\n`
+      : 'diagnosisToMarkdown' in render
+        ? render.diagnosisToMarkdown(diagnosis, ctx.lang, ctx.t)
+        : render.diagnosisToText(diagnosis, ctx.lang, ctx.t, { color: useColor(ctx.io, values.out) });
   await emit(ctx, values.out, text);
   return diagnosis.exitCode;
 }
@@ -190,7 +203,7 @@ async function parseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'parse' });
-  const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
+  const [report, { parseToJson, parseToText }] = await Promise.all([readReport(path, ctx.io, checkEncoding(values.encoding)), import('../render/parse.js')]);
   reportSkipped(report, ctx);
   const text = format === 'json' ? `${JSON.stringify(parseToJson(report, ctx.t), null, 2)}\n` : parseToText(report, ctx.t);
   await emit(ctx, values.out, text);

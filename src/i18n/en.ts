@@ -1,9 +1,13 @@
-import { enFleet } from './en-fleet.js';
-import { enLab } from './en-lab.js';
-import { enScript } from './en-script.js';
-import { enWeb } from './en-web.js';
+import type { enFleet } from './en-fleet.js';
+import type { enLab } from './en-lab.js';
+import type { enScript } from './en-script.js';
+import type { enWeb } from './en-web.js';
 
-/** English messages. Every key here must exist in ja.ts (the compiler and a test check it). */
+/**
+ * English messages of the core (CLI, diagnose, parse, reports). The feature catalogues
+ * (en-script, en-web, en-fleet, en-lab) are separate modules, merged in all.ts and loaded one by
+ * one by load.ts. Every key here must exist in ja.ts or ja-report.ts (the compiler and a test check it).
+ */
 export const en = {
   // --- CLI -----------------------------------------------------------------------------------
   'cli.usage': `dsreg-doctor: diagnose Microsoft Entra ID device-registration failures (AADSTS700003 and related)
@@ -430,10 +434,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'severity.error': 'ERROR',
   'severity.warning': 'WARNING',
   'severity.info': 'INFO',
-  ...enScript,
-  ...enWeb,
-  ...enFleet,
-  ...enLab,
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof en;
+/** Every message key: the core's and the feature catalogues'. */
+export type MessageKey = keyof typeof en | keyof typeof enScript | keyof typeof enWeb | keyof typeof enFleet | keyof typeof enLab;
