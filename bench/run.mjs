@@ -1,82 +1,84 @@
-// npm run bench: reader throughput and CLI cold start. Figures, not pass/fail: see the README.
+// npm run bench: CLI cold start and diagnose throughput, each measured interleaved against its
+// baseline (A B A B … after a warm-up, bench/interleave.mjs), min and median of each side and of
+// the ratio. Figures, not pass/fail. The reader's own rows (reader ÷ split lines, heap for a
+// large input) are in bench/reader.mjs.
+//
+//   BENCH_PAIRS=11 node bench/run.mjs       (more pairs; at least 5)
+//   BENCH_ROUNDS=50 node bench/run.mjs      (fewer diagnose rounds per sample)
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { readStatusBytes } from '../dist/index.js';
+import { fileURLToPath } from 'node:url';
 import { diagnose } from '../dist/diagnose/diagnose.js';
+import { readStatusBytes } from '../dist/index.js';
+import { formatComparison, interleave } from './interleave.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test', 'fixtures', 'dsregcmd');
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .map((f) => readFileSync(join(dir, f)));
-const fixtureBytes = files.reduce((n, b) => n + b.length, 0);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+console.log(`dsreg-doctor bench (load average at start ${load()})`);
 
-function time(fn, rounds) {
-  for (let i = 0; i < Math.min(20, rounds); i++) fn(); // warm-up
+// --- cold start: the CLI against bare `node -e 0` ------------------------------------------------
+const spawnSeconds = (args) => () => {
   const start = performance.now();
-  for (let i = 0; i < rounds; i++) fn();
+  const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (r.error) throw r.error;
   return (performance.now() - start) / 1000;
-}
-
-// Baseline: what merely turning the same bytes into lines costs.
-const decoder = new TextDecoder('utf-8');
-const baseline = time(() => {
-  for (const b of files) decoder.decode(b).split(/\r\n|\r|\n/);
-}, ROUNDS);
-const reader = time(() => {
-  for (const b of files) readStatusBytes(b);
-}, ROUNDS);
-const full = time(
-  () => {
-    for (const b of files) diagnose(readStatusBytes(b));
-  },
-  Math.max(1, ROUNDS / 4),
-);
-
-const mb = (fixtureBytes * ROUNDS) / 1e6;
-const results = {
-  fixtures: files.length,
-  fixtureBytes,
-  rounds: ROUNDS,
-  splitLinesMBps: mb / baseline,
-  readerMBps: mb / reader,
-  readerFilesPerSec: (files.length * ROUNDS) / reader,
-  readerVsSplit: baseline / reader,
-  diagnoseFilesPerSec: (files.length * Math.max(1, ROUNDS / 4)) / full,
 };
-
-// One big input: the fixtures repeated to ~8 MB (a collection of many outputs).
-const big = Buffer.concat(Array.from({ length: Math.ceil(8e6 / fixtureBytes) }, () => files).flat());
-const heapBefore = process.memoryUsage().heapUsed;
-const bigTime = time(() => readStatusBytes(big), 3);
-results.bigInputMB = big.length / 1e6;
-results.bigInputMBps = (big.length * 3) / 1e6 / bigTime;
-results.bigInputHeapDeltaMB = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-
-// Cold start: the CLI on a bundled example against bare `node -e 0`.
-function coldStart(args, runs = 15) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    spawnSync(process.execPath, args, { stdio: 'ignore' });
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+const node = { name: 'node -e 0', run: spawnSeconds(['-e', '0']) };
+const bin = join(root, 'bin', 'dsreg-doctor.js');
 const example = join(root, 'examples', 's01-aadj-700003.txt');
-results.coldStartNodeMs = coldStart(['-e', '0']);
-results.coldStartDiagnoseMs = coldStart([join(root, 'bin', 'dsreg-doctor.js'), 'diagnose', example, '--format', 'json']);
-results.coldStartRatio = results.coldStartDiagnoseMs / results.coldStartNodeMs;
+const results = {};
+for (const [title, args] of [
+  ['cold start: diagnose FILE --format json', ['diagnose', example, '--format', 'json']],
+  ['cold start: --version', ['--version']],
+  ['cold start: --help', ['--help']],
+]) {
+  const r = await interleave({ name: 'dsreg-doctor', run: spawnSeconds([bin, ...args]) }, node);
+  console.log(formatComparison(title, r));
+  results[title] = r;
+}
+const cold = results['cold start: diagnose FILE --format json'];
+console.log(`  aim: diagnose cold start <= 2.0x node -e 0 (median ${cold.ratio.median.toFixed(2)}x: ${cold.ratio.median <= 2 ? 'met' : 'NOT met'})`);
 
-const fmt = (v) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(2) : v);
-console.log('dsreg-doctor bench');
-for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(22)} ${fmt(v)}`);
-console.log(
-  `  target: reader >= 0.5x split (${results.readerVsSplit >= 0.5 ? 'met' : 'NOT met'}), cold start <= 2x node (${results.coldStartRatio <= 2 ? 'met' : 'NOT met'})`,
+// --- diagnose throughput: read + diagnose every fixture, against decoding and splitting the same bytes
+const decoder = new TextDecoder('utf-8');
+const timed = (fn) => () => {
+  const start = performance.now();
+  for (let i = 0; i < ROUNDS; i++) fn();
+  return (performance.now() - start) / 1000;
+};
+const through = await interleave(
+  {
+    name: 'read + diagnose',
+    run: timed(() => {
+      for (const b of files) diagnose(readStatusBytes(b));
+    }),
+  },
+  {
+    name: 'decode + split lines',
+    run: timed(() => {
+      for (const b of files) decoder.decode(b).split(/\r\n|\r|\n/);
+    }),
+  },
 );
-if (process.env.BENCH_JSON) console.log(JSON.stringify(results));
+console.log(formatComparison(`diagnose throughput: ${files.length} fixtures x ${ROUNDS} rounds`, through));
+console.log(`  read + diagnose: ${((files.length * ROUNDS) / through.a.median).toFixed(0)} files/s at the median`);
+console.log(`load average at the end ${load()}`);
+if (process.env.BENCH_JSON) {
+  const brief = (r) => ({
+    a: { min: r.a.min, median: r.a.median },
+    b: { min: r.b.min, median: r.b.median },
+    ratio: { min: r.ratio.min, median: r.ratio.median },
+  });
+  console.log(JSON.stringify({ ...Object.fromEntries(Object.entries(results).map(([k, r]) => [k, brief(r)])), throughput: brief(through) }));
+}

@@ -4,8 +4,8 @@ import { main, stdoutFailure } from '../dist/cli/cli.js';
 
 // `dsreg-doctor … | head` closes the pipe early: that is not an error. A full disk behind
 // `> file` or `/dev/full` is: one line on stderr and exit 2, never a stack trace.
-process.stdout.on('error', (e) => {
-  const { line, exitCode } = stdoutFailure(e, process.argv.slice(2), process.env);
+process.stdout.on('error', async (e) => {
+  const { line, exitCode } = await stdoutFailure(e, process.argv.slice(2), process.env);
   if (line) process.stderr.write(line);
   process.exit(exitCode ?? process.exitCode ?? 0);
 });

@@ -9,7 +9,9 @@
 //   (npm run gen:fleet -- --devices N --signins M; DIR defaults to ./fleet-sample)
 //
 // --format: entra-csv (default: admin center CSV downloads), graph-json (Graph JSON Lines /
-// pages), la-csv (Log Analytics CSV exports). DIR/truth.json lists what fleet must find.
+// pages), graph-jsonl (Graph signIn JSON Lines with the admin center's device and audit CSV
+// downloads: the fleet bench's large case), la-csv (Log Analytics CSV exports).
+// DIR/truth.json lists what fleet must find.
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,15 +31,18 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'Usage: node scripts/gen-fleet.mjs --devices N --signins M [--out DIR (default ./fleet-sample)] [--seed S] [--format entra-csv|graph-json|la-csv] [--as-of ISO] [--days D]',
+    'Usage: node scripts/gen-fleet.mjs --devices N --signins M [--out DIR (default ./fleet-sample)] [--seed S] [--format entra-csv|graph-json|graph-jsonl|la-csv] [--as-of ISO] [--days D]',
   );
   process.exit(0);
 }
 const N = Number(values.devices);
 const M = Number(values.signins);
 const FORMAT = values.format;
-if (!['entra-csv', 'graph-json', 'la-csv'].includes(FORMAT) || !(N > 0) || !(M > 0)) {
-  console.error('gen-fleet: --devices and --signins must be positive numbers; --format entra-csv, graph-json or la-csv');
+/** graph-jsonl: the sign-ins as graph-json writes them, the inventory and audit log as entra-csv does. */
+const SIGNIN_FORMAT = FORMAT === 'graph-jsonl' ? 'graph-json' : FORMAT;
+const INVENTORY_FORMAT = FORMAT === 'graph-jsonl' ? 'entra-csv' : FORMAT;
+if (!['entra-csv', 'graph-json', 'graph-jsonl', 'la-csv'].includes(FORMAT) || !(N > 0) || !(M > 0)) {
+  console.error('gen-fleet: --devices and --signins must be positive numbers; --format entra-csv, graph-json, graph-jsonl or la-csv');
   process.exit(2);
 }
 const OUT = values.out;
@@ -251,7 +256,7 @@ function signinRow(e, interactive) {
   const known = d && d.state !== 'deleted';
   const trust = known ? d.join.signin : '';
   const name = known ? d.name : '';
-  if (FORMAT === 'entra-csv') {
+  if (SIGNIN_FORMAT === 'entra-csv') {
     return csvRow([
       t,
       reqId,
@@ -312,7 +317,7 @@ function signinRow(e, interactive) {
       '',
     ]);
   }
-  if (FORMAT === 'la-csv') {
+  if (SIGNIN_FORMAT === 'la-csv') {
     const dd = d
       ? { deviceId, displayName: name, operatingSystem: os, browser: 'Edge 125.0.0', trustType: trust }
       : { operatingSystem: os, browser: 'Edge 125.0.0' };
@@ -372,13 +377,13 @@ function signinRow(e, interactive) {
 }
 
 // --- sign-ins ----------------------------------------------------------------------------------
-const ext = FORMAT === 'graph-json' ? 'jsonl' : 'csv';
+const ext = SIGNIN_FORMAT === 'graph-json' ? 'jsonl' : 'csv';
 const interactiveOut = new Out(join(OUT, `signins-interactive.${ext}`));
 const nonInteractiveOut = new Out(join(OUT, `signins-noninteractive.${ext}`));
-if (FORMAT === 'entra-csv') {
+if (SIGNIN_FORMAT === 'entra-csv') {
   await interactiveOut.write(`${ENTRA_SIGNIN_COLUMNS}\r\n`);
   await nonInteractiveOut.write(`${ENTRA_SIGNIN_COLUMNS}\r\n`);
-} else if (FORMAT === 'la-csv') {
+} else if (SIGNIN_FORMAT === 'la-csv') {
   await interactiveOut.write(`${LA_COLUMNS}\r\n`);
   await nonInteractiveOut.write(`${LA_COLUMNS}\r\n`);
 }
@@ -415,7 +420,7 @@ await interactiveOut.close();
 await nonInteractiveOut.close();
 
 // --- inventory ---------------------------------------------------------------------------------
-if (FORMAT === 'graph-json') {
+if (INVENTORY_FORMAT === 'graph-json') {
   const out = new Out(join(OUT, 'devices.json'));
   // Graph pages of 999, one page per line (what a paging script saves)
   for (let i = 0; i < present.length; i += 999) {
@@ -472,7 +477,7 @@ if (FORMAT === 'graph-json') {
 
 // --- audit log ---------------------------------------------------------------------------------
 const actorOf = (a) => (a.actor === CLEANUP_APP ? { type: 'Application', upn: '', app: CLEANUP_APP } : { type: 'User', upn: a.actor, app: '' });
-if (FORMAT === 'graph-json') {
+if (INVENTORY_FORMAT === 'graph-json') {
   const value = audit.map((a, n) => {
     const actor = actorOf(a);
     const target = a.device

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../src/i18n/en.js';
-import { ja } from '../src/i18n/ja.js';
+import { en } from '../src/i18n/all.js';
+import { ja } from '../src/i18n/all.js';
 import { STEP_IDS } from '../src/plan/plan.js';
 
 describe('message catalogues', () => {

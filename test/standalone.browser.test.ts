@@ -10,8 +10,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../bench/chromium.mjs';
 import { main } from '../src/cli/cli.js';
-import { en } from '../src/i18n/en.js';
-import { ja } from '../src/i18n/ja.js';
+import { en, ja } from '../src/i18n/all.js';
 import type { Lang } from '../src/i18n/lang.js';
 import { ENCODINGS, fixtureFiles, fixtureText, ROOT } from './helpers.js';
 

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../bench/chromium.mjs';
 import { analyzeFleet, type FleetReport, fileSource, memorySource } from '../src/fleet/fleet.js';
 import { fleetToCsv } from '../src/fleet/render-csv.js';
-import { en } from '../src/i18n/en.js';
-import { ja } from '../src/i18n/ja.js';
+import { en } from '../src/i18n/all.js';
+import { ja } from '../src/i18n/all.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 import { ROOT } from './helpers.js';
 

@@ -1,13 +1,9 @@
 import { parseArgs } from 'node:util';
-import { diagnose } from '../diagnose/diagnose.js';
-import { type MessageKey, type Translate, translator } from '../i18n/format.js';
+import type { MessageKey, Translate } from '../i18n/format.js';
 import { detectLang, type Lang } from '../i18n/lang.js';
-import { type ParsedReport, readStatusBytes } from '../read/parse.js';
+import { type CatalogScope, loadTranslator } from '../i18n/load.js';
+import type { ParsedReport } from '../read/parse.js';
 import type { TextEncodingName } from '../read/decode.js';
-import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
-import { diagnosisToText } from '../render/diagnosis-text.js';
-import { diagnosisToJson } from '../render/localize.js';
-import { parseToJson, parseToText } from '../render/parse.js';
 import { jsonText, terminalSafe } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
 import { UserError } from './errors.js';
@@ -38,18 +34,19 @@ export interface CommandContext {
  * only bin/ touches the process.
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-V') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
   const langArg = langFromArgv(argv);
   const lang = detectLang(langArg, io.env);
-  const t = translator(lang);
+  // only the catalogue this command shows, in this language: the CLI starts faster
+  const t = await loadTranslator(lang, catalogScope(command));
   try {
-    const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout.write(`${t('cli.usage')}\n`);
       return command === undefined ? 2 : 0;
-    }
-    if (command === '--version' || command === '-V') {
-      io.stdout.write(`${VERSION}\n`);
-      return 0;
     }
     const ctx: CommandContext = { io, lang, t, args: rest };
     // commands other than diagnose and parse load on first use: the CLI starts faster
@@ -92,14 +89,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
  * (`| head`) ends quietly with the exit code so far; anything else (`> /dev/full`) is one line
  * on stderr and exit 2, never a stack trace.
  */
-export function stdoutFailure(
+export async function stdoutFailure(
   error: NodeJS.ErrnoException,
   argv: string[],
   env: Record<string, string | undefined>,
-): { line: string | null; exitCode: number | null } {
+): Promise<{ line: string | null; exitCode: number | null }> {
   if (error.code === 'EPIPE') return { line: null, exitCode: null };
-  const t = translator(detectLang(langFromArgv(argv), env));
+  const t = await loadTranslator(detectLang(langFromArgv(argv), env), 'core');
   return { line: `dsreg-doctor: ${t('cli.error.stdoutWrite', { reason: error.code ?? error.message })}\n`, exitCode: 2 };
+}
+
+/** Commands that show only core messages (en.ts, ja.ts + ja-report.ts); the others load every catalogue. */
+const CORE_COMMANDS = new Set([undefined, '--help', '-h', 'help', 'diagnose', 'parse']);
+
+function catalogScope(command: string | undefined): CatalogScope {
+  return CORE_COMMANDS.has(command) ? 'core' : 'all';
 }
 
 function langFromArgv(argv: string[]): string | undefined {
@@ -138,7 +142,7 @@ export function checkEncoding(value: string | undefined): TextEncodingName | und
 
 /** Read one input and refuse what is not a dsregcmd /status output (exit 2). */
 export async function readReport(path: string, io: CliIo, encoding: TextEncodingName | undefined): Promise<ParsedReport> {
-  const bytes = await readInputBytes(path, io);
+  const [bytes, { readStatusBytes }] = await Promise.all([readInputBytes(path, io), import('../read/parse.js')]);
   const name = inputName(path);
   const report = readStatusBytes(bytes, encoding ? { name, encoding } : { name });
   const first = report.warnings[0]?.code;
@@ -182,18 +186,27 @@ async function diagnoseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'diagnose' });
-  const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
+  // the engine loads with the input, never for --help or --version
+  const [report, { diagnose }, render] = await Promise.all([
+    readReport(path, ctx.io, checkEncoding(values.encoding)),
+    import('../diagnose/diagnose.js'),
+    format === 'json'
+      ? import('../render/localize.js')
+      : format === 'markdown'
+        ? import('../render/diagnosis-markdown.js')
+        : import('../render/diagnosis-text.js'),
+  ]);
   reportSkipped(report, ctx);
   const diagnosis = diagnose(report, {
     ...(values.error !== undefined ? { error: values.error } : {}),
     ...(values.mdm ? { mdm: true } : {}),
   });
   const text =
-    format === 'json'
-      ? jsonText(diagnosisToJson(diagnosis, ctx.lang, ctx.t, VERSION))
-      : format === 'markdown'
-        ? diagnosisToMarkdown(diagnosis, ctx.lang, ctx.t)
-        : diagnosisToText(diagnosis, ctx.lang, ctx.t, { color: useColor(ctx.io, values.out) });
+    'diagnosisToJson' in render
+      ? jsonText(render.diagnosisToJson(diagnosis, ctx.lang, ctx.t, VERSION))
+      : 'diagnosisToMarkdown' in render
+        ? render.diagnosisToMarkdown(diagnosis, ctx.lang, ctx.t)
+        : render.diagnosisToText(diagnosis, ctx.lang, ctx.t, { color: useColor(ctx.io, values.out) });
   await emit(ctx, values.out, text);
   return diagnosis.exitCode;
 }
@@ -205,7 +218,7 @@ async function parseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'parse' });
-  const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
+  const [report, { parseToJson, parseToText }] = await Promise.all([readReport(path, ctx.io, checkEncoding(values.encoding)), import('../render/parse.js')]);
   reportSkipped(report, ctx);
   const text = format === 'json' ? jsonText(parseToJson(report, ctx.t)) : parseToText(report, ctx.t);
   await emit(ctx, values.out, text);

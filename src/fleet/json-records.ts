@@ -282,10 +282,24 @@ export class JsonRecordReader {
     sink.record(obj, line);
   }
 
+  /** One line of JSON Lines cut by another reader (jsonl-fast.ts): parsed as scanLines parses a line. */
+  emitLine(text: string, line: number, sink: JsonSink): void {
+    this.emit(text, line, sink);
+  }
+
   /** For skipWs/skipValue to count lines. */
   addLines(count: number): void {
     this.line += count;
   }
+}
+
+/** The reader takes an input that starts with `s` as JSON Lines: its first line is a whole object. */
+export function startsJsonLines(s: string): boolean {
+  const first = skipWs(s, 0, { addLines() {} });
+  const eol = s.indexOf('\n', first);
+  if (first >= s.length || eol < 0) return false;
+  const firstLine = s.slice(first, eol).trim();
+  return firstLine.startsWith('{') && parses(firstLine);
 }
 
 /** The object starting after `{` at i has a `"value": [` key (a Graph page), looking at its keys only. */

@@ -2,7 +2,8 @@ import type { TextEncodingName } from '../read/decode.js';
 import type { FleetAggregator } from './aggregate.js';
 import { type CsvRow, type CsvSink, CsvTokenizer, ParkedRow, type RowView, sniffDelimiter } from './csv.js';
 import { DateColumns } from './dates.js';
-import { JsonRecordReader } from './json-records.js';
+import { JsonRecordReader, startsJsonLines } from './json-records.js';
+import { SignInLinesReader } from './jsonl-fast.js';
 import {
   auditCsvMapper,
   auditJson,
@@ -289,6 +290,27 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
       return;
     }
     const c = at < 0 ? '' : first.charAt(at);
+    if (c === '{' && isUtf8(detected.encoding) && startsJsonLines(first)) {
+      // UTF-8 JSON Lines: cut into lines as bytes; Graph signIn successes are read without JSON.parse
+      const lines = new SignInLinesReader(
+        {
+          success: (event, line) => {
+            rows++;
+            if (!stop) fold(agg.addSignIn(event), line);
+          },
+          line: (text, line) => json.emitLine(text, line, jsonSink),
+          tooLong: (line) => jsonSink.problem({ line, reason: 'invalid-json' }),
+        },
+        () => report.format === 'graph-signins-json',
+      );
+      lines.push(bytes);
+      feed = (chunk) => lines.push(chunk);
+      finish = () => {
+        rangeEnd?.({ clean: !lines.pending(), lines: lines.lines() });
+        lines.end();
+      };
+      return;
+    }
     if (c === '[' || c === '{') {
       json.push(first, jsonSink);
       feed = (chunk) => json.push(decoder.write(chunk), jsonSink);

@@ -1,10 +1,13 @@
-import { enFleet } from './en-fleet.js';
-import { enSafety } from './en-safety.js';
-import { enLab } from './en-lab.js';
-import { enScript } from './en-script.js';
-import { enWeb } from './en-web.js';
+import type { enFleet } from './en-fleet.js';
+import type { enLab } from './en-lab.js';
+import type { enScript } from './en-script.js';
+import type { enWeb } from './en-web.js';
 
-/** English messages. Every key here must exist in ja.ts (the compiler and a test check it). */
+/**
+ * English messages of the core (CLI, diagnose, parse, reports). The feature catalogues
+ * (en-script, en-web, en-fleet, en-lab) are separate modules, merged in all.ts and loaded one by
+ * one by load.ts. Every key here must exist in ja.ts or ja-report.ts (the compiler and a test check it).
+ */
 export const en = {
   // --- CLI -----------------------------------------------------------------------------------
   'cli.usage': `dsreg-doctor: diagnose Microsoft Entra ID device-registration failures (AADSTS700003 and related)
@@ -431,11 +434,9 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'severity.error': 'ERROR',
   'severity.warning': 'WARNING',
   'severity.info': 'INFO',
-  ...enScript,
-  ...enWeb,
-  ...enFleet,
-  ...enLab,
-  ...enSafety,
+  'cli.error.tooLargeRead': '{file}: more than {limit} MB was read, larger than a dsregcmd /status output can be; reading stopped. Is this the right file?',
+  'cli.error.stdoutWrite': 'Cannot write the output: {reason}',
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof en;
+/** Every message key: the core's and the feature catalogues'. */
+export type MessageKey = keyof typeof en | keyof typeof enScript | keyof typeof enWeb | keyof typeof enFleet | keyof typeof enLab;

@@ -1,6 +1,7 @@
-import { en, type MessageKey } from './en.js';
-import { ja } from './ja.js';
+import { en, ja } from './all.js';
+import type { MessageKey } from './en.js';
 import type { Lang } from './lang.js';
+import { fill } from './template.js';
 
 export type { MessageKey } from './en.js';
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { en, ja };
@@ -9,11 +10,7 @@ export type Params = Record<string, string | number | undefined>;
 
 /** A message from the catalogue with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = catalogs[lang][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  return fill(catalogs[lang][key] ?? en[key], params);
 }
 
 /** A translator bound to one language. */

@@ -1,13 +1,10 @@
 import type { MessageKey } from './en.js';
-import { jaFleet } from './ja-fleet.js';
-import { jaSafety } from './ja-safety.js';
-import { jaLab } from './ja-lab.js';
-import { jaReport } from './ja-report.js';
-import { jaScript } from './ja-script.js';
-import { jaWeb } from './ja-web.js';
 
-/** 日本語のメッセージ。en.ts と同じキーをすべて持つこと (コンパイラとテストで確認)。 */
-export const ja: Record<MessageKey, string> = {
+/**
+ * 日本語のメッセージ (CLI など)。ja-report.ts と合わせて en.ts と同じキーをすべて持つこと
+ * (all.ts でコンパイラが、テストでも確認)。機能別のカタログは all.ts でまとめ、load.ts で個別に読み込む。
+ */
+export const ja = {
   // --- CLI -----------------------------------------------------------------------------------
   'cli.usage': `dsreg-doctor: \`dsregcmd /status\` の出力から Microsoft Entra ID のデバイス登録の問題
 (AADSTS700003 など) を診断し、この端末に合った対処手順を示します。
@@ -136,10 +133,7 @@ export const ja: Record<MessageKey, string> = {
   'step.rerun-elevated.verify': '—',
   'caveat.registry-only-for-700003':
     'このレジストリ キーの削除は、今回のエラー (700003) を解消する場合にだけ行ってください。それ以外の状況では削除しないでください。',
-  ...jaReport,
-  ...jaScript,
-  ...jaWeb,
-  ...jaFleet,
-  ...jaLab,
-  ...jaSafety,
-};
+  'cli.error.tooLargeRead':
+    '{file}: {limit} MB を超えて読み込んだため、読み込みを止めました。dsregcmd /status の出力としては大きすぎます。ファイルを確認してください。',
+  'cli.error.stdoutWrite': '出力を書き込めません: {reason}',
+} satisfies Partial<Record<MessageKey, string>>;
