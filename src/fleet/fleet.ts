@@ -15,6 +15,7 @@ export type { ParallelOptions } from './parallel.js';
 import { deviceKey, GUID_ANYWHERE } from './values.js';
 
 export type { PlannedId } from './cleanup.js';
+export type { FleetAggregator } from './aggregate.js';
 export { fileSource, memorySource, streamSource, type FleetSource } from './source.js';
 export type * from './types.js';
 export { DEVICE_ERROR_CODES } from './types.js';
@@ -51,6 +52,8 @@ export interface FleetOptions {
   parallel?: Partial<ParallelOptions>;
   /** How the work was split: files and parts given to workers, or a fallback to one thread. */
   onParallel?: (info: { files: number; parts: number; fallback: boolean }) => void;
+  /** The per-device state once every input is read (the staged cleanup plans from it). */
+  onAggregate?: (agg: FleetAggregator) => void;
 }
 
 /** Status files and bundles are small; anything bigger is not one. */
@@ -107,6 +110,7 @@ async function analyzeWith(options: FleetOptions, parallel: ParallelOptions): Pr
   }
   progress.finish();
 
+  options.onAggregate?.(agg);
   const affected = agg.affectedDevices();
   const cleanup =
     planned !== undefined || options.staleDays !== undefined

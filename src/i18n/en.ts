@@ -1,3 +1,4 @@
+import { enCleanup } from './en-cleanup.js';
 import { enFleet } from './en-fleet.js';
 import { enLab } from './en-lab.js';
 import { enScript } from './en-script.js';
@@ -433,6 +434,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   ...enScript,
   ...enWeb,
   ...enFleet,
+  ...enCleanup,
   ...enLab,
 } as const satisfies Record<string, string>;
 

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js';
+import { jaCleanup } from './ja-cleanup.js';
 import { jaFleet } from './ja-fleet.js';
 import { jaLab } from './ja-lab.js';
 import { jaReport } from './ja-report.js';
@@ -139,5 +140,6 @@ export const ja: Record<MessageKey, string> = {
   ...jaScript,
   ...jaWeb,
   ...jaFleet,
+  ...jaCleanup,
   ...jaLab,
 };
