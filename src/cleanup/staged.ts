@@ -272,7 +272,7 @@ function lastActivity(agg: FleetAggregator, d: InventoryDevice): Activity {
   let source: Activity['source'] = time === undefined ? null : 'inventory';
   const success = agg.lastSuccess.get(d.deviceId);
   const failing = agg.failures.get(d.deviceId);
-  for (const t of [success, failing?.last]) {
+  for (const t of [success, failing?.last, agg.lastOtherFailure.get(d.deviceId)]) {
     if (t !== undefined && Number.isFinite(t) && (time === undefined || t > time)) {
       time = t;
       source = 'signin';
@@ -284,7 +284,8 @@ function lastActivity(agg: FleetAggregator, d: InventoryDevice): Activity {
 function usedAfter(agg: FleetAggregator, deviceId: string, from: number): boolean {
   const success = agg.lastSuccess.get(deviceId);
   const f = agg.failures.get(deviceId);
-  return (success !== undefined && success >= from) || (f !== undefined && f.last >= from);
+  const other = agg.lastOtherFailure.get(deviceId);
+  return (success !== undefined && success >= from) || (f !== undefined && f.last >= from) || (other !== undefined && other >= from);
 }
 
 /** Device errors (and successes) after stage 1. Failure times are per device, not per code: any device error counts. */
@@ -293,7 +294,9 @@ function useSince(agg: FleetAggregator, deviceId: string, since: number): { code
   const f = agg.failures.get(deviceId);
   const failedSince = f !== undefined && f.last >= since;
   const codes = failedSince ? [...f.codes.keys()].sort((a, b) => rankCode(a) - rankCode(b)) : [];
-  return { codes, lastError: failedSince ? f.last : undefined, success: success !== undefined && success >= since };
+  const other = agg.lastOtherFailure.get(deviceId);
+  const used = (success !== undefined && success >= since) || (other !== undefined && other >= since);
+  return { codes, lastError: failedSince ? f.last : undefined, success: used };
 }
 
 const rankCode = (c: number) => {
