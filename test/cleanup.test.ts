@@ -201,8 +201,19 @@ describe('cleanup CLI', () => {
     let stderr = '';
     const code = await main(args, {
       stdin: process.stdin,
-      stdout: { write: (s: string) => ((stdout += s), true) },
-      stderr: { write: (s: string) => ((stderr += s), true), isTTY: false },
+      stdout: {
+        write: (s: string) => {
+          stdout += s;
+          return true;
+        },
+      },
+      stderr: {
+        write: (s: string) => {
+          stderr += s;
+          return true;
+        },
+        isTTY: false,
+      },
       env: {},
       cwd: ROOT,
     } as unknown as Parameters<typeof main>[1]);

@@ -39,6 +39,7 @@ export const CLEANUP_COMMANDS = [
   'Set-StrictMode',
   'Get-Date',
   'Join-Path',
+  'Get-Location',
   'New-Item',
   'Out-Null',
   'Write-Host',
