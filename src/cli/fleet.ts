@@ -37,6 +37,7 @@ const OPTIONS = {
   table: { type: 'string' },
   kql: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
+  'restore-script': { type: 'string' },
 } as const;
 
 interface FleetValues extends GraphValues {
@@ -51,6 +52,7 @@ interface FleetValues extends GraphValues {
   table?: string;
   kql?: boolean;
   'no-progress'?: boolean;
+  'restore-script'?: string;
   format?: string;
   out?: string;
   help?: boolean;
@@ -177,6 +179,12 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
           ? fleetToHtml(report, ctx.lang, ctx.t)
           : fleetToText(report, ctx.t);
   await emit(ctx, values.out, text);
+  if (values['restore-script'] !== undefined) {
+    // the soft-deleted devices that can still be restored (dry run unless -Apply)
+    const { restorableDevices } = await import('../fleet/deleted-devices.js');
+    const { cleanupScript } = await import('../script/cleanup.js');
+    await emit(ctx, values['restore-script'], cleanupScript('restore', restorableDevices(report.affected), ctx.lang, { generatedAt: asOf ?? new Date() }));
+  }
   if (format !== 'table') {
     ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped })}\n`);
   }

@@ -77,6 +77,8 @@ export class FleetAggregator {
   /** Devices with any sign-in (for `devicesSeen`). */
   private devicesOnlyFailing = 0;
   readonly inventory = new InventoryStore();
+  /** Deleted devices (deleted-items lists), by device id: the newest deletion of each. */
+  readonly deleted = new Map<string, InventoryDevice>();
   inventoryGiven = false;
   readonly auditEvents: AuditEvent[] = [];
   auditGiven = false;
@@ -218,6 +220,13 @@ export class FleetAggregator {
   }
 
   addDevice(d: InventoryDevice): SkipReason | null {
+    if (d.deletedAt !== undefined) {
+      // in the deleted items (device soft delete), not in the directory
+      if (Number.isNaN(d.deletedAt)) return 'missing-time';
+      const prev = this.deleted.get(d.deviceId);
+      if (!prev || (prev.deletedAt ?? 0) < d.deletedAt) this.deleted.set(d.deviceId, d);
+      return null;
+    }
     this.inventory.add(d);
     return null;
   }

@@ -2,6 +2,7 @@ import { toDeviceStatus } from '../model/status.js';
 import { readStatusBytes } from '../read/parse.js';
 import { VERSION } from '../version.js';
 import { FleetAggregator } from './aggregate.js';
+import { withDeletedDevices } from './deleted-devices.js';
 import { cleanupImpact, type PlannedId } from './cleanup.js';
 import { type CsvSink, CsvTokenizer, sniffDelimiter } from './csv.js';
 import { JsonRecordReader } from './json-records.js';
@@ -111,7 +112,8 @@ async function analyzeWith(options: FleetOptions, parallel: ParallelOptions): Pr
   progress.finish();
 
   options.onAggregate?.(agg);
-  const affected = agg.affectedDevices();
+  if (agg.inventory.size === 0 && agg.deleted.size > 0) agg.inventoryGiven = false; // a deleted list is not an inventory
+  const affected = withDeletedDevices(agg.affectedDevices(), agg.deleted, asOf);
   const cleanup =
     planned !== undefined || options.staleDays !== undefined
       ? cleanupImpact({ agg, asOf, ...(planned ? { planned } : {}), ...(options.staleDays !== undefined && !planned ? { staleDays: options.staleDays } : {}) })

@@ -25,6 +25,8 @@ export type InputFormat =
   | 'azure-monitor-audit-json'
   | 'bitlocker-keys-json'
   | 'bitlocker-keys-csv'
+  | 'deleted-devices-json'
+  | 'deleted-devices-csv'
   | 'id-list';
 
 /** The admin center's sign-in download (interactive and non-interactive share the columns). */
@@ -306,6 +308,7 @@ export const DEVICE_FIELDS = {
   enrollmentProfile: ['enrollmentprofilename'],
   bitlocker: ['bitlockerkeys', 'hasbitlockerkeys', 'bitlockerkeycount', 'bitlockerrecoverykeys', 'bitlocker'],
   autopilot: ['autopilot', 'isautopilot', 'autopilotdevice'],
+  deleted: ['deleteddatetime'],
 } as const;
 
 export const AUDIT_FIELDS = {
@@ -367,6 +370,8 @@ export function detectCsv(header: string[]): CsvDetection | undefined {
     return { kind: 'signins', format: 'signins-csv' };
   }
   if (has('volumetype') && has('deviceid')) return { kind: 'bitlocker-keys', format: 'bitlocker-keys-csv' };
+  // deleted devices (Get-EntraDeletedDevice / Get-MgDirectoryDeletedItemAsDevice): rows with a DeletedDateTime are read as such
+  if (has('deviceid') && has('deletionageindays')) return { kind: 'devices', format: 'deleted-devices-csv' };
   if (has('deviceid') && has('jointypetrusttype', 'trusttype', 'accountenabled', 'approximatelastsignindatetime', 'objectid')) {
     return { kind: 'devices', format: has('jointypetrusttype', 'objectid') ? 'entra-devices-csv' : 'graph-devices-csv' };
   }
@@ -450,6 +455,10 @@ export function detectJson(record: Record<string, unknown>): CsvDetection | unde
     return { kind: 'signins', format: 'graph-signins-json' };
   }
   if (prop(record, 'volumeType') !== undefined && prop(record, 'deviceId') !== undefined) return { kind: 'bitlocker-keys', format: 'bitlocker-keys-json' };
+  // Graph beta directory/deletedItems/microsoft.graph.device, Get-EntraDeletedDevice | ConvertTo-Json
+  if (prop(record, 'deviceId') !== undefined && ((prop(record, 'deletedDateTime') ?? null) !== null || prop(record, 'DeletionAgeInDays') !== undefined)) {
+    return { kind: 'devices', format: 'deleted-devices-json' };
+  }
   if (
     prop(record, 'deviceId') !== undefined &&
     (prop(record, 'trustType') !== undefined || prop(record, 'accountEnabled') !== undefined || prop(record, 'approximateLastSignInDateTime') !== undefined)

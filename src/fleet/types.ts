@@ -15,7 +15,7 @@ export type Cause = 'deleted' | 'disabled' | 'device-auth-failed' | 'device-not-
 export const CAUSES: readonly Cause[] = ['deleted', 'disabled', 'device-auth-failed', 'device-not-identified', 'not-compliant', 'not-hybrid-joined'];
 
 export type JoinTypeSource = 'signin' | 'inventory' | 'status' | 'unknown';
-export type InventoryState = 'present' | 'disabled' | 'missing' | 'unknown';
+export type InventoryState = 'present' | 'disabled' | 'missing' | 'unknown' | 'soft-deleted';
 
 export interface AffectedDevice {
   deviceId: string;
@@ -46,6 +46,8 @@ export interface AffectedDevice {
   auditAction: AuditAction | null;
   auditMatch: 'deviceId' | 'objectId' | 'name' | null;
   firstStep: string | null;
+  /** In a deleted-devices list: until when the object can be restored (30 days after deletedAt). Absent otherwise. */
+  restorableUntil?: string;
   /** The collected dsregcmd /status that matched this device. */
   statusFile: string | null;
 }

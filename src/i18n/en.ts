@@ -23,6 +23,7 @@ Commands:
   serve             The local web app on 127.0.0.1 (paste, see, follow the flow)
   fleet             Sign-in logs + device inventory + audit logs: every affected device, the cause,
                     and what a planned cleanup would break (--graph: read them from Microsoft Graph)
+  cleanup           A staged stale-device cleanup that cannot cause 700003: disable, watch, delete
   lab               A simulated tenant and PCs: replay 700003 and its fixes (list, run, render, check)
 
 Common options:

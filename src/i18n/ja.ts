@@ -25,6 +25,7 @@ export const ja: Record<MessageKey, string> = {
   serve             127.0.0.1 で動くローカル Web アプリ (貼り付けて、確認して、手順に沿って対処)
   fleet             サインイン ログ・デバイス一覧・監査ログから、影響を受けたすべてのデバイス、原因、
                     予定しているクリーンアップで壊れるものを示します (--graph: Microsoft Graph から読み取り)
+  cleanup           700003 を起こさない段階的な古いデバイスの整理: 無効化、監視、削除
   lab               模擬テナントと PC: 700003 とその対処を再現します (list、run、render、check)
 
 共通オプション:

@@ -15,7 +15,7 @@ import { psComment, psLiteral, psText, UTF8_BOM } from './powershell.js';
  * only GUIDs are emitted as ids.
  */
 
-export type CleanupScriptKind = 'disable' | 'rollback' | 'enable' | 'delete';
+export type CleanupScriptKind = 'disable' | 'rollback' | 'enable' | 'delete' | 'restore';
 
 export interface CleanupScriptOptions {
   generatedAt?: Date;
@@ -32,6 +32,7 @@ export const CLEANUP_PERMISSIONS: Record<CleanupScriptKind, { scopes: string[]; 
     scopes: ['Device.ReadWrite.All', 'BitLockerKey.Read.All'],
     roles: ['Cloud Device Administrator', 'Intune Administrator', 'Windows 365 Administrator'],
   },
+  restore: { scopes: ['Device.ReadWrite.All'], roles: ['Cloud Device Administrator', 'Intune Administrator', 'Global Administrator'] },
 };
 
 /** The commands a cleanup script may run (tests check the parsed script against this). */
@@ -50,6 +51,8 @@ export const CLEANUP_COMMANDS = [
   'Get-MgDevice',
   'Update-MgDevice',
   'Remove-MgDevice',
+  'Get-MgDirectoryDeletedItemAsDevice',
+  'Restore-MgDirectoryDeletedItem',
   'Get-MgInformationProtectionBitlockerRecoveryKey',
   'Save-BitLockerKeys',
   'Export-Csv',
@@ -74,7 +77,12 @@ const MESSAGES: MessageKey[] = [
   'cleanup.script.done',
 ];
 
-export function cleanupScript(kind: CleanupScriptKind, devices: CleanupDevice[], lang: Lang, options: CleanupScriptOptions = {}): string {
+export function cleanupScript(
+  kind: CleanupScriptKind,
+  devices: Pick<CleanupDevice, 'deviceId' | 'objectId' | 'displayName'>[],
+  lang: Lang,
+  options: CleanupScriptOptions = {},
+): string {
   const t = translator(lang);
   const when = (options.generatedAt ?? new Date()).toISOString();
   const perm = CLEANUP_PERMISSIONS[kind];
@@ -158,7 +166,11 @@ export function cleanupScript(kind: CleanupScriptKind, devices: CleanupDevice[],
   out.push("  if (-not $Apply) { Write-Note 'cleanup.script.dryRun' ($what + ': ' + $target); Write-Log $d 'dry-run' ''; continue }");
   out.push("  if (-not $script:Cmdlet.ShouldProcess($target, $what)) { Write-Log $d 'declined' ''; continue }");
   out.push('  try {');
-  out.push("    $now = Get-MgDevice -DeviceId $d.ObjectId -Property 'id,deviceId,displayName,accountEnabled,approximateLastSignInDateTime'");
+  out.push(
+    kind === 'restore'
+      ? '    $now = Get-MgDirectoryDeletedItemAsDevice -DirectoryObjectId $d.ObjectId'
+      : "    $now = Get-MgDevice -DeviceId $d.ObjectId -Property 'id,deviceId,displayName,accountEnabled,approximateLastSignInDateTime'",
+  );
   out.push(
     "    if ([string]$now.DeviceId -ne $d.DeviceId) { Write-Note 'cleanup.script.skippedOther' $target; Write-Log $d 'skipped-other-device' ([string]$now.DeviceId); continue }",
   );
@@ -178,6 +190,7 @@ const ACTION: Record<CleanupScriptKind, string> = {
   rollback: 'Update-MgDevice accountEnabled=$true',
   enable: 'Update-MgDevice accountEnabled=$true',
   delete: 'Remove-MgDevice',
+  restore: 'Restore-MgDirectoryDeletedItem',
 };
 
 const BODY: Record<CleanupScriptKind, string[]> = {
@@ -189,6 +202,7 @@ const BODY: Record<CleanupScriptKind, string[]> = {
     "Write-Log $d 'disabled' ''",
   ],
   rollback: ['Update-MgDevice -DeviceId $d.ObjectId -BodyParameter @{ accountEnabled = $true }', "Write-Log $d 'enabled' ''"],
+  restore: ['Restore-MgDirectoryDeletedItem -DirectoryObjectId $d.ObjectId | Out-Null', "Write-Log $d 'restored' ''"],
   enable: ['Update-MgDevice -DeviceId $d.ObjectId -BodyParameter @{ accountEnabled = $true }', "Write-Log $d 'enabled' ''"],
   delete: [
     "if ($now.AccountEnabled -ne $false) { Write-Note 'cleanup.script.skippedEnabled' $target; Write-Log $d 'skipped-enabled' ''; continue }",
