@@ -133,7 +133,9 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
 
   const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
   // --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files
-  let graph: { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number }; partial: string | null } | undefined;
+  let graph:
+    | { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number; deletedDevices: number }; partial: string | null }
+    | undefined;
   if (values.graph) {
     const settings = await graphSettings(values, ctx);
     const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
@@ -145,7 +147,12 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     graph = {
       cloud: settings.cloud,
       since: settings.since.toISOString(),
-      pulled: { devices: pulled.devices.length, signIns: pulled.signIns.length, directoryAudits: pulled.directoryAudits.length },
+      pulled: {
+        devices: pulled.devices.length,
+        signIns: pulled.signIns.length,
+        directoryAudits: pulled.directoryAudits.length,
+        deletedDevices: pulled.deletedDevices.length,
+      },
       partial,
     };
   }
