@@ -234,4 +234,51 @@ describe('cleanup CLI', () => {
     writeFileSync(join(dir, 'ids.txt'), '');
     expect((await run(['cleanup', '--stale-days', '90', '--lang', 'en', join(dir, 'ids.txt')])).stderr).toMatch(/No device inventory/);
   });
+
+  it('stage 1 end to end: report formats, scripts and the list that stage 2 reads back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cleanup-e2e-'));
+    const g = spawnSync(process.execPath, [join(ROOT, 'scripts', 'gen-fleet.mjs'), '--devices', '1500', '--signins', '800', '--out', dir, '--cleanup'], {
+      encoding: 'utf8',
+    });
+    expect(g.status).toBe(0);
+    const files = ['devices.csv', 'signins-interactive.csv', 'signins-noninteractive.csv', 'audit.csv', 'autopilot.csv', 'bitlocker-keys.json'].map((f) =>
+      join(dir, f),
+    );
+    const out = join(dir, 'out');
+    const json = await run(['cleanup', ...files, '--stale-days', '90', '--as-of', '2025-06-04', '--format', 'json', '--scripts', out, '--lang', 'en']);
+    expect(json.code).toBe(0);
+    const plan = JSON.parse(json.stdout) as StagedCleanup;
+    expect(plan.kind).toBe('staged-cleanup');
+    expect(plan.disable.length).toBeGreaterThan(0);
+    expect(plan.warnings).not.toContain('no-autopilot-list');
+    expect(plan.warnings).not.toContain('no-bitlocker-list');
+    const disableCsv = readFileSync(join(out, 'stage1-disable.csv'), 'utf8');
+    expect(disableCsv.trim().split('\r\n')).toHaveLength(plan.disable.length + 1);
+    for (const f of ['stage1-disable.ps1', 'stage1-rollback.ps1']) expect(readFileSync(join(out, f), 'utf8')).toContain('[switch]$Apply');
+    const html = await run(['cleanup', ...files, '--stale-days', '90', '--as-of', '2025-06-04', '--format', 'html', '--lang', 'ja']);
+    expect(html.stdout).toContain('<svg');
+    expect(html.stdout).toContain('ステージ 1');
+    // stage 2 on the same (unchanged) data: nothing was disabled, so nothing to re-enable or delete
+    const stage2 = await run([
+      'cleanup',
+      ...files,
+      '--stale-days',
+      '90',
+      '--stage',
+      '2',
+      '--since-stage1',
+      '2025-06-04',
+      '--as-of',
+      '2025-07-10',
+      '--stage1',
+      join(out, 'stage1-disable.csv'),
+      '--format',
+      'json',
+    ]);
+    const p2 = JSON.parse(stage2.stdout) as StagedCleanup;
+    expect(p2.candidates).toBe(plan.disable.length);
+    expect(p2.reEnable).toEqual([]);
+    expect(p2.pendingDelete).toEqual([]);
+    expect(p2.byReason['enabled-again']).toBe(plan.disable.length);
+  }, 60_000);
 });
