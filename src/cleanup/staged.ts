@@ -149,8 +149,9 @@ export function planCleanup(input: CleanupPlanInput): StagedCleanup {
   const holdReasons = (d: InventoryDevice): HoldReason[] => {
     const r: HoldReason[] = [];
     const act = activityOf(d);
-    if (act.time === undefined) r.push('blank-activity');
-    else if (act.time >= cutoff) r.push('active');
+    // a blank activity timestamp is unknown, not stale, whatever the (short) sign-in logs say
+    if (Number.isNaN(d.lastSignIn)) r.push('blank-activity');
+    if (act.time !== undefined && act.time >= cutoff) r.push('active');
     if (d.autopilot === true || input.autopilot?.has(d.deviceId)) r.push('autopilot');
     if (d.joinType === 'hybrid-joined') r.push('hybrid');
     if (d.managed === true || input.mdm?.has(d.deviceId)) r.push('mdm-managed');
