@@ -99,7 +99,8 @@ Exit codes: 0 plan written, 1 stage 2 found devices to re-enable, 2 unusable inp
   'cleanup.script.synopsis.disable': 'dsreg-doctor staged cleanup, stage 1: disable stale devices (dry run unless -Apply).',
   'cleanup.script.synopsis.rollback': 'dsreg-doctor staged cleanup, rollback of stage 1: re-enable every device stage 1 disabled (dry run unless -Apply).',
   'cleanup.script.synopsis.enable': 'dsreg-doctor staged cleanup, stage 2: re-enable the devices used since stage 1 (dry run unless -Apply).',
-  'cleanup.script.synopsis.restore': 'dsreg-doctor: restore deleted device objects from the deleted items, within their 30 days (dry run unless -Apply). Nothing on the PCs changes; users sign out and in (or restart) afterwards.',
+  'cleanup.script.synopsis.restore':
+    'dsreg-doctor: restore deleted device objects from the deleted items, within their 30 days (dry run unless -Apply). Nothing on the PCs changes; users sign out and in (or restart) afterwards.',
   'cleanup.script.synopsis.delete': 'dsreg-doctor staged cleanup, stage 3: delete the devices still disabled and inactive (dry run unless -Apply).',
   'cleanup.script.description':
     'Microsoft Graph PowerShell (Connect-MgGraph first). Without -Apply it only lists what it would do. With -Apply every device is checked in Graph first and each change asks for confirmation (-Confirm:$false to skip, -WhatIf to preview). Every change is written to a CSV log. The Mg cmdlets take the object id, not the device id.',

@@ -103,7 +103,8 @@ export const jaCleanup: Record<keyof typeof enCleanup, string> = {
     'dsreg-doctor 段階的整理 ステージ 1 のロールバック: ステージ 1 で無効化したデバイスをすべて有効に戻します (-Apply を付けない限りドライ ラン)。',
   'cleanup.script.synopsis.enable':
     'dsreg-doctor 段階的整理 ステージ 2: ステージ 1 以降に使われたデバイスを再度有効化します (-Apply を付けない限りドライ ラン)。',
-  'cleanup.script.synopsis.restore': 'dsreg-doctor: 削除済みアイテムから、30 日以内のデバイス オブジェクトを復元します (-Apply を付けない限りドライ ラン)。PC 側は何も変わりません。復元後にユーザーはサインアウトとサインイン (または再起動) をします。',
+  'cleanup.script.synopsis.restore':
+    'dsreg-doctor: 削除済みアイテムから、30 日以内のデバイス オブジェクトを復元します (-Apply を付けない限りドライ ラン)。PC 側は何も変わりません。復元後にユーザーはサインアウトとサインイン (または再起動) をします。',
   'cleanup.script.synopsis.delete': 'dsreg-doctor 段階的整理 ステージ 3: 無効のまま利用のないデバイスを削除します (-Apply を付けない限りドライ ラン)。',
   'cleanup.script.description':
     'Microsoft Graph PowerShell 用です (先に Connect-MgGraph)。-Apply なしでは実行内容を表示するだけです。-Apply 付きでは各デバイスを先に Graph で確認し、変更ごとに確認を求めます (-Confirm:$false で省略、-WhatIf でプレビュー)。すべての変更を CSV ログに書きます。Mg コマンドレットが受け取るのはデバイス ID ではなくオブジェクト ID です。',
