@@ -58,8 +58,8 @@ function ageLabel(b: ActivityBucket, t: Translate): string {
   return b.toDays === null ? `${b.fromDays}+` : `${b.fromDays}–${b.toDays - 1}`;
 }
 
-const stageName = (t: Translate, list: 'disable' | 'delete') =>
-  (list === 'disable' ? t('cleanup.section.disable', { count: '' }) : t('cleanup.section.delete', { count: '' })).replace(/\s*\(\)\s*$/, '');
+const stageName = (t: Translate, list: 'disable' | 'delete') => t(list === 'disable' ? 'cleanup.stage.disable' : 'cleanup.stage.delete');
+const joinName = (t: Translate, j: string) => t(`joinType.${j}` as MessageKey);
 
 export function cleanupToText(plan: StagedCleanup, t: Translate): string {
   const out: string[] = [];
@@ -76,7 +76,9 @@ export function cleanupToText(plan: StagedCleanup, t: Translate): string {
     for (const d of devices.slice(0, TABLE_LIMIT)) {
       const age = d.activityAgeDays === null ? t('cleanup.age.blank') : `${d.activityAgeDays}d`;
       const reasons = d.reasons.map((r) => t(`cleanup.reason.${r}` as MessageKey)).join('; ');
-      out.push(`  ${s(d.displayName ?? '-').padEnd(20)} ${d.deviceId}  ${d.joinType.padEnd(16)} ${age.padStart(6)}  ${s(extra ? extra(d) : reasons)}`);
+      out.push(
+        `  ${s(d.displayName ?? '-').padEnd(20)} ${d.deviceId}  ${joinName(t, d.joinType).padEnd(16)} ${age.padStart(6)}  ${s(extra ? extra(d) : reasons)}`,
+      );
     }
     if (devices.length > TABLE_LIMIT) out.push(`  ${t('cleanup.more', { count: devices.length - TABLE_LIMIT })}`);
     out.push('');
@@ -147,7 +149,7 @@ export function cleanupToHtml(plan: StagedCleanup, lang: Lang, t: Translate): st
     devices
       .map(
         (d) =>
-          `<tr><td>${esc(d.displayName ?? '')}</td><td><code>${esc(d.deviceId)}</code></td><td>${esc(d.joinType)}</td><td>${esc(d.lastActivity ?? '')}</td><td>${d.activityAgeDays ?? ''}</td><td>${esc(extra(d))}</td></tr>`,
+          `<tr><td>${esc(d.displayName ?? '')}</td><td><code>${esc(d.deviceId)}</code></td><td>${esc(joinName(t, d.joinType))}</td><td>${esc(d.lastActivity ?? '')}</td><td>${d.activityAgeDays ?? ''}</td><td>${esc(extra(d))}</td></tr>`,
       )
       .join('');
   const head = (last: string) =>

@@ -73,6 +73,8 @@ Exit codes: 0 plan written, 1 stage 2 found devices to re-enable, 2 unusable inp
   'cleanup.section.reEnable': 'Stage 2: re-enable, used since stage 1 ({count})',
   'cleanup.section.pendingDelete': 'Still disabled and inactive: stage 3 would delete ({count})',
   'cleanup.section.delete': 'Stage 3: delete ({count})',
+  'cleanup.stage.disable': 'Stage 1 (disable)',
+  'cleanup.stage.delete': 'Stage 3 (delete)',
   'cleanup.section.wouldBreak': 'What each stage would break, according to the logs',
   'cleanup.wouldBreak.none': '{stage}: nothing (no device on the list signs in or fails with a device error).',
   'cleanup.wouldBreak.some': '{stage}: {count} device(s) on the list show use in the logs: {ids}',

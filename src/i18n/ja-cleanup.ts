@@ -76,6 +76,8 @@ export const jaCleanup: Record<keyof typeof enCleanup, string> = {
   'cleanup.section.reEnable': 'ステージ 2: 再度有効化 (ステージ 1 以降に利用あり) ({count} 台)',
   'cleanup.section.pendingDelete': '無効のまま利用なし: ステージ 3 で削除する予定 ({count} 台)',
   'cleanup.section.delete': 'ステージ 3: 削除 ({count} 台)',
+  'cleanup.stage.disable': 'ステージ 1 (無効化)',
+  'cleanup.stage.delete': 'ステージ 3 (削除)',
   'cleanup.section.wouldBreak': '各ステージで影響を受けるもの (ログによる)',
   'cleanup.wouldBreak.none': '{stage}: なし (一覧のどのデバイスもサインインやデバイス エラーがありません)。',
   'cleanup.wouldBreak.some': '{stage}: 一覧のうち {count} 台にログ上の利用があります: {ids}',
