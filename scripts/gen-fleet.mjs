@@ -8,6 +8,9 @@
 //                              [--as-of 2025-06-04T00:00:00Z] [--days 7]
 //   (npm run gen:fleet -- --devices N --signins M; DIR defaults to ./fleet-sample)
 //
+// --cleanup: also an Autopilot export, a BitLocker key list (some rows with the key value: the
+// backup) and DIR/cleanup-truth.json, the facts the staged cleanup must respect per device
+// (its own random stream: the other files are the same with or without it).
 // --format: entra-csv (default: admin center CSV downloads), graph-json (Graph JSON Lines /
 // pages), graph-jsonl (Graph signIn JSON Lines with the admin center's device and audit CSV
 // downloads: the fleet bench's large case), la-csv (Log Analytics CSV exports).
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     format: { type: 'string', default: 'entra-csv' },
     'as-of': { type: 'string', default: '2025-06-04T00:00:00Z' },
     days: { type: 'string', default: '7' },
+    cleanup: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -63,6 +67,15 @@ function rand() {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const int = (n) => Math.floor(rand() * n);
+// the --cleanup facts draw from their own stream, so the files without --cleanup do not change
+let state2 = ((Number(values.seed) >>> 0) ^ 0x9e3779b9) >>> 0 || 7;
+function rand2() {
+  state2 = (state2 + 0x6d2b79f5) >>> 0;
+  let t = state2;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
 const pick = (arr) => arr[int(arr.length)];
 const hex = (n) => {
   let s = '';
@@ -202,6 +215,22 @@ for (let i = failureRows.length - 1; i > 0; i--) {
 
 const healthy = devices.filter((d) => d.state === 'healthy' || d.state === 'not-compliant' || d.state === 'not-hybrid' || d.state === 'not-identified');
 const present = devices.filter((d) => d.state !== 'deleted');
+if (values.cleanup) {
+  for (const d of present) {
+    const windows = d.os === 'Windows';
+    // Autopilot: some Entra joined PCs; in Graph JSON half carry the ZTDID physical id instead of being in the export
+    d.autopilot = windows && d.join.kind === 'entra-joined' && rand2() < 0.08;
+    d.ztdid = d.autopilot && FORMAT === 'graph-json' && rand2() < 0.5;
+    d.bitlockerKeys = windows && d.join.kind !== 'entra-registered' && rand2() < 0.6;
+    d.bitlockerBackedUp = d.bitlockerKeys && rand2() < 0.7;
+    d.serial = `SN${Math.floor(rand2() * 1e10)
+      .toString(16)
+      .toUpperCase()
+      .padStart(9, '0')}`;
+  }
+}
+/** deviceId → the newest sign-in row (success or failure) written for it. */
+const lastRow = new Map();
 
 // --- writers -----------------------------------------------------------------------------------
 class Out {
@@ -414,6 +443,7 @@ for (let i = 0; i < M; i++) {
     }
   }
   const interactive = rand() < 0.3;
+  if (e.device && !(lastRow.get(e.device.deviceId) >= e.time)) lastRow.set(e.device.deviceId, e.time);
   await (interactive ? interactiveOut : nonInteractiveOut).write(signinRow(e, interactive));
 }
 await interactiveOut.close();
@@ -434,7 +464,7 @@ if (INVENTORY_FORMAT === 'graph-json') {
       isManaged: d.managed,
       operatingSystem: d.os,
       operatingSystemVersion: d.version,
-      physicalIds: [],
+      physicalIds: d.ztdid ? [`[ZTDID]:${d.objectId}`] : [],
       profileType: 'RegisteredDevice',
       registrationDateTime: iso(d.registered),
       systemLabels: [],
@@ -597,3 +627,44 @@ writeFileSync(
 console.log(
   `gen-fleet: ${N} devices (${present.length} in the inventory), ${M} sign-ins, ${affected.length} broken devices, ${audit.length} audit events → ${OUT}`,
 );
+
+// --- staged cleanup facts (--cleanup) -----------------------------------------------------------
+if (values.cleanup) {
+  const autopilotRows = present.filter((d) => d.autopilot && !d.ztdid);
+  writeFileSync(
+    join(OUT, 'autopilot.csv'),
+    `id,serialNumber,groupTag,azureActiveDirectoryDeviceId,managedDeviceId,enrollmentState,deploymentProfileAssignmentStatus\r\n${autopilotRows
+      .map((d) => csvRow([d.objectId.split('').reverse().join(''), d.serial, 'Sales', d.deviceId, '', 'enrolled', 'assigned']))
+      .join('')}`,
+  );
+  const keys = present
+    .filter((d) => d.bitlockerKeys)
+    .map((d) => ({
+      id: d.objectId.replace(/^./, 'b'),
+      createdDateTime: iso(d.registered),
+      volumeType: 'operatingSystemVolume',
+      deviceId: d.deviceId,
+      ...(d.bitlockerBackedUp ? { key: '123456-234567-345678-456789-567890-678901-789012-890123' } : {}),
+    }));
+  writeFileSync(join(OUT, 'bitlocker-keys.json'), JSON.stringify({ value: keys }, null, 2));
+  const facts = present.map((d) => {
+    const row = lastRow.get(d.deviceId);
+    const newest = d.lastSignIn === null ? (row ?? null) : row === undefined ? d.lastSignIn : Math.max(row, d.lastSignIn);
+    return {
+      deviceId: d.deviceId,
+      objectId: d.objectId,
+      name: d.name,
+      joinType: d.join.kind,
+      os: d.os,
+      enabled: d.enabled,
+      managed: d.managed,
+      autopilot: d.autopilot,
+      bitlockerKeys: d.bitlockerKeys,
+      bitlockerBackedUp: d.bitlockerBackedUp,
+      activityTimestamp: d.lastSignIn === null ? null : iso(d.lastSignIn),
+      lastSignInRow: row === undefined ? null : iso(row),
+      lastActivity: newest === null ? null : iso(newest),
+    };
+  });
+  writeFileSync(join(OUT, 'cleanup-truth.json'), JSON.stringify({ asOf: iso(AS_OF), devices: facts }, null, 2));
+}

@@ -16,6 +16,8 @@ export interface FakeTenant {
   devices: Record<string, unknown>[];
   signIns: (Record<string, unknown> & { signInEventTypes?: string[] })[];
   directoryAudits: Record<string, unknown>[];
+  /** beta directory/deletedItems/microsoft.graph.device */
+  deletedDevices?: Record<string, unknown>[];
 }
 
 export interface GraphServer {
@@ -32,6 +34,7 @@ const PAGE_MAX: Record<string, number> = {
   'v1.0/auditLogs/signIns': 1000,
   'beta/auditLogs/signIns': 1000,
   'v1.0/auditLogs/directoryAudits': 999,
+  'beta/directory/deletedItems/microsoft.graph.device': 999,
 };
 
 /**
@@ -139,7 +142,9 @@ export async function startGraphServer(tenant: FakeTenant, faults: Faults = {}):
           ? tenant.signIns
           : path === 'v1.0/auditLogs/directoryAudits'
             ? tenant.directoryAudits
-            : undefined;
+            : path === 'beta/directory/deletedItems/microsoft.graph.device'
+              ? (tenant.deletedDevices ?? [])
+              : undefined;
     if (!collection) return json(404, { error: { code: 'Request_ResourceNotFound', message: `Resource '${path}' does not exist.` } });
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return json(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
     if (faults.forbidden === path)

@@ -69,6 +69,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./serve.js')).serveCommand(ctx);
       case 'fleet':
         return await (await import('./fleet.js')).fleetCommand(ctx);
+      case 'cleanup':
+        return await (await import('./cleanup.js')).cleanupCommand(ctx);
       default:
         throw new UserError('cli.error.unknownCommand', { command });
     }

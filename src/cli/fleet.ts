@@ -43,6 +43,7 @@ const OPTIONS = {
   'no-progress': { type: 'boolean' },
   'date-order': { type: 'string' },
   columns: { type: 'string' },
+  'restore-script': { type: 'string' },
 } as const;
 
 interface FleetValues extends GraphValues {
@@ -59,6 +60,7 @@ interface FleetValues extends GraphValues {
   'no-progress'?: boolean;
   'date-order'?: string;
   columns?: string;
+  'restore-script'?: string;
   format?: string;
   out?: string;
   help?: boolean;
@@ -154,7 +156,9 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   let graphFrom = 0;
   let graphCount = 0;
   // --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files
-  let graph: { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number }; partial: string | null } | undefined;
+  let graph:
+    | { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number; deletedDevices: number }; partial: string | null }
+    | undefined;
   if (values.graph) {
     const settings = await graphSettings(values, ctx);
     const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
@@ -168,7 +172,12 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     graph = {
       cloud: settings.cloud,
       since: settings.since.toISOString(),
-      pulled: { devices: pulled.devices.length, signIns: pulled.signIns.length, directoryAudits: pulled.directoryAudits.length },
+      pulled: {
+        devices: pulled.devices.length,
+        signIns: pulled.signIns.length,
+        directoryAudits: pulled.directoryAudits.length,
+        deletedDevices: pulled.deletedDevices.length,
+      },
       partial,
     };
   }
@@ -206,6 +215,12 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
           ? fleetToHtml(report, ctx.lang, ctx.t)
           : fleetToText(report, ctx.t);
   await emit(ctx, values.out, text);
+  if (values['restore-script'] !== undefined) {
+    // the soft-deleted devices that can still be restored (dry run unless -Apply)
+    const { restorableDevices } = await import('../fleet/deleted-devices.js');
+    const { cleanupScript } = await import('../script/cleanup.js');
+    await emit(ctx, values['restore-script'], cleanupScript('restore', restorableDevices(report.affected), ctx.lang, { generatedAt: asOf ?? new Date() }));
+  }
   if (format !== 'table') {
     ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped })}\n`);
   }

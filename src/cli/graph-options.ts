@@ -186,6 +186,7 @@ export async function pullAsSources(
       memorySource('graph-devices.json', json(pulled.devices)),
       memorySource('graph-signins.json', json(pulled.signIns)),
       memorySource('graph-directoryAudits.json', json(pulled.directoryAudits)),
+      ...(pulled.deletedDevices.length > 0 ? [memorySource('graph-deletedDevices.json', json(pulled.deletedDevices))] : []),
     ],
   };
 }

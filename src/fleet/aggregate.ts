@@ -36,6 +36,8 @@ class DeviceFailures {
 /** The sign-in state of an aggregator as plain data (posted from worker threads). */
 export interface SignInState {
   seen: ReturnType<GuidTimes['export']>;
+  /** Last other (not device-error) failure per device: still evidence of use (staged cleanup). */
+  otherFailures?: ReturnType<GuidTimes['export']>;
   failures: {
     deviceId: string;
     name: string;
@@ -71,9 +73,13 @@ export class FleetAggregator {
     get: (deviceId: string): number | undefined => this.seen.get(deviceId),
     has: (deviceId: string): boolean => this.seen.has(deviceId),
   };
+  /** Last failure per device with a code that is not a device error (wrong password, MFA…): the device was used. */
+  readonly lastOtherFailure = new GuidTimes();
   /** Devices with any sign-in (for `devicesSeen`). */
   private devicesOnlyFailing = 0;
   readonly inventory = new InventoryStore();
+  /** Deleted devices (deleted-items lists), by device id: the newest deletion of each. */
+  readonly deleted = new Map<string, InventoryDevice>();
   inventoryGiven = false;
   readonly auditEvents: AuditEvent[] = [];
   auditGiven = false;
@@ -114,7 +120,10 @@ export class FleetAggregator {
       return null;
     }
     this.failuresTotal++;
-    if (!deviceError) return null;
+    if (!deviceError) {
+      if (ev.deviceId !== '') this.lastOtherFailure.max(ev.deviceId, time);
+      return null;
+    }
     this.deviceErrorFailures++;
     const day = Math.floor(time / DAY);
     let perDay = this.byDay.get(day);
@@ -153,6 +162,7 @@ export class FleetAggregator {
   exportSignIns(): SignInState {
     return {
       seen: this.seen.export(),
+      otherFailures: this.lastOtherFailure.export(),
       failures: [...this.failures.values()].map((f) => ({
         deviceId: f.deviceId,
         name: f.name,
@@ -175,6 +185,7 @@ export class FleetAggregator {
   /** Fold in what a worker read: the result is the same as reading its rows here. */
   importSignIns(state: SignInState): void {
     this.seen.merge(state.seen);
+    if (state.otherFailures) this.lastOtherFailure.merge(state.otherFailures);
     for (const w of state.failures) {
       let f = this.failures.get(w.deviceId);
       if (!f) {
@@ -216,6 +227,13 @@ export class FleetAggregator {
   }
 
   addDevice(d: InventoryDevice): SkipReason | null {
+    if (d.deletedAt !== undefined) {
+      // in the deleted items (device soft delete), not in the directory
+      if (Number.isNaN(d.deletedAt)) return 'missing-time';
+      const prev = this.deleted.get(d.deviceId);
+      if (!prev || (prev.deletedAt ?? 0) < d.deletedAt) this.deleted.set(d.deviceId, d);
+      return null;
+    }
     this.inventory.add(d);
     return null;
   }

@@ -3,6 +3,7 @@ import { readStatusBytes } from '../read/parse.js';
 import { VERSION } from '../version.js';
 import { FleetAggregator } from './aggregate.js';
 import type { DateOrder } from './dates.js';
+import { withDeletedDevices } from './deleted-devices.js';
 import { cleanupImpact, type PlannedId } from './cleanup.js';
 import { type CsvSink, CsvTokenizer, sniffDelimiter } from './csv.js';
 import { JsonRecordReader } from './json-records.js';
@@ -18,6 +19,7 @@ import { deviceKey, GUID_ANYWHERE } from './values.js';
 export type { PlannedId } from './cleanup.js';
 export { DATE_ORDERS, type DateOrder } from './dates.js';
 export { parseColumnMapping } from './schema.js';
+export type { FleetAggregator } from './aggregate.js';
 export { fileSource, memorySource, streamSource, type FleetSource } from './source.js';
 export type * from './types.js';
 export { DEVICE_ERROR_CODES } from './types.js';
@@ -58,6 +60,8 @@ export interface FleetOptions {
   parallel?: Partial<ParallelOptions>;
   /** How the work was split: files and parts given to workers, or a fallback to one thread. */
   onParallel?: (info: { files: number; parts: number; fallback: boolean }) => void;
+  /** The per-device state once every input is read (the staged cleanup plans from it). */
+  onAggregate?: (agg: FleetAggregator) => void;
 }
 
 /** Status files and bundles are small; anything bigger is not one. */
@@ -116,7 +120,9 @@ async function analyzeWith(options: FleetOptions, parallel: ParallelOptions): Pr
   }
   progress.finish();
 
-  const affected = agg.affectedDevices();
+  options.onAggregate?.(agg);
+  if (agg.inventory.size === 0 && agg.deleted.size > 0) agg.inventoryGiven = false; // a deleted list is not an inventory
+  const affected = withDeletedDevices(agg.affectedDevices(), agg.deleted, asOf);
   const cleanup =
     planned !== undefined || options.staleDays !== undefined
       ? cleanupImpact({ agg, asOf, ...(planned ? { planned } : {}), ...(options.staleDays !== undefined && !planned ? { staleDays: options.staleDays } : {}) })

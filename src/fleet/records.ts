@@ -211,6 +211,8 @@ export interface InventoryDevice {
   bitlocker: boolean | null;
   /** The export shows the facts above at all (columns present), so false means "no", not "unknown". */
   shows: { managed: boolean; autopilot: boolean; bitlocker: boolean };
+  /** A deleted-devices list: when the object was deleted (epoch ms); it is in the deleted items, not the directory. */
+  deletedAt?: number;
 }
 
 const AUTOPILOT_TAG = /\[ZTDID\]/i;
@@ -273,6 +275,7 @@ export function deviceCsvMapper(header: string[]): RowMapper<InventoryDevice> {
         ),
         bitlocker: idx.bitlocker >= 0 ? bitlockerFrom(row.str(idx.bitlocker)) : null,
         shows,
+        ...(idx.deleted >= 0 && !row.isEmpty(idx.deleted) ? { deletedAt: row.time(idx.deleted) } : {}),
       };
     },
   };
@@ -313,6 +316,7 @@ export function deviceJson(record: Record<string, unknown>): InventoryDevice | S
     autopilot: autopilotFrom(physicalIds, profile === null ? '' : profile, undefined),
     bitlocker: bitlockerFrom(bitlockerRaw),
     shows: showsOf(managedRaw !== undefined, physicalIds !== undefined || profile !== undefined, bitlockerRaw !== undefined),
+    ...((prop(record, 'deletedDateTime') ?? null) !== null ? { deletedAt: parseTime(prop(record, 'deletedDateTime')) } : {}),
   };
 }
 

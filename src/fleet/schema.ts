@@ -27,6 +27,8 @@ export type InputFormat =
   | 'azure-monitor-audit-json'
   | 'bitlocker-keys-json'
   | 'bitlocker-keys-csv'
+  | 'deleted-devices-json'
+  | 'deleted-devices-csv'
   | 'id-list';
 
 /** The admin center's sign-in download (interactive and non-interactive share the columns). */
@@ -356,6 +358,7 @@ export const DEVICE_FIELDS = {
   enrollmentProfile: ['enrollmentprofilename'],
   bitlocker: ['bitlockerkeys', 'hasbitlockerkeys', 'bitlockerkeycount', 'bitlockerrecoverykeys', 'bitlocker'],
   autopilot: ['autopilot', 'isautopilot', 'autopilotdevice'],
+  deleted: ['deleteddatetime'],
 } as const;
 
 export const INTUNE_FIELDS = {
@@ -427,6 +430,8 @@ export function detectCsv(header: string[]): CsvDetection | undefined {
     return { kind: 'signins', format: 'signins-csv' };
   }
   if (has('volumetype') && has('deviceid')) return { kind: 'bitlocker-keys', format: 'bitlocker-keys-csv' };
+  // deleted devices (Get-EntraDeletedDevice / Get-MgDirectoryDeletedItemAsDevice): rows with a DeletedDateTime are read as such
+  if (has('deviceid') && has('deletionageindays')) return { kind: 'devices', format: 'deleted-devices-csv' };
   // Intune's export: its "Device ID" is the Intune id, so it is told apart first
   if (has('azureaddeviceid', 'microsoftentradeviceid', 'entradeviceid') && has('devicename')) return { kind: 'intune-devices', format: 'intune-devices-csv' };
   if (has('deviceid') && has('devicetrusttype', 'approximatelastlogontimestamp')) return { kind: 'devices', format: 'azuread-devices-csv' };
@@ -516,6 +521,10 @@ export function detectJson(record: Record<string, unknown>): CsvDetection | unde
     return { kind: 'signins', format: 'graph-signins-json' };
   }
   if (prop(record, 'volumeType') !== undefined && prop(record, 'deviceId') !== undefined) return { kind: 'bitlocker-keys', format: 'bitlocker-keys-json' };
+  // Graph beta directory/deletedItems/microsoft.graph.device, Get-EntraDeletedDevice | ConvertTo-Json
+  if (prop(record, 'deviceId') !== undefined && ((prop(record, 'deletedDateTime') ?? null) !== null || prop(record, 'DeletionAgeInDays') !== undefined)) {
+    return { kind: 'devices', format: 'deleted-devices-json' };
+  }
   if (
     prop(record, 'deviceId') !== undefined &&
     (prop(record, 'trustType') !== undefined || prop(record, 'accountEnabled') !== undefined || prop(record, 'approximateLastSignInDateTime') !== undefined)

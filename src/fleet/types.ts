@@ -16,7 +16,7 @@ export const CAUSES: readonly Cause[] = ['deleted', 'disabled', 'device-auth-fai
 
 /** Where the join type came from: a collected status, the Entra inventory, a failing sign-in's device detail, the delete/disable audit event's `DeviceTrustType`, Intune's export. */
 export type JoinTypeSource = 'signin' | 'inventory' | 'status' | 'audit' | 'intune' | 'unknown';
-export type InventoryState = 'present' | 'disabled' | 'missing' | 'unknown';
+export type InventoryState = 'present' | 'disabled' | 'missing' | 'unknown' | 'soft-deleted';
 
 export interface AffectedDevice {
   deviceId: string;
@@ -47,6 +47,8 @@ export interface AffectedDevice {
   auditAction: AuditAction | null;
   auditMatch: 'deviceId' | 'objectId' | 'name' | null;
   firstStep: string | null;
+  /** In a deleted-devices list: until when the object can be restored (30 days after deletedAt). Absent otherwise. */
+  restorableUntil?: string;
   /** The collected dsregcmd /status that matched this device. */
   statusFile: string | null;
 }

@@ -18,6 +18,7 @@ export class GraphError extends Error {
 /** Which permission a dataset needs, and which directory role can grant it (delegated). */
 export const PERMISSIONS: Record<string, { permission: string; role: string }> = {
   devices: { permission: 'Device.Read.All', role: 'Global Reader or Cloud Device Administrator' },
+  deletedDevices: { permission: 'Device.Read.All', role: 'Cloud Device Administrator, Intune Administrator or Global Reader' },
   signIns: { permission: 'AuditLog.Read.All and Directory.Read.All', role: 'Reports Reader, Security Reader or Global Reader' },
   directoryAudits: { permission: 'AuditLog.Read.All', role: 'Reports Reader, Security Reader or Global Reader' },
 };

@@ -28,6 +28,8 @@ export interface GraphQueries {
   signIns: string;
   nonInteractiveSignIns: string;
   directoryAudits: string;
+  /** Soft-deleted devices (preview): beta only. */
+  deletedDevices: string;
 }
 
 /** The read-only requests, filtered server-side to the codes and the window. */
@@ -50,6 +52,7 @@ export function graphQueries(since: Date): GraphQueries {
       $filter: `activityDateTime ge ${from} and (${DEVICE_ACTIVITIES.map((a) => `activityDisplayName eq '${a}'`).join(' or ')})`,
       $top: '999',
     }),
+    deletedDevices: q('beta/directory/deletedItems/microsoft.graph.device', { $top: '999' }),
   };
 }
 
@@ -57,6 +60,8 @@ export interface PullResult {
   devices: Record<string, unknown>[];
   signIns: Record<string, unknown>[];
   directoryAudits: Record<string, unknown>[];
+  /** Deleted devices that can still be restored (device soft delete, preview). */
+  deletedDevices: Record<string, unknown>[];
   /** The first request that failed: what was read before it is kept, and the report says so. */
   partial: { dataset: string; failure: GraphFailure; pagesRead: number } | null;
   /** Every failed request (the pull goes on with the next dataset after one fails). */
@@ -70,7 +75,7 @@ export interface PullResult {
  */
 export async function pullFleetData(client: GraphClient, since: Date, options: { nonInteractive?: boolean } = {}): Promise<PullResult> {
   const queries = graphQueries(since);
-  const result: PullResult = { devices: [], signIns: [], directoryAudits: [], partial: null, failures: [] };
+  const result: PullResult = { devices: [], signIns: [], directoryAudits: [], deletedDevices: [], partial: null, failures: [] };
   const steps: [string, string, Record<string, unknown>[]][] = [
     ['devices', queries.devices, result.devices],
     ['signIns', queries.signIns, result.signIns],
@@ -78,6 +83,7 @@ export async function pullFleetData(client: GraphClient, since: Date, options: {
       ? []
       : ([['signIns', queries.nonInteractiveSignIns, result.signIns]] as [string, string, Record<string, unknown>[]][])),
     ['directoryAudits', queries.directoryAudits, result.directoryAudits],
+    ['deletedDevices', queries.deletedDevices, result.deletedDevices],
   ];
   const seenSignIns = new Set<string>();
   for (const [dataset, path, into] of steps) {

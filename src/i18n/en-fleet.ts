@@ -17,7 +17,9 @@ Inputs (each optional and repeatable; the format is read from the content, not t
   --audit FILE        Audit log: admin center download (CSV or JSON), Graph directoryAudits JSON,
                       Log Analytics AuditLogs export
   --statuses DIR      A folder of collected dsregcmd /status outputs or collection bundles
-  FILE                Any of the above: the content says which
+  FILE                Any of the above, or a deleted-devices list (Graph beta deletedItems JSON,
+                      Get-EntraDeletedDevice / Get-MgDirectoryDeletedItemAsDevice as CSV or JSON):
+                      the content says which
   --date-order dmy|mdy|ymd   How to read dates like 05/06/2025 when a column's own values do not
                       settle it (Windows PowerShell 5.1 and Excel write the culture's dates)
   --columns FILE      Header mapping for a file whose headers are not recognised: JSON
@@ -33,6 +35,8 @@ Output:
   --format table|csv|json|html   Output format (default: table). html is one standalone file with charts
   --table affected|cleanup       csv: which table to write (default: affected)
   --out FILE                     Write the output to FILE
+  --restore-script FILE          A PowerShell script restoring the soft-deleted devices that can still be
+                                 restored (dry run unless -Apply)
   --kql                          Print the Log Analytics (KQL) queries that compute the same result in
                                  Azure Monitor, for tenants too large to export (--days N: look-back, default 30)
   --no-progress                  No progress bar on stderr
@@ -150,6 +154,7 @@ more than half of its rows could not be used: the report is still written), 3 in
   'fleet.state.present': 'present',
   'fleet.state.disabled': 'disabled',
   'fleet.state.missing': 'missing',
+  'fleet.state.soft-deleted': 'deleted, restorable',
   'fleet.state.unknown': 'unknown',
 
   'fleet.source.signin': 'sign-in log',

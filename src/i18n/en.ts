@@ -1,3 +1,4 @@
+import type { enCleanup } from './en-cleanup.js';
 import type { enFleet } from './en-fleet.js';
 import type { enLab } from './en-lab.js';
 import type { enScript } from './en-script.js';
@@ -26,6 +27,7 @@ Commands:
   serve             The local web app on 127.0.0.1 (paste, see, follow the flow)
   fleet             Sign-in logs + device inventory + audit logs: every affected device, the cause,
                     and what a planned cleanup would break (--graph: read them from Microsoft Graph)
+  cleanup           A staged stale-device cleanup that cannot cause 700003: disable, watch, delete
   lab               A simulated tenant and PCs: replay 700003 and its fixes (list, run, render, check)
 
 Common options:
@@ -439,4 +441,4 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
 } as const satisfies Record<string, string>;
 
 /** Every message key: the core's and the feature catalogues'. */
-export type MessageKey = keyof typeof en | keyof typeof enScript | keyof typeof enWeb | keyof typeof enFleet | keyof typeof enLab;
+export type MessageKey = keyof typeof en | keyof typeof enScript | keyof typeof enWeb | keyof typeof enFleet | keyof typeof enCleanup | keyof typeof enLab;

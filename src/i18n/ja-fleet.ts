@@ -19,7 +19,9 @@ export const jaFleet: Record<keyof typeof enFleet, string> = {
   --audit ファイル      監査ログ: 管理センターのダウンロード (CSV または JSON)、Graph の directoryAudits JSON、
                         Log Analytics の AuditLogs のエクスポート
   --statuses フォルダー  収集した dsregcmd /status の出力や収集バンドルのフォルダー
-  ファイル              上記のいずれか (内容から種類を判断します)
+  ファイル              上記のいずれか、または削除済みデバイスの一覧 (Graph beta の deletedItems JSON、
+                        Get-EntraDeletedDevice / Get-MgDirectoryDeletedItemAsDevice の CSV または JSON)
+                        (内容から種類を判断します)
   --date-order dmy|mdy|ymd   05/06/2025 のような日付を、列の値だけで順序を決められないときの読み方
                         (Windows PowerShell 5.1 や Excel はカルチャの日付形式で書き出します)
   --columns ファイル    列名を認識できないファイルの列の対応表: JSON {"ファイルの列名": "英語の列名"}
@@ -36,6 +38,8 @@ export const jaFleet: Record<keyof typeof enFleet, string> = {
   --format table|csv|json|html   出力形式 (既定: table)。html はグラフ付きの単一ファイルです
   --table affected|cleanup       csv で出力する表 (既定: affected)
   --out ファイル                 出力をファイルに書き込みます
+  --restore-script ファイル      まだ復元できる削除済みデバイスを復元する PowerShell スクリプト
+                                 (-Apply を付けない限りドライ ラン)
   --kql                          同じ結果を Azure Monitor で求める Log Analytics (KQL) クエリを表示します。
                                  エクスポートできないほど大きいテナント向けです (--days N: 対象期間、既定 30 日)
   --no-progress                  標準エラー出力に進行状況を表示しません
@@ -157,6 +161,7 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.state.present': 'あり',
   'fleet.state.disabled': '無効',
   'fleet.state.missing': 'なし',
+  'fleet.state.soft-deleted': '削除済み (復元可能)',
   'fleet.state.unknown': '不明',
 
   'fleet.source.signin': 'サインイン ログ',
