@@ -10,7 +10,7 @@ import { diagnosisToJson, localizeFinding, localizeStep } from '../render/locali
 import { redactText } from '../redact/redact.js';
 import { collectionScript } from '../script/collect.js';
 import { remediationScript } from '../script/remediation.js';
-import { verify } from '../verify/verify.js';
+import { localizeReason, verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
 
 /** Bodies above this get 413: an output is a few kB, a collection bundle a few hundred. */
@@ -157,7 +157,6 @@ export async function verifyRoute(c: Context): Promise<Response> {
     throw new ApiError(400, 'web.api.errorTooLong', { length: afterError.length, limit: MAX_ERROR_CHARS }, 'bad-query');
   const start = performance.now();
   const v = verify(before, after, { ...q.options, ...(afterError !== undefined && afterError.trim() !== '' ? { afterError } : {}) });
-  const step = v.nextStep ? (v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep)) : undefined;
   const titleOf = (id: string) => {
     const f = v.after.findings.find((x) => x.id === id) ?? v.before.findings.find((x) => x.id === id);
     return { id, title: f ? localizeFinding(f, q.t).title : id };
@@ -177,7 +176,8 @@ export async function verifyRoute(c: Context): Promise<Response> {
     sameDevice: v.sameDevice,
     sameDeviceMessage: q.t(`verify.sameDevice.${v.sameDevice}`),
     nextStep: v.nextStep,
-    nextStepDetail: step ? localizeStep(step, q.t) : v.nextStep ? { id: v.nextStep, title: q.t(`step.${v.nextStep}.title`) } : null,
+    nextStepDetail: v.next ? localizeStep(v.next, q.t) : null,
+    reasons: v.reasons.map((r) => ({ id: r.key.replace(/^verify\.reason\./, ''), text: localizeReason(r, q.t) })),
     resolved: v.resolved.map(titleOf),
     remaining: v.remaining.map(titleOf),
     introduced: v.introduced.map(titleOf),
