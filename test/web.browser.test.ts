@@ -16,6 +16,7 @@ import { readStatusText } from '../src/read/parse.js';
 import { localizeFinding, localizeStep } from '../src/render/localize.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 import { fixtureText, labels, ROOT } from './helpers.js';
+import { verifyFixtureBytes } from './verify-fixtures.js';
 
 // Browser globals used inside page.evaluate callbacks, which run in Chromium; the project's lib has
 // no DOM types, and adding them would change every file's globals.
@@ -315,13 +316,13 @@ describe('the web app in Chromium', () => {
     await setLang('en');
   });
 
-  it('"After" mode: the output after dsregcmd /leave is "in progress", next the auto-registration policy', async () => {
+  it('"After" mode: after dsregcmd /leave with the sync join pending, "in progress", next the sync of the computer object', async () => {
     await pasteAndWait(fixtureText('s02-hybrid-700003.txt'));
-    await paste('#after-input', fixtureText('s06-after-leave-all-no.txt'));
+    await paste('#after-input', verifyFixtureBytes('hybrid-after-leave-sync-pending').toString('utf8'));
     await page.waitForSelector('#after-result [data-verdict]');
     expect(await page.getAttribute('#after-result [data-verdict]', 'data-verdict')).toBe('in-progress');
     expect(await page.textContent('#after-result')).toContain(en['verify.in-progress']);
-    expect(await page.textContent('#after-result .step-title')).toBe(en['step.check-auto-registration-policy.title']);
+    expect(await page.textContent('#after-result .step-title')).toBe(en['step.sync-computer-object.title']);
   });
 
   it('downloads: Markdown summary, remediation script (with BOM), redacted output, collection script', async () => {

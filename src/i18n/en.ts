@@ -472,6 +472,8 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'verify.reason.stillFailing': 'The registration still fails ({codes}).',
   'verify.reason.stillFailingNewId':
     "The registration was rebuilt (new DeviceId {deviceId}) and still fails: the article's next stage is the AAD\\Storage key.",
+  'verify.reason.allNoStillSeen':
+    "Every join and registration is undone (AzureAdJoined : NO, WorkplaceJoined : NO) and the user still sees {code}: the article's last stage, the AAD\\Storage key, comes next.",
   'verify.reason.notShown': 'The output after the step does not show DeviceAuthStatus or AzureAdPrt.',
   ...enScript,
   ...enWeb,

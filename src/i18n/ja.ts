@@ -177,6 +177,8 @@ export const ja: Record<MessageKey, string> = {
     '再登録はできています (DeviceId {deviceId}、出力にエラーなし) が、ユーザーにはまだ {code} が表示されます。同じ手順を繰り返しても解消しません。記事の次の段階は、すべての参加と登録を解除して AAD\\Storage のキーを削除することです。',
   'verify.reason.stillFailing': '登録はまだ失敗しています ({codes})。',
   'verify.reason.stillFailingNewId': '登録は作り直されました (新しい DeviceId {deviceId}) が、まだ失敗しています。記事の次の段階は AAD\\Storage のキーです。',
+  'verify.reason.allNoStillSeen':
+    'すべての参加と登録が解除され (AzureAdJoined : NO、WorkplaceJoined : NO)、ユーザーにはまだ {code} が表示されます。次は記事の最後の段階、AAD\\Storage のキーです。',
   'verify.reason.notShown': '手順後の出力に DeviceAuthStatus または AzureAdPrt が表示されていません。',
   ...jaReport,
   ...jaScript,

@@ -139,6 +139,10 @@ function changedRegistration(ctx: Ctx): Outcome | null {
   const intended = sb.joinType;
   if (!JOINS.has(intended) && intended !== 'entra-registered') return null;
   if (sa.joinType === 'unknown') return null;
+  // the article's last stage: every join and registration undone on purpose, the error still seen
+  const allNo = sa.azureAdJoined.value === false && sa.workplaceJoined.value === false;
+  if (allNo && ctx.stillSeen)
+    return { verdict: 'not-fixed', next: 'clear-aad-storage-key', reasons: [reason('verify.reason.allNoStillSeen', { code: ctx.stillSeen })] };
   if (sa.joinType !== intended) {
     const reasons = [reason('verify.reason.joinChanged', { before: intended, after: sa.joinType })];
     let next: StepId | null = null;
