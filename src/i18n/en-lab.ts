@@ -249,4 +249,6 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   'lab.fail.restoreNotApplicable': 'The plan offers a restore for a device that cannot be restored (hybrid joined, or not deleted).',
   'lab.fail.restoreNotFirst': 'The restore is in the plan but not its first step.',
   'lab.fail.restoreMissing': 'A deleted Entra joined or registered device, and the plan does not offer the restore.',
+  'lab.check.verifyFailure': 'FAILED {id}: {problem}',
+  'lab.check.verifySummary': 'verify: {ok} of {total} half-done or wrong fixes got the right verdict and were healed by its next step.',
 } as const satisfies Record<string, string>;

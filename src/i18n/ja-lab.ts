@@ -247,4 +247,6 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.fail.restoreNotApplicable': '復元できないデバイス (ハイブリッド参加、または削除されていない) に対して、対処手順が復元を示しています。',
   'lab.fail.restoreNotFirst': '復元が対処手順にありますが、最初の手順になっていません。',
   'lab.fail.restoreMissing': '削除された Entra 参加または Entra 登録のデバイスなのに、対処手順が復元を示していません。',
+  'lab.check.verifyFailure': '失敗 {id}: {problem}',
+  'lab.check.verifySummary': 'verify: 途中または誤った対処 {total} 件のうち {ok} 件で正しい判定が出て、その次の手順で回復しました。',
 };

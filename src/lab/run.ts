@@ -499,6 +499,7 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
         if (!r.ok) return blocked(r);
       }
       world.reboot();
+      world.signIn();
       return done(false);
     }
     case 'contact-support':
@@ -513,6 +514,14 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
       world.emit('helpdesk', 'lab.event.checkedNothingWrong', { step: step.id });
       return done(false);
   }
+}
+
+/** Carry out one step outside a plan run (verify's next step, in the lab's verify scenarios). */
+export function carryOutStep(world: LabWorld, s: Scenario, step: PlanStep): StepOutcome {
+  const rec = new Recorder(world, s, false);
+  const view = helpdeskDiagnose(world, s, renderStatus(world, 'user').text, null, `${s.id}#verify`).view;
+  const ctx: StepContext = { world, s, plan: [step], knowsMdm: false, rec, confirmed: null, view, triedUnelevated: false };
+  return carryOut(step, ctx).outcome;
 }
 
 /** The DeviceId (or WorkplaceDeviceId) the latest status shows: what an admin searches in the portal. */

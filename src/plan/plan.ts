@@ -108,6 +108,8 @@ export interface PlanInput {
   options: Pick<DiagnoseOptions, 'mdm' | 'autoRegistrationDisabled' | 'aadStorageKey' | 'blockWorkplaceJoin'>;
   /** WorkplaceJoined as shown (null: not in the input); the registry stage needs it NO. */
   workplaceJoined?: boolean | null;
+  /** Offer the restore first for a deleted Entra joined or registered device (default: yes). */
+  restoreFirst?: boolean;
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -254,7 +256,7 @@ export function buildPlan(input: PlanInput): Plan {
     .map((step, i) => ({ step, i }))
     .sort((x, y) => order[x.step.stage] - order[y.step.stage] || x.i - y.i)
     .map((x) => x.step);
-  return { branch, steps: withRestoreFirst(steps, input) };
+  return { branch, steps: input.restoreFirst === false ? steps : withRestoreFirst(steps, input) };
 }
 
 /** One plan step with its stage and role from the table (verify names steps outside a plan). */
@@ -324,7 +326,7 @@ const CODE_FINDINGS: Record<string, { id: string; explanation: Finding['explanat
  * @example
  * planForCodes('hybrid-joined', ['AADSTS700003']).steps[0]?.id // 'leave-and-reboot'
  */
-export function planForCodes(joinType: JoinType, codes: string[], options: PlanInput['options'] = {}): Plan {
+export function planForCodes(joinType: JoinType, codes: string[], options: PlanInput['options'] = {}, fleet: { restorable?: boolean } = {}): Plan {
   const findings: PlanInput['findings'] = [];
   const has = (id: string) => findings.some((f) => f.id === id);
   // a definite deletion wins over the ambiguous 50155
@@ -336,5 +338,6 @@ export function planForCodes(joinType: JoinType, codes: string[], options: PlanI
   }
   if (joinType === 'unknown')
     findings.push({ id: 'join-state-unknown', explanation: 'finding.join-state-unknown.explanation', codes: [], severity: 'warning' });
-  return buildPlan({ joinType, findings, codes, options, workplaceJoined: joinType === 'not-joined' ? false : null });
+  // the restore only where a deleted-device list shows the device restorable
+  return buildPlan({ joinType, findings, codes, options, workplaceJoined: joinType === 'not-joined' ? false : null, restoreFirst: fleet.restorable === true });
 }
