@@ -41,7 +41,7 @@ describe('dsreg-doctor CLI', () => {
     expect(json.errorCodes).toEqual(['AADSTS700003', '0xc000023c']);
     expect(json.findings[0]).toMatchObject({ id: 'device-object-missing', severity: 'error' });
     expect(json.findings[0].evidence.length).toBeGreaterThan(0);
-    expect(json.plan.steps.map((s: { id: string }) => s.id)).toEqual(['forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+    expect(json.plan.steps.map((s: { id: string }) => s.id)).toEqual(['restore-device-object', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
     expect(json.plan.steps[0].admin).toBe(true);
     expect(r.stderr).toBe('');
   });

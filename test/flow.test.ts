@@ -12,15 +12,26 @@ describe("700003: every branch of the article's flow", () => {
   it('Entra registered (WorkplaceJoined YES): disconnect, reconnect, then the fallback stage', () => {
     const p = plan({ aad: 'NO', wpj: 'YES' });
     expect(p.branch).toBe('registered');
-    expect(p.steps.map((s) => s.id)).toEqual(['disconnect-work-account', 'reconnect-work-account', 'clear-aad-storage-key', 'contact-support']);
-    expect(p.steps.every((s) => s.id === 'clear-aad-storage-key' || s.id === 'contact-support' || s.caveats.includes('caveat.mdm-may-block'))).toBe(true);
+    // restore first (#18): a tenant action, before anything on the PC
+    expect(p.steps.map((s) => s.id)).toEqual([
+      'restore-device-object',
+      'disconnect-work-account',
+      'reconnect-work-account',
+      'clear-aad-storage-key',
+      'contact-support',
+    ]);
+    expect(
+      p.steps.every((s) => ['restore-device-object', 'clear-aad-storage-key', 'contact-support'].includes(s.id) || s.caveats.includes('caveat.mdm-may-block')),
+    ).toBe(true);
   });
 
   it('Entra joined (AzureAdJoined YES only): forcerecovery as admin', () => {
     const p = plan({});
     expect(p.branch).toBe('joined');
-    expect(p.steps.map((s) => s.id)).toEqual(['forcerecovery', 'clear-aad-storage-key', 'contact-support']);
-    expect(p.steps[0]).toMatchObject({ admin: true, adminScope: 'local' });
+    expect(p.steps.map((s) => s.id)).toEqual(['restore-device-object', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[0]).toMatchObject({ admin: true, adminScope: 'tenant', conditional: true });
+    expect(p.steps[1]).toMatchObject({ admin: true, adminScope: 'local' });
+    expect(p.steps[1]?.caveats).toContain('caveat.only-if-not-restored');
   });
 
   it('hybrid joined: leave and reboot as admin, then the auto-registration policy check', () => {
@@ -47,7 +58,7 @@ describe("700003: every branch of the article's flow", () => {
   it('dual state (Entra joined + registered)', () => {
     const p = plan({ wpj: 'YES' });
     expect(p.branch).toBe('dual-state-joined');
-    expect(p.steps.map((s) => s.id)).toEqual(['disconnect-work-account', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps.map((s) => s.id)).toEqual(['restore-device-object', 'disconnect-work-account', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
   });
 
   it('all NO with the error still present: straight to the registry stage', () => {
@@ -60,8 +71,9 @@ describe("700003: every branch of the article's flow", () => {
 
   it('MDM-managed: retire in the MDM first, and no conditional caveat', () => {
     const p = plan({}, { mdm: true });
-    expect(p.steps.map((s) => s.id)).toEqual(['retire-in-mdm', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
-    expect(p.steps[1]?.caveats).not.toContain('caveat.mdm-may-block');
+    // the restore comes before retiring: a restored device needs no retire
+    expect(p.steps.map((s) => s.id)).toEqual(['restore-device-object', 'retire-in-mdm', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[2]?.caveats).not.toContain('caveat.mdm-may-block');
   });
 
   it('policy-disabled re-registration: the policy step is required, not conditional', () => {

@@ -18,6 +18,8 @@ function tenantWith(devices: Partial<DeviceObject>[], ca: Tenant['conditionalAcc
     policies: { autoHybridRegistration: true, blockAadWorkplaceJoin: false },
     conditionalAccess: ca,
     mdmAutoEnrollment: false,
+    keepsDeletedDevices: false,
+    deletedItems: [],
     devices: devices.map((d) => ({
       objectId: 'o',
       deviceId: 'd',

@@ -16,6 +16,7 @@ import { readStatusText } from '../src/read/parse.js';
 import { localizeFinding, localizeStep } from '../src/render/localize.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 import { fixtureText, labels, ROOT } from './helpers.js';
+import { verifyFixtureBytes } from './verify-fixtures.js';
 
 // Browser globals used inside page.evaluate callbacks, which run in Chromium; the project's lib has
 // no DOM types, and adding them would change every file's globals.
@@ -27,7 +28,7 @@ const CATALOGUES: Record<Lang, Record<string, string>> = { en, ja };
 
 /** What each scenario must show: the join type comes from LABELS.tsv, the rest is the article's answer. */
 const SCENARIOS: { file: string; firstStep: string | null; branch: string; lit: string[] }[] = [
-  { file: 's01-aadj-700003.txt', firstStep: 'forcerecovery', branch: 'joined', lit: ['start700003', 'condJoined', 'actForcerecovery', 'registry'] },
+  { file: 's01-aadj-700003.txt', firstStep: 'restore-device-object', branch: 'joined', lit: ['start700003', 'condJoined', 'actForcerecovery', 'registry'] },
   { file: 's02-hybrid-700003.txt', firstStep: 'leave-and-reboot', branch: 'hybrid', lit: ['start700003', 'condHybrid', 'actLeave', 'registry'] },
   { file: 's05-aadj-disabled-135011.txt', firstStep: 'enable-device-object', branch: 'disabled', lit: ['start135011', 'actEnable', 'actRefresh'] },
   { file: 's06-after-leave-all-no.txt', firstStep: null, branch: 'none', lit: [] },
@@ -272,7 +273,7 @@ describe('the web app in Chromium', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('dsregcmd /forcerecovery');
     expect(await page.textContent('#step-forcerecovery .badge.admin')).toBe(en['web.plan.needs'].replace('{who}', en['report.admin.local']));
     await page.check('#step-forcerecovery input.done');
-    expect(await page.textContent('#plan-progress')).toBe('1 of 3 steps done');
+    expect(await page.textContent('#plan-progress')).toBe('1 of 4 steps done');
   });
 
   it('switching the language keeps the input, the ticks and re-renders the diagnosis', async () => {
@@ -281,7 +282,7 @@ describe('the web app in Chromium', () => {
     await page.waitForFunction((title) => document.querySelector('#findings .finding-title')?.textContent === title, ja['finding.device-object-missing.title']);
     expect(await page.inputValue('#input')).toBe(input);
     expect(await page.isChecked('#step-forcerecovery input.done')).toBe(true);
-    expect(await page.textContent('#plan-progress')).toBe('3 手順中 1 手順が完了');
+    expect(await page.textContent('#plan-progress')).toBe('4 手順中 1 手順が完了');
     await setLang('en');
     await page.waitForFunction((title) => document.querySelector('#findings .finding-title')?.textContent === title, en['finding.device-object-missing.title']);
   });
@@ -315,13 +316,15 @@ describe('the web app in Chromium', () => {
     await setLang('en');
   });
 
-  it('"After" mode: the output after dsregcmd /leave is "in progress", next the auto-registration policy', async () => {
+  it('"After" mode: after dsregcmd /leave with the sync join pending, "in progress", next the sync of the computer object', async () => {
     await pasteAndWait(fixtureText('s02-hybrid-700003.txt'));
-    await paste('#after-input', fixtureText('s06-after-leave-all-no.txt'));
+    await paste('#after-input', verifyFixtureBytes('hybrid-after-leave-sync-pending').toString('utf8'));
     await page.waitForSelector('#after-result [data-verdict]');
     expect(await page.getAttribute('#after-result [data-verdict]', 'data-verdict')).toBe('in-progress');
     expect(await page.textContent('#after-result')).toContain(en['verify.in-progress']);
-    expect(await page.textContent('#after-result .step-title')).toBe(en['step.check-auto-registration-policy.title']);
+    expect(await page.textContent('#after-result .step-title')).toBe(en['step.sync-computer-object.title']);
+    expect(await page.getAttribute('#after-result .verify-reason', 'data-reason')).toBe('syncPending');
+    expect(await page.textContent('#after-result .verify-reason')).toContain('0x801c03f2');
   });
 
   it('downloads: Markdown summary, remediation script (with BOM), redacted output, collection script', async () => {

@@ -18,6 +18,7 @@ import { createApp } from '../src/web/app.js';
 import { CONTENT_SECURITY_POLICY } from '../src/web/security.js';
 import { startServer } from '../src/web/server.js';
 import { ENCODINGS, FIXTURES, fixtureText } from './helpers.js';
+import { verifyFixtureBytes } from './verify-fixtures.js';
 
 type Body = string | Uint8Array | FormData | ReadableStream<Uint8Array>;
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field
@@ -170,7 +171,8 @@ describe('POST /api/diagnose', () => {
 
   it('?mdm=1 adds the retire step', async () => {
     const json = await jsonOf(await post('/api/diagnose?mdm=1', bytesOf('s01-aadj-700003.txt')));
-    expect(json.plan.steps[0].id).toBe('retire-in-mdm');
+    // restore first (#18): the tenant-side restore makes retiring unnecessary, so it comes before
+    expect(json.plan.steps.map((s: { id: string }) => s.id).slice(0, 2)).toEqual(['restore-device-object', 'retire-in-mdm']);
   });
 
   it.each(Object.entries(ENCODINGS))('reads %s like the CLI', async (_name, encode) => {
@@ -310,11 +312,15 @@ describe('POST /api/verify', () => {
     if (v.nextStep) expect(json.nextStepDetail.title).toBe(en[`step.${v.nextStep}.title`]);
   });
 
-  it('the hybrid case after dsregcmd /leave is "in progress", next: the auto-registration policy', async () => {
-    const json = await jsonOf(await post('/api/verify?lang=ja&error=700003', form(bytesOf('s02-hybrid-700003.txt'), bytesOf('s06-after-leave-all-no.txt'))));
+  it('the hybrid case after dsregcmd /leave with the sync join pending is "in progress", next: sync the computer object (#11)', async () => {
+    const after = verifyFixtureBytes('hybrid-after-leave-sync-pending');
+    const json = await jsonOf(await post('/api/verify?lang=ja&error=700003', form(bytesOf('s02-hybrid-700003.txt'), after)));
     expect(json.verdict).toBe('in-progress');
-    expect(json.nextStep).toBe('check-auto-registration-policy');
+    expect(json.nextStep).toBe('sync-computer-object');
     expect(json.message).toBe(ja['verify.in-progress']);
+    expect(json.nextStepDetail.title).toBe(ja['step.sync-computer-object.title']);
+    expect(json.reasons.map((r: { id: string }) => r.id)).toEqual(['syncPending']);
+    expect(json.reasons[0].text).toContain('0x801c03f2');
   });
 
   it.each([

@@ -640,6 +640,8 @@ function renderAfter(v) {
     ),
     h('p', { class: v.sameDevice === 'no' ? 'warn' : 'muted', text: v.sameDeviceMessage }),
   );
+  // what the verdict rests on (#11): already localised by the server
+  for (const r of v.reasons ?? []) box.append(h('p', { class: 'verify-reason', 'data-reason': r.id }, h('strong', { text: `${t('verify.why')}: ` }), r.text));
   const list = (key, items) => (items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null);
   append(box, [list('verify.resolved', v.resolved), list('verify.remaining', v.remaining), list('verify.introduced', v.introduced)]);
   box.append(h('h3', { text: t('verify.next') }));

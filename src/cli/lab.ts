@@ -1,4 +1,5 @@
 import { checkAll, checkSummaryLine } from '../lab/check.js';
+import { checkVerifyScenarios } from '../lab/verify-scenarios.js';
 import { runScenario } from '../lab/run.js';
 import { allScenarios, findScenario, type Scenario } from '../lab/scenarios.js';
 import { scenarioTitle, storyText } from '../lab/story.js';
@@ -68,9 +69,14 @@ export async function labCommand(ctx: CommandContext): Promise<number> {
           seconds: (result.ms / 1000).toFixed(1),
         }),
       );
+      // verify's verdicts on steps done halfway or wrongly, and its next step heals (#11)
+      const verifyRuns = checkVerifyScenarios();
+      for (const v of verifyRuns) if (v.problem) lines.push(ctx.t('lab.check.verifyFailure', { id: v.id, problem: v.problem }));
+      const verifyOk = verifyRuns.filter((v) => v.problem === null).length;
+      lines.push(ctx.t('lab.check.verifySummary', { total: verifyRuns.length, ok: verifyOk }));
       lines.push(checkSummaryLine(result));
       await emit(ctx, values.out, `${lines.join('\n')}\n`);
-      return result.failed === 0 ? 0 : 1;
+      return result.failed === 0 && verifyOk === verifyRuns.length ? 0 : 1;
     }
     default:
       throw new UserError('lab.error.unknownSubcommand', { sub });

@@ -4,7 +4,7 @@ import { safeTerminalText } from '../render/diagnosis-text.js';
 import { mdText } from '../render/diagnosis-markdown.js';
 import { jsonText, escapingTranslator } from '../render/sanitize.js';
 import type { Verification } from '../verify/verify.js';
-import { verify } from '../verify/verify.js';
+import { localizeReason, verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './cli.js';
 import { checkChoice, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
@@ -36,7 +36,6 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
 }
 
 function verificationJson(v: Verification, t: Translate) {
-  const step = v.nextStep ? (v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep)) : undefined;
   return {
     schemaVersion: 1,
     tool: { name: 'dsreg-doctor', version: VERSION },
@@ -44,7 +43,8 @@ function verificationJson(v: Verification, t: Translate) {
     message: t(`verify.${v.verdict}`),
     sameDevice: v.sameDevice,
     nextStep: v.nextStep,
-    nextStepDetail: step ? localizeStep(step, t) : v.nextStep ? { id: v.nextStep, title: t(`step.${v.nextStep}.title`) } : null,
+    nextStepDetail: v.next ? localizeStep(v.next, t) : null,
+    reasons: v.reasons.map((r) => ({ id: r.key.replace(/^verify\.reason\./, ''), text: localizeReason(r, t) })),
     resolved: v.resolved,
     remaining: v.remaining,
     introduced: v.introduced,
@@ -57,6 +57,7 @@ function verificationText(v: Verification, t: Translate, markdown: boolean): str
   const out: string[] = [];
   const h = markdown ? '## ' : '';
   out.push(`${h}${t('verify.title')}: ${t(`verify.${v.verdict}`)}`, '');
+  for (const r of v.reasons) out.push(`- ${t('verify.why')}: ${localizeReason(r, t)}`);
   out.push(`- ${t(`verify.sameDevice.${v.sameDevice}`)}`);
   out.push(`- ${t('report.joinType')}: ${t(`joinType.${v.before.status.joinType}`)} → ${t(`joinType.${v.after.status.joinType}`)}`);
   // values from the input: escaped in Markdown, like every Markdown output
@@ -68,10 +69,11 @@ function verificationText(v: Verification, t: Translate, markdown: boolean): str
   if (v.introduced.length) out.push(`- ${t('verify.introduced')}: ${v.introduced.join(', ')}`);
   if (v.nextStep) {
     out.push('', `${h}${t('verify.next')}: ${t(`step.${v.nextStep}.title`)} [${v.nextStep}]`);
-    const step = v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep);
-    if (step) {
-      const st = localizeStep(step, escapingTranslator(t, esc));
+    if (v.next) {
+      const st = localizeStep(v.next, escapingTranslator(t, esc));
+      out.push(`  ${st.why}`);
       for (const a of st.actions) out.push(a.kind === 'command' ? `  > ${a.text}` : `  - ${a.text}`);
+      for (const c of st.caveats) out.push(`  ! ${c}`);
     }
   }
   return `${out.map(safeTerminalText).join('\n')}\n`;

@@ -220,4 +220,35 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   // --- lab check -----------------------------------------------------------------------------------
   'lab.check.failure': 'FAILED {id}: at {step}: {reason}\n  state: {state}',
   'lab.check.summary': 'Checked {total} scenarios ({stories} story, {matrix} matrix) in {seconds} s.',
+  // --- restore first (#18) -----------------------------------------------------------------------
+  'lab.scenario.restore-joined-within-30-days.title': 'Restore first: an Entra joined PC deleted 3 days ago',
+  'lab.scenario.restore-joined-within-30-days.intro':
+    'The tenant keeps deleted devices (device soft delete, preview). An admin deleted an Entra joined PC on Friday; on Monday the helpdesk finds it in the deleted items and restores it. The user signs out and in: the same DeviceId works again, nothing on the PC is touched.',
+  'lab.scenario.restore-registered-within-30-days.title': 'Restore first: a work account registration deleted by a cleanup job',
+  'lab.scenario.restore-registered-within-30-days.intro':
+    'A cleanup job deleted an Entra registered device. It is still in the deleted items, so restoring it brings the same WorkplaceDeviceId back; the user does not need to disconnect and reconnect the work account.',
+  'lab.scenario.restore-joined-after-30-days.title': 'Too late to restore: an Entra joined PC deleted 31 days ago',
+  'lab.scenario.restore-joined-after-30-days.intro':
+    'The ticket arrives a month after the deletion: the object has been deleted permanently. The restore finds nothing, and only re-joining the PC (dsregcmd /forcerecovery) works.',
+  'lab.scenario.restore-registered-after-30-days.title': 'Too late to restore: a registered device deleted 31 days ago',
+  'lab.scenario.restore-registered-after-30-days.intro':
+    'After 30 days the deleted items no longer hold the registration: the work account is disconnected and connected again.',
+  'lab.scenario.restore-hybrid-hard-deleted.title': 'No restore for hybrid joined devices',
+  'lab.scenario.restore-hybrid-hard-deleted.intro':
+    'Even where the tenant keeps deleted devices, a hybrid joined object is deleted for good: the plan does not offer a restore, and the PC leaves and registers again (Entra Connect re-creates the object, first as Pending).',
+  'lab.scenario.restore-not-for-disabled.title': 'A disabled device is enabled, not restored',
+  'lab.scenario.restore-not-for-disabled.intro':
+    'The tenant keeps deleted devices, but this object was only disabled: it is still in All devices. The plan enables it; no restore and no re-registration.',
+  'lab.event.objectSoftDeleted': 'Entra ID moved DeviceId {deviceId} to the deleted items (restorable for 30 days).',
+  'lab.event.deletedItemPurged': 'Entra ID deleted DeviceId {deviceId} permanently (30 days in the deleted items).',
+  'lab.event.notInDeletedItems': 'DeviceId {deviceId} is not in the deleted items: it cannot be restored.',
+  'lab.event.objectRestored': 'Restored DeviceId {deviceId} from the deleted items ({days} days after its deletion).',
+  'lab.event.recoveryArmed': 'Started recovery of DeviceId {deviceId} without completing the sign-in (AadRecoveryEnabled : YES).',
+  'lab.skip.notRestorable': 'Not restorable: the object is not in the deleted items; continuing with the steps on the PC.',
+  'lab.fail.healedByOther': 'Healed after {actual}, but this scenario must heal after {expected}.',
+  'lab.fail.restoreNotApplicable': 'The plan offers a restore for a device that cannot be restored (hybrid joined, or not deleted).',
+  'lab.fail.restoreNotFirst': 'The restore is in the plan but not its first step.',
+  'lab.fail.restoreMissing': 'A deleted Entra joined or registered device, and the plan does not offer the restore.',
+  'lab.check.verifyFailure': 'FAILED {id}: {problem}',
+  'lab.check.verifySummary': 'verify: {ok} of {total} half-done or wrong fixes got the right verdict and were healed by its next step.',
 } as const satisfies Record<string, string>;

@@ -26,6 +26,10 @@ export const enScript = {
   'script.param.force': 'Run on a PC that does not match the diagnosed device.',
   'script.param.stage': '1 = the remedy; 2 = also the fallback stage (the AAD\\Storage key), only when the error remains after stage 1; 3 = everything.',
   'script.comment.expected': 'The diagnosed device (values from the input, used only for comparison).',
+  'script.comment.restoreFirst':
+    'Restore first (restore-device-object): restoring the deleted device object is a tenant action by a Cloud Device Administrator, Intune Administrator or Global Administrator, and is NOT part of this script. If the object can still be restored (deleted less than 30 days ago, in a tenant that keeps deleted devices), restore it instead of running this script: nothing on the PC needs to change. Run this script only if it cannot be restored.',
+  'script.note.restoredStop':
+    'DeviceAuthStatus is SUCCESS with the same DeviceId as in the diagnosis: the device object was restored (or the problem is gone). Nothing on this PC needs to change; the script stops.',
   'script.msg.dryRun': '[DRY RUN] Would run: {0}',
   'script.msg.dryRunHint': 'Dry run: nothing will be changed. Run again with -Apply to make the changes.',
   'script.msg.conditional': 'Only if its condition holds (see below); the script does not do this step itself:',

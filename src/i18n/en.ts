@@ -110,10 +110,10 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
 
   // --- verify ----------------------------------------------------------------------------------
   'verify.title': 'Result',
-  'verify.fixed': 'Fixed: the device is registered, DeviceAuthStatus and the PRT are healthy.',
+  'verify.fixed': 'Fixed: the registration that was failing works again (see why).',
   'verify.not-fixed': 'Not fixed: the same problem is still there.',
-  'verify.in-progress': 'In progress: the old registration is gone; the device is not registered again yet.',
-  'verify.different-problem': 'A different problem now: see the next step.',
+  'verify.in-progress': 'In progress: the fix has started and is not finished yet; the next step completes it.',
+  'verify.different-problem': 'Not fixed, a different problem now: the join type or the registration changed. The next step restores the intended state.',
   'verify.no-change-needed': 'Neither output shows an error-level problem.',
   'verify.cannot-tell': 'Cannot tell yet: the output after the step does not show DeviceAuthStatus or AzureAdPrt. Collect the full output as the user.',
   'verify.sameDevice.yes': 'Both outputs are from the same PC.',
@@ -438,6 +438,51 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'severity.info': 'INFO',
   'cli.error.tooLargeRead': '{file}: more than {limit} MB was read, larger than a dsregcmd /status output can be; reading stopped. Is this the right file?',
   'cli.error.stdoutWrite': 'Cannot write the output: {reason}',
+  // --- restore first (#18) and verify's verdicts (#11) -----------------------------------------
+  'step.restore-device-object.title': 'If the device object is still in the deleted items: restore it (nothing on the PC changes)',
+  'step.restore-device-object.why':
+    'If your tenant keeps deleted devices (device soft delete, a preview) and this Entra joined device was deleted less than 30 days ago, restore it: the same DeviceId comes back with its keys, BitLocker recovery keys and LAPS password, and nothing on the PC changes. Only if it cannot be restored, do the steps on the PC below.',
+  'step.restore-device-object.why-registered':
+    "If your tenant keeps deleted devices (device soft delete, a preview) and this work account's device (WorkplaceDeviceId) was deleted less than 30 days ago, restore it: the same device ID comes back and nothing on the PC changes. Only if it cannot be restored, do the steps on the PC below.",
+  'step.restore-device-object.actions':
+    "Role: Cloud Device Administrator, Intune Administrator or Global Administrator. This is done in the tenant, never on the PC (no script of dsreg-doctor does it).\nLook for the device in the deleted items: Entra admin center > Devices > All devices > Deleted devices (preview); search the DeviceId from the output.\nOr with Microsoft Entra PowerShell (DeletionAgeInDays must be under 30):\n$ Get-EntraDeletedDevice -Filter \"deviceId eq '<DeviceId>'\" | Select-Object DisplayName, DeviceId, Id, DeletedDateTime, DeletionAgeInDays\nOr with Microsoft Graph (beta): GET https://graph.microsoft.com/beta/directory/deletedItems/microsoft.graph.device?$filter=deviceId eq '<DeviceId>'\nFound: select it and choose Restore, or restore it by its object Id (the Id column, not the DeviceId):\n$ Restore-EntraDeletedDirectoryObject -Id <Id>\nNot found (deleted more than 30 days ago, a tenant without device soft delete, or deleted with an API that hard-deletes): it cannot be restored; continue with the steps on the PC.",
+  'step.restore-device-object.expect':
+    'The device is back in All devices with the same DeviceId, enabled. It shows as not compliant until its next MDM check-in. The user signs out and in, or restarts the PC.',
+  'step.restore-device-object.verify':
+    'After sign-out/in or a restart, `dsregcmd /status` as the user shows DeviceAuthStatus : SUCCESS with the SAME DeviceId as before, and AzureAdPrt : YES (a registered device: the same WorkplaceDeviceId, and the error no longer appears).',
+  'caveat.only-if-not-restored':
+    'Only if the device object could not be restored (first step): after a restore this step is not needed, and it would replace the restored device with a new one.',
+  'step.rejoin-entra.title': 'Join the device to Microsoft Entra ID again',
+  'step.rejoin-entra.why':
+    'The device was Microsoft Entra joined and is not any more (only a registration, or nothing). That is not the intended state: remove the registration and join the device again.',
+  'step.rejoin-entra.actions':
+    'Signed in as the user, open Settings > Accounts > Access work or school. If the work account is there as a registration, select it and choose Disconnect.\nWith a local administrator account: Settings > Accounts > Access work or school > Connect > "Join this device to Microsoft Entra ID"; sign in with a work account that may join devices and finish.\nRestart, then sign in with the work account.',
+  'step.rejoin-entra.expect': 'Access work or school shows the account as joined ("Connected to … Azure AD"), and a new device object appears in the tenant.',
+  'step.rejoin-entra.verify':
+    '`dsregcmd /status` as the user shows AzureAdJoined : YES, WorkplaceJoined : NO, DeviceAuthStatus : SUCCESS and AzureAdPrt : YES.',
+  'verify.why': 'Why',
+  'verify.reason.restored': 'Restored: the same DeviceId {deviceId} now shows DeviceAuthStatus : SUCCESS and AzureAdPrt : YES.',
+  'verify.reason.reregistered': 'Registered again: the new DeviceId {deviceId} shows DeviceAuthStatus : SUCCESS and AzureAdPrt : YES.',
+  'verify.reason.workAccountNew': 'The work account of {tenant} is registered again (new WorkplaceDeviceId {deviceId}).',
+  'verify.reason.workAccountConfirmed': 'The work account of {tenant} is present (WorkplaceDeviceId {deviceId}) and the user no longer sees the error.',
+  'verify.reason.workAccountSame':
+    "The work account of {tenant} is present with the same WorkplaceDeviceId {deviceId}. A registered device's output looks the same whether the error is gone or not (it has no DeviceAuthStatus): ask the user to open Edge or Office, then run verify again with --after-error none (the error is gone) or --after-error 700003 (still there).",
+  'verify.reason.joinChanged': 'The join state changed from {before} to {after}: the device is not in its intended state, so this is not a fix.',
+  'verify.reason.registrationGone': 'The work account registration of {tenant} is gone and was not added again.',
+  'verify.reason.registrationTenantChanged': 'The work account now belongs to another tenant ({after} instead of {before}).',
+  'verify.reason.recoveryArmed': 'AadRecoveryEnabled : YES (line {line}): recovery is armed and runs at the next sign-in; it has not run yet.',
+  'verify.reason.syncPending':
+    'The old join is gone and the PC tried to join again: the attempt shows {code} (line {line}), the computer object is not in Entra ID yet. Automatic registration is not blocked; the object must be synced.',
+  'verify.reason.joinPending':
+    'The old join is gone (AzureAdJoined : NO, DomainJoined : YES); the PC has not registered again yet and this output does not show the join attempt.',
+  'verify.reason.stillSeenAfterReregistration':
+    "The re-registration worked (DeviceId {deviceId}, no error in the output), but the user still sees {code}. Repeating the same step would not help: the article's next stage is to undo every join and registration and delete the AAD\\Storage key.",
+  'verify.reason.stillFailing': 'The registration still fails ({codes}).',
+  'verify.reason.stillFailingNewId':
+    "The registration was rebuilt (new DeviceId {deviceId}) and still fails: the article's next stage is the AAD\\Storage key.",
+  'verify.reason.allNoStillSeen':
+    "Every join and registration is undone (AzureAdJoined : NO, WorkplaceJoined : NO) and the user still sees {code}: the article's last stage, the AAD\\Storage key, comes next.",
+  'verify.reason.notShown': 'The output after the step does not show DeviceAuthStatus or AzureAdPrt.',
 } as const satisfies Record<string, string>;
 
 /** Every message key: the core's and the feature catalogues'. */

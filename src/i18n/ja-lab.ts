@@ -218,4 +218,35 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
 
   'lab.check.failure': '失敗 {id}: {step} で: {reason}\n  状態: {state}',
   'lab.check.summary': '{total} 件のシナリオ (ストーリー {stories} 件、マトリクス {matrix} 件) を {seconds} 秒で確認しました。',
+  // --- 復元を最初に (#18) -------------------------------------------------------------------------
+  'lab.scenario.restore-joined-within-30-days.title': '復元を最初に: 3 日前に削除された Entra 参加 PC',
+  'lab.scenario.restore-joined-within-30-days.intro':
+    'テナントは削除済みデバイスを保持しています (デバイスの論理削除、プレビュー)。管理者が金曜日に Entra 参加 PC を削除し、月曜日にヘルプデスクが削除済みアイテムで見つけて復元します。ユーザーがサインアウトしてサインインし直すと、同じ DeviceId で再び使えます。PC 側は何も操作しません。',
+  'lab.scenario.restore-registered-within-30-days.title': '復元を最初に: クリーンアップ ジョブで削除された職場アカウントの登録',
+  'lab.scenario.restore-registered-within-30-days.intro':
+    'クリーンアップ ジョブが Entra 登録デバイスを削除しました。まだ削除済みアイテムにあるため、復元すると同じ WorkplaceDeviceId が戻ります。職場アカウントの切断と再接続は不要です。',
+  'lab.scenario.restore-joined-after-30-days.title': '復元には遅すぎる: 31 日前に削除された Entra 参加 PC',
+  'lab.scenario.restore-joined-after-30-days.intro':
+    'チケットが届いたのは削除から 1 か月後で、オブジェクトは完全に削除されています。復元しようとしても見つからず、PC の再参加 (dsregcmd /forcerecovery) だけが有効です。',
+  'lab.scenario.restore-registered-after-30-days.title': '復元には遅すぎる: 31 日前に削除された登録済みデバイス',
+  'lab.scenario.restore-registered-after-30-days.intro':
+    '30 日を過ぎると削除済みアイテムに登録は残っていません。職場アカウントを切断して、もう一度接続します。',
+  'lab.scenario.restore-hybrid-hard-deleted.title': 'ハイブリッド参加デバイスは復元できません',
+  'lab.scenario.restore-hybrid-hard-deleted.intro':
+    'テナントが削除済みデバイスを保持していても、ハイブリッド参加のオブジェクトは完全に削除されます。対処手順は復元を示さず、PC は参加を解除して再登録します (Entra Connect がオブジェクトを作り直し、最初は保留中になります)。',
+  'lab.scenario.restore-not-for-disabled.title': '無効化されたデバイスは復元ではなく有効化します',
+  'lab.scenario.restore-not-for-disabled.intro':
+    'テナントは削除済みデバイスを保持していますが、このオブジェクトは無効にされただけで、[すべてのデバイス] に残っています。対処手順は有効化で、復元も再登録もしません。',
+  'lab.event.objectSoftDeleted': 'Entra ID が DeviceId {deviceId} を削除済みアイテムに移しました (30 日間は復元できます)。',
+  'lab.event.deletedItemPurged': 'Entra ID が DeviceId {deviceId} を完全に削除しました (削除済みアイテムで 30 日経過)。',
+  'lab.event.notInDeletedItems': 'DeviceId {deviceId} は削除済みアイテムにありません。復元できません。',
+  'lab.event.objectRestored': 'DeviceId {deviceId} を削除済みアイテムから復元しました (削除から {days} 日後)。',
+  'lab.event.recoveryArmed': 'DeviceId {deviceId} の回復を開始しましたが、サインインを完了していません (AadRecoveryEnabled : YES)。',
+  'lab.skip.notRestorable': '復元できません: オブジェクトは削除済みアイテムにありません。PC 側の手順に進みます。',
+  'lab.fail.healedByOther': '{actual} の後で回復しましたが、このシナリオは {expected} の後で回復する必要があります。',
+  'lab.fail.restoreNotApplicable': '復元できないデバイス (ハイブリッド参加、または削除されていない) に対して、対処手順が復元を示しています。',
+  'lab.fail.restoreNotFirst': '復元が対処手順にありますが、最初の手順になっていません。',
+  'lab.fail.restoreMissing': '削除された Entra 参加または Entra 登録のデバイスなのに、対処手順が復元を示していません。',
+  'lab.check.verifyFailure': '失敗 {id}: {problem}',
+  'lab.check.verifySummary': 'verify: 途中または誤った対処 {total} 件のうち {ok} 件で正しい判定が出て、その次の手順で回復しました。',
 };

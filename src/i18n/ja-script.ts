@@ -27,6 +27,10 @@ export const jaScript: Record<keyof typeof enScript, string> = {
   'script.param.force': '診断したデバイスと一致しない PC でも実行します。',
   'script.param.stage': '1 = 対処手順、2 = 段階 1 のあともエラーが続く場合に限り最後の段階 (AAD\\Storage キー) も実行、3 = すべて。',
   'script.comment.expected': '診断したデバイス (入力から取得した値。比較にだけ使います)。',
+  'script.comment.restoreFirst':
+    '復元を最初に (restore-device-object): 削除されたデバイス オブジェクトの復元は、クラウド デバイス管理者、Intune 管理者、またはグローバル管理者がテナント側で行う操作で、このスクリプトには含まれません。オブジェクトをまだ復元できる場合 (削除済みデバイスを保持するテナントで、削除から 30 日以内) は、このスクリプトを実行せずに復元してください。PC 側は何も変更する必要がありません。復元できない場合にだけ、このスクリプトを実行します。',
+  'script.note.restoredStop':
+    'DeviceAuthStatus が SUCCESS で、DeviceId は診断時と同じです。デバイス オブジェクトが復元された (または問題が解消した) ため、この PC で変更する必要はありません。スクリプトを終了します。',
   'script.msg.dryRun': '[ドライ ラン] 実行予定: {0}',
   'script.msg.dryRunHint': 'ドライ ランです。何も変更しません。変更を実行するには -Apply を付けて再実行してください。',
   'script.msg.conditional': '条件を満たす場合にだけ行う手順です (下記参照)。スクリプトはこの手順を実行しません:',

@@ -104,10 +104,10 @@ export const ja = {
 
   // --- verify ----------------------------------------------------------------------------------
   'verify.title': '判定',
-  'verify.fixed': '解消しました: デバイスは登録済みで、DeviceAuthStatus と PRT も正常です。',
+  'verify.fixed': '解消しました: 失敗していた登録が再び使えるようになりました (理由を参照)。',
   'verify.not-fixed': '解消していません: 同じ問題が残っています。',
-  'verify.in-progress': '途中です: 古い登録は削除されましたが、まだ再登録されていません。',
-  'verify.different-problem': '別の問題になりました: 次の手順を確認してください。',
+  'verify.in-progress': '途中です: 対処は始まっていますが、まだ完了していません。次の手順で完了します。',
+  'verify.different-problem': '解消していません。別の問題になりました: 参加の種類または登録が変わっています。次の手順で意図した状態に戻します。',
   'verify.no-change-needed': 'どちらの出力にもエラー レベルの問題はありません。',
   'verify.cannot-tell':
     'まだ判断できません: 手順後の出力に DeviceAuthStatus または AzureAdPrt が表示されていません。ユーザーとして完全な出力を取得してください。',
@@ -137,4 +137,49 @@ export const ja = {
   'cli.error.tooLargeRead':
     '{file}: {limit} MB を超えて読み込んだため、読み込みを止めました。dsregcmd /status の出力としては大きすぎます。ファイルを確認してください。',
   'cli.error.stdoutWrite': '出力を書き込めません: {reason}',
+  // --- 復元を最初に (#18) と verify の判定 (#11) ------------------------------------------------
+  'step.restore-device-object.title': 'デバイス オブジェクトが削除済みアイテムに残っている場合は復元します (PC 側は何も変わりません)',
+  'step.restore-device-object.why':
+    'テナントが削除済みデバイスを保持していて (デバイスの論理削除、プレビュー)、この Entra 参加デバイスの削除から 30 日以内であれば、復元してください。同じ DeviceId が、そのキー、BitLocker 回復キー、LAPS パスワードとともに戻り、PC 側では何も変わりません。復元できない場合にだけ、以下の PC 側の手順を行います。',
+  'step.restore-device-object.why-registered':
+    'テナントが削除済みデバイスを保持していて (デバイスの論理削除、プレビュー)、この職場アカウントのデバイス (WorkplaceDeviceId) の削除から 30 日以内であれば、復元してください。同じデバイス ID が戻り、PC 側では何も変わりません。復元できない場合にだけ、以下の PC 側の手順を行います。',
+  'step.restore-device-object.actions':
+    "ロール: クラウド デバイス管理者、Intune 管理者、またはグローバル管理者。テナント側で行う操作で、PC 上では行いません (dsreg-doctor のスクリプトには含まれません)。\n削除済みアイテムにデバイスがあるか確認します: Entra 管理センター > デバイス > すべてのデバイス > 削除されたデバイス (プレビュー) で、出力の DeviceId を検索します。\nMicrosoft Entra PowerShell の場合 (DeletionAgeInDays が 30 未満であること):\n$ Get-EntraDeletedDevice -Filter \"deviceId eq '<DeviceId>'\" | Select-Object DisplayName, DeviceId, Id, DeletedDateTime, DeletionAgeInDays\nMicrosoft Graph (beta) の場合: GET https://graph.microsoft.com/beta/directory/deletedItems/microsoft.graph.device?$filter=deviceId eq '<DeviceId>'\n見つかった場合: 選択して [復元] を実行するか、オブジェクト Id (Id 列の値。DeviceId ではありません) を指定して復元します:\n$ Restore-EntraDeletedDirectoryObject -Id <Id>\n見つからない場合 (削除から 30 日を過ぎた、テナントでデバイスの論理削除が使われていない、完全に削除する API で削除された): 復元できません。PC 側の手順に進みます。",
+  'step.restore-device-object.expect':
+    'デバイスが同じ DeviceId で [すべてのデバイス] に戻り、有効になっています。次の MDM チェックインまでは非準拠と表示されます。ユーザーはサインアウトしてサインインし直すか、PC を再起動します。',
+  'step.restore-device-object.verify':
+    'サインアウト/サインインまたは再起動の後、ユーザーとして実行した `dsregcmd /status` で、以前と同じ DeviceId で DeviceAuthStatus : SUCCESS、AzureAdPrt : YES と表示されます (登録済みデバイスの場合: 同じ WorkplaceDeviceId のままで、エラーが表示されなくなります)。',
+  'caveat.only-if-not-restored':
+    'デバイス オブジェクトを復元できなかった場合 (最初の手順) にだけ行います。復元した後はこの手順は不要で、行うと復元したデバイスが新しいデバイスに置き換わります。',
+  'step.rejoin-entra.title': 'デバイスをもう一度 Microsoft Entra ID に参加させます',
+  'step.rejoin-entra.why':
+    'このデバイスは Microsoft Entra 参加でしたが、今は参加していません (登録だけ、または何もない状態)。意図した状態ではないため、登録を削除して、もう一度参加させます。',
+  'step.rejoin-entra.actions':
+    'ユーザーとしてサインインし、[設定] > [アカウント] > [職場または学校にアクセスする] を開きます。職場アカウントが登録として表示されている場合は、選択して [切断] を選びます。\nローカル管理者のアカウントで、[設定] > [アカウント] > [職場または学校にアクセスする] > [接続] > [このデバイスを Microsoft Entra ID に参加させる] を選び、デバイスを参加させることができる職場アカウントでサインインして完了します。\n再起動して、職場アカウントでサインインします。',
+  'step.rejoin-entra.expect':
+    '[職場または学校にアクセスする] にアカウントが参加として表示され (「… の Azure AD に接続済み」)、テナントに新しいデバイス オブジェクトが作成されます。',
+  'step.rejoin-entra.verify':
+    'ユーザーとして実行した `dsregcmd /status` で AzureAdJoined : YES、WorkplaceJoined : NO、DeviceAuthStatus : SUCCESS、AzureAdPrt : YES と表示されます。',
+  'verify.why': '理由',
+  'verify.reason.restored': '復元されました: 同じ DeviceId {deviceId} で DeviceAuthStatus : SUCCESS、AzureAdPrt : YES になっています。',
+  'verify.reason.reregistered': '再登録されました: 新しい DeviceId {deviceId} で DeviceAuthStatus : SUCCESS、AzureAdPrt : YES になっています。',
+  'verify.reason.workAccountNew': '{tenant} の職場アカウントが再登録されました (新しい WorkplaceDeviceId {deviceId})。',
+  'verify.reason.workAccountConfirmed': '{tenant} の職場アカウントがあり (WorkplaceDeviceId {deviceId})、ユーザーにはエラーが表示されなくなりました。',
+  'verify.reason.workAccountSame':
+    '{tenant} の職場アカウントは同じ WorkplaceDeviceId {deviceId} のままです。登録済みデバイスの出力には DeviceAuthStatus がなく、エラーが解消してもしなくても同じに見えます。ユーザーに Edge または Office を開いてもらい、--after-error none (エラーが出ない) または --after-error 700003 (まだ出る) を付けて verify をもう一度実行してください。',
+  'verify.reason.joinChanged': '参加の状態が {before} から {after} に変わりました。意図した状態ではないため、解消とは判定しません。',
+  'verify.reason.registrationGone': '{tenant} の職場アカウントの登録がなくなり、再登録されていません。',
+  'verify.reason.registrationTenantChanged': '職場アカウントが別のテナントのものになっています ({before} ではなく {after})。',
+  'verify.reason.recoveryArmed': 'AadRecoveryEnabled : YES (行 {line}): 回復が予約されており、次のサインイン時に実行されます。まだ実行されていません。',
+  'verify.reason.syncPending':
+    '古い参加は削除され、PC は再参加を試みています。試行の結果は {code} (行 {line}) で、コンピューター オブジェクトがまだ Entra ID にありません。自動登録はブロックされていません。オブジェクトの同期が必要です。',
+  'verify.reason.joinPending':
+    '古い参加は削除されました (AzureAdJoined : NO、DomainJoined : YES)。PC はまだ再登録されておらず、この出力には参加の試行が表示されていません。',
+  'verify.reason.stillSeenAfterReregistration':
+    '再登録はできています (DeviceId {deviceId}、出力にエラーなし) が、ユーザーにはまだ {code} が表示されます。同じ手順を繰り返しても解消しません。記事の次の段階は、すべての参加と登録を解除して AAD\\Storage のキーを削除することです。',
+  'verify.reason.stillFailing': '登録はまだ失敗しています ({codes})。',
+  'verify.reason.stillFailingNewId': '登録は作り直されました (新しい DeviceId {deviceId}) が、まだ失敗しています。記事の次の段階は AAD\\Storage のキーです。',
+  'verify.reason.allNoStillSeen':
+    'すべての参加と登録が解除され (AzureAdJoined : NO、WorkplaceJoined : NO)、ユーザーにはまだ {code} が表示されます。次は記事の最後の段階、AAD\\Storage のキーです。',
+  'verify.reason.notShown': '手順後の出力に DeviceAuthStatus または AzureAdPrt が表示されていません。',
 } satisfies Partial<Record<MessageKey, string>>;

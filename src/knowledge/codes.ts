@@ -92,6 +92,7 @@ export const CODES: readonly CodeEntry[] = [
     phase: 'sign-in',
     severity: 'error',
     steps: [
+      'restore-device-object',
       'disconnect-work-account',
       'reconnect-work-account',
       'forcerecovery',
@@ -106,14 +107,14 @@ export const CODES: readonly CodeEntry[] = [
         'The device the client presented is not in the tenant: Entra ID has no device object for that device ID. Users may also see "Your organization has deleted this device".',
       cause:
         'The device object was deleted in the user\'s home tenant (the audit log shows a "Delete device" activity). Deleting the object does not unregister the PC, so it keeps asking for tokens with the old device ID and every such request fails.',
-      action: `Ask an administrator when and why the device was deleted. ${EN_REREGISTER} If it still fails, check HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage for a leftover https://login.microsoftonline.com key, and retire the device in the MDM (e.g. Intune) if it is enrolled there.`,
+      action: `Ask an administrator when and why the device was deleted. If your tenant keeps deleted devices (device soft delete, preview) and an Entra joined or registered device was deleted less than 30 days ago, restore it first: the same device ID comes back and nothing on the PC changes (hybrid joined devices are deleted for good). ${EN_REREGISTER} If it still fails, check HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage for a leftover https://login.microsoftonline.com key, and retire the device in the MDM (e.g. Intune) if it is enrolled there.`,
     },
     ja: {
       meaning:
         'クライアントが提示したデバイス情報 (デバイス ID) に対応するデバイス オブジェクトが、Microsoft Entra ID のテナントに存在しないことを示すエラーです。「組織がこのデバイスを削除しました」と表示される場合もあります。',
       cause:
         'ユーザーのホーム テナントでデバイス オブジェクトが削除されています (監査ログに「デバイスの削除」アクティビティが記録されます)。オブジェクトを削除しても端末側の登録情報は残るため、端末は古いデバイス ID でトークンを要求し続け、その要求がすべて失敗します。',
-      action: `まず管理者に、いつ・なぜデバイスが削除されたかを確認します。${JA_REREGISTER}それでも解消しない場合は、HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage に https://login.microsoftonline.com のキーが残っていないか確認し、Intune などの MDM に登録されている場合は MDM 側でのリタイアもお試しください。`,
+      action: `まず管理者に、いつ・なぜデバイスが削除されたかを確認します。テナントが削除済みデバイスを保持していて (デバイスの論理削除、プレビュー)、Entra 参加または Entra 登録のデバイスの削除から 30 日以内であれば、先に復元してください。同じデバイス ID が戻り、PC 側は何も変わりません (ハイブリッド参加デバイスは完全に削除されます)。${JA_REREGISTER}それでも解消しない場合は、HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage に https://login.microsoftonline.com のキーが残っていないか確認し、Intune などの MDM に登録されている場合は MDM 側でのリタイアもお試しください。`,
     },
     docs: DOC_700003,
   },

@@ -77,6 +77,18 @@ export interface Tenant {
   conditionalAccess: ConditionalAccessPolicy[];
   /** MDM (Intune) automatic enrolment is configured for the users: new registrations enrol. */
   mdmAutoEnrollment: boolean;
+  /**
+   * Device soft delete (preview): deleted Entra joined and registered devices wait in the deleted
+   * items for 30 days and can be restored; hybrid joined objects are always hard-deleted.
+   */
+  keepsDeletedDevices: boolean;
+  deletedItems: DeletedDevice[];
+}
+
+/** A device object in the deleted items container, restorable until 30 days after `deletedAt`. */
+export interface DeletedDevice {
+  object: DeviceObject;
+  deletedAt: number;
 }
 
 export interface OnPremComputer {
@@ -177,6 +189,8 @@ export interface WindowsDevice {
   pendingHybrid: KeyMaterial | null;
   lastHybridAttempt: HybridJoinAttempt | null;
   mdmEnrollment: MdmEnrollment | null;
+  /** AadRecoveryEnabled: recovery was started (`/forcerecovery` without completing the sign-in); the next sign-in runs it. */
+  recoveryArmed: boolean;
   signedIn: boolean;
   locked: boolean;
 }

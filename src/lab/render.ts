@@ -249,7 +249,7 @@ function renderModern(world: LabWorld, context: RunContext): StatusWriter {
   if (join) {
     out.banner('Diagnostic Data');
     out.blank();
-    out.field('AadRecoveryEnabled', 'NO');
+    out.field('AadRecoveryEnabled', world.device.recoveryArmed ? 'YES' : 'NO');
     out.field('Executing Account Name', executingAccount(world, context));
     out.field('KeySignTest', context === 'elevated' ? 'PASSED' : 'MUST Run elevated to test.');
     out.blank();

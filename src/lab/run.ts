@@ -6,7 +6,7 @@ import { readStatusText } from '../read/parse.js';
 import { checkDevice, findDevice } from './identity.js';
 import type { ActionResult, AppResult, LabEvent } from './model.js';
 import { renderStatus } from './render.js';
-import { breakDevice, buildHealthyWorld, isHybridLike, mondayMorning, type Scenario } from './scenarios.js';
+import { breakDevice, buildHealthyWorld, isHybridLike, mondayMorning, type Scenario, setUpDeletedItems, waitForTicket } from './scenarios.js';
 import type { LabKey, LabWorld } from './world.js';
 
 /** What dsreg-doctor said about one status output (kept small: no parsed report). */
@@ -219,9 +219,11 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
     return result(fail('baseline', 'lab.fail.baseline', { findings: errorFindings(healthy.diagnosis) }, apps), null, null);
 
   // 1. the loss, and the weekend
+  setUpDeletedItems(world, s);
   breakDevice(world, s);
   rec.snapshot('break', `lab.point.loss.${s.loss}` as LabKey, { actor: s.lostBy });
   mondayMorning(world, s);
+  waitForTicket(world, s);
   apps = world.tryApps();
   if (health(world, s, apps).healed) return result(fail('break', 'lab.fail.notBroken', {}, apps), null, null);
   const symptom = rec.snapshot('symptom', `lab.point.symptom.${s.morning}` as LabKey, {}, { apps, diagnose: true });
@@ -230,6 +232,8 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
 
   // 2. the plan, step by step
   const plan = initial.steps;
+  const misplacedRestore = restoreProblem(s, plan);
+  if (misplacedRestore) return result(fail('restore-device-object', misplacedRestore, {}, apps), null, initial);
   const knowsMdm = plan.some((p) => p.id === 'retire-in-mdm' || p.caveats.includes('caveat.mdm-may-block'));
   const ctx: StepContext = { world, s, plan, knowsMdm, rec, confirmed: null, view: initial, triedUnelevated: false };
   let healedAfter: StepId | null = null;
@@ -280,7 +284,22 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
     problems.push(`DeviceAuthStatus: ${field('DeviceAuthStatus') ?? '-'}`);
   if (s.join === 'registered' && field('WorkplaceJoined') !== 'YES') problems.push(`WorkplaceJoined: ${field('WorkplaceJoined') ?? '-'}`);
   if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
+  if (s.expectHealedAfter && healedAfter !== s.expectHealedAfter)
+    return result(fail('final-check', 'lab.fail.healedByOther', { expected: s.expectHealedAfter, actual: healedAfter ?? '—' }, apps), healedAfter, initial);
   return result(null, healedAfter, initial);
+}
+
+/**
+ * Restore first (#18): the restore is the first step for a deleted Entra joined or registered
+ * device, and never planned for a hybrid joined (hard-deleted) or disabled device.
+ */
+function restoreProblem(s: Scenario, plan: PlanStep[]): LabKey | null {
+  const at = plan.findIndex((p) => p.id === 'restore-device-object');
+  const applies = s.loss === 'deleted' && !isHybridLike(s.join);
+  if (at >= 0 && !applies) return 'lab.fail.restoreNotApplicable';
+  if (at > 0) return 'lab.fail.restoreNotFirst';
+  if (at < 0 && applies && s.helpdeskHasError) return 'lab.fail.restoreMissing';
+  return null;
 }
 
 function errorFindings(view: HelpdeskView | null): string {
@@ -462,6 +481,27 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
     case 'sign-in-to-recover':
       signOutAndIn(world);
       return done(false);
+    case 'restore-device-object': {
+      // the admin looks the DeviceId up in the deleted items; restored, the user signs out and in
+      const id = currentStatusDeviceId(ctx);
+      const r = id ? world.restoreObject(id, 'admin') : ({ ok: false, reason: 'no-object' } as const);
+      if (!r.ok) return { outcome: 'skipped', note: { key: 'lab.skip.notRestorable', params: {} } };
+      signOutAndIn(world);
+      return done(false);
+    }
+    case 'rejoin-entra': {
+      if (world.user.wpj) {
+        const r = withMdmRetry(ctx, () => world.disconnectWorkAccount());
+        if (!r.result.ok) return blocked(r.result);
+      }
+      if (world.device.join?.kind !== 'entra') {
+        const r = world.joinEntra(true, 'helpdesk');
+        if (!r.ok) return blocked(r);
+      }
+      world.reboot();
+      world.signIn();
+      return done(false);
+    }
     case 'contact-support':
       return { outcome: 'reached', note: null };
     case 'check-scp':
@@ -474,6 +514,14 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
       world.emit('helpdesk', 'lab.event.checkedNothingWrong', { step: step.id });
       return done(false);
   }
+}
+
+/** Carry out one step outside a plan run (verify's next step, in the lab's verify scenarios). */
+export function carryOutStep(world: LabWorld, s: Scenario, step: PlanStep): StepOutcome {
+  const rec = new Recorder(world, s, false);
+  const view = helpdeskDiagnose(world, s, renderStatus(world, 'user').text, null, `${s.id}#verify`).view;
+  const ctx: StepContext = { world, s, plan: [step], knowsMdm: false, rec, confirmed: null, view, triedUnelevated: false };
+  return carryOut(step, ctx).outcome;
 }
 
 /** The DeviceId (or WorkplaceDeviceId) the latest status shows: what an admin searches in the portal. */

@@ -1,3 +1,4 @@
+import type { StepId } from '../plan/step-ids.js';
 import { ERAS, JOIN_STATES, type JoinState, LOSSES, type Loss, type WindowsEra } from './model.js';
 import { seedFrom } from './random.js';
 import { DAY, HOUR, MINUTE } from './time.js';
@@ -30,6 +31,13 @@ export interface Scenario {
   helpdeskHasError: boolean;
   /** `weekend`: lost on Friday evening; `morning`: lost shortly after the user's PRT was renewed. */
   lossTiming: 'weekend' | 'morning';
+  /**
+   * The tenant keeps deleted devices (device soft delete, preview), and the helpdesk gets to the
+   * ticket within the 30 days or after them. Absent: a tenant whose deletions are permanent.
+   */
+  deletedItems?: 'within-30-days' | 'after-30-days';
+  /** The plan step that must heal this scenario (restore first: the restore, with no device-side step). */
+  expectHealedAfter?: StepId;
 }
 
 export const MDM_KNOWLEDGE: readonly MdmKnowledge[] = ['none', 'known', 'unknown'];
@@ -62,8 +70,55 @@ const STORY_SPECS: StorySpec[] = [
   { id: 'disabled-ambiguous-status', join: 'joined', era: 'w11', loss: 'disabled', morning: 'unlock', lossTiming: 'morning', helpdeskHasError: false },
 ];
 
+// --- restore first (#18): the deleted items container ------------------------------------------
+const RESTORE_SPECS: StorySpec[] = [
+  {
+    id: 'restore-joined-within-30-days',
+    join: 'joined',
+    era: 'w11',
+    loss: 'deleted',
+    deletedItems: 'within-30-days',
+    expectHealedAfter: 'restore-device-object',
+  },
+  {
+    id: 'restore-registered-within-30-days',
+    join: 'registered',
+    era: 'w11',
+    loss: 'deleted',
+    lostBy: 'cleanup',
+    deletedItems: 'within-30-days',
+    expectHealedAfter: 'restore-device-object',
+  },
+  { id: 'restore-joined-after-30-days', join: 'joined', era: 'w11', loss: 'deleted', deletedItems: 'after-30-days', expectHealedAfter: 'forcerecovery' },
+  {
+    id: 'restore-registered-after-30-days',
+    join: 'registered',
+    era: '21h2',
+    loss: 'deleted',
+    deletedItems: 'after-30-days',
+    expectHealedAfter: 'reconnect-work-account',
+  },
+  // hybrid joined objects are hard-deleted even where the tenant keeps deleted devices
+  { id: 'restore-hybrid-hard-deleted', join: 'hybrid', era: 'w11', loss: 'deleted', deletedItems: 'within-30-days', expectHealedAfter: 'leave-and-reboot' },
+  // a disabled device is enabled, never restored
+  { id: 'restore-not-for-disabled', join: 'joined', era: 'w11', loss: 'disabled', deletedItems: 'within-30-days', expectHealedAfter: 'refresh-prt' },
+];
+
+/** Restore first: a scenario's tenant keeps deleted devices; for after-30-days, the ticket waits a month. */
+export function setUpDeletedItems(world: LabWorld, s: Scenario): void {
+  world.tenant.keepsDeletedDevices = s.deletedItems !== undefined;
+}
+
+export function waitForTicket(world: LabWorld, s: Scenario): void {
+  if (s.deletedItems !== 'after-30-days') return;
+  world.advance(31 * DAY);
+  world.signOut();
+  world.signIn();
+  world.advance(3 * MINUTE);
+}
+
 export function storyScenarios(): Scenario[] {
-  return STORY_SPECS.map((s) => ({
+  return [...STORY_SPECS, ...RESTORE_SPECS].map((s) => ({
     mdm: 'none',
     policy: 'on',
     leftoverKey: false,

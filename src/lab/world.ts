@@ -48,6 +48,7 @@ const PEOPLE = [
 const PRT_LIFETIME = 14 * DAY;
 const PRT_RENEW_AFTER = 4 * HOUR;
 const CERT_LIFETIME = 10 * 365 * DAY;
+const DELETED_ITEMS_RETENTION = 30 * DAY;
 
 export interface WorldOptions {
   /** Scenario id: seeds every identifier. */
@@ -100,6 +101,8 @@ export class LabWorld {
       policies: { autoHybridRegistration: true, blockAadWorkplaceJoin: false },
       conditionalAccess: [],
       mdmAutoEnrollment: options.mdm,
+      keepsDeletedDevices: false,
+      deletedItems: [],
     };
     if (options.requireHybrid) this.tenant.conditionalAccess.push({ name: 'Teams: require hybrid joined device', apps: ['teams'], anyOf: ['hybrid'] });
     if (options.requireCompliant) this.tenant.conditionalAccess.push({ name: 'Outlook: require compliant device', apps: ['outlook'], anyOf: ['compliant'] });
@@ -117,6 +120,7 @@ export class LabWorld {
       pendingHybrid: null,
       lastHybridAttempt: null,
       mdmEnrollment: null,
+      recoveryArmed: false,
       signedIn: false,
       locked: false,
     };
@@ -154,6 +158,7 @@ export class LabWorld {
       next += interval;
     }
     this.now = end;
+    this.purgeDeletedItems();
   }
 
   /** Advance to just after the next Entra Connect cycle. */
@@ -225,6 +230,45 @@ export class LabWorld {
     if (!obj) return { ok: false, reason: 'no-object' };
     this.tenant.devices.splice(this.tenant.devices.indexOf(obj), 1);
     this.emit(actor, 'lab.event.objectDeleted', { deviceId, objectId: obj.objectId, name: obj.displayName, trustType: obj.trustType });
+    // soft delete: de-registered (its tokens revoked) and kept 30 days; hybrid joined: gone for good
+    if (this.tenant.keepsDeletedDevices && obj.trustType !== 'ServerAd') {
+      obj.revokedAt = this.now;
+      obj.compliant = false;
+      this.tenant.deletedItems.push({ object: obj, deletedAt: this.now });
+      this.emit('entra', 'lab.event.objectSoftDeleted', { deviceId });
+    }
+    return { ok: true };
+  }
+
+  /** Deleted items older than 30 days are deleted permanently. */
+  private purgeDeletedItems(): void {
+    const items = this.tenant.deletedItems;
+    for (const item of [...items]) {
+      if (this.now - item.deletedAt < DELETED_ITEMS_RETENTION) continue;
+      items.splice(items.indexOf(item), 1);
+      this.emit('entra', 'lab.event.deletedItemPurged', { deviceId: item.object.deviceId });
+    }
+  }
+
+  /** Restore a deleted device from the deleted items (admin center, Restore-EntraDeletedDirectoryObject). */
+  restoreObject(deviceId: string, actor: Actor): ActionResult {
+    this.purgeDeletedItems();
+    const item = this.tenant.deletedItems.find((d) => d.object.deviceId === deviceId);
+    if (!item) {
+      this.emit(actor, 'lab.event.notInDeletedItems', { deviceId });
+      return { ok: false, reason: 'no-object' };
+    }
+    this.tenant.deletedItems.splice(this.tenant.deletedItems.indexOf(item), 1);
+    this.tenant.devices.push(item.object);
+    this.emit(actor, 'lab.event.objectRestored', { deviceId, days: Math.floor((this.now - item.deletedAt) / DAY) });
+    return { ok: true };
+  }
+
+  /** `dsregcmd /forcerecovery` whose sign-in was not completed: AadRecoveryEnabled YES until the next sign-in. */
+  armRecovery(): ActionResult {
+    if (this.device.join?.kind !== 'entra') return { ok: false, reason: 'not-applicable' };
+    this.device.recoveryArmed = true;
+    this.emit('helpdesk', 'lab.event.recoveryArmed', { deviceId: this.device.join.deviceId });
     return { ok: true };
   }
 
@@ -484,6 +528,11 @@ export class LabWorld {
     this.device.signedIn = true;
     this.device.locked = false;
     this.emit('user', 'lab.event.signedIn', { upn: this.user.upn });
+    if (this.device.recoveryArmed) {
+      this.device.recoveryArmed = false;
+      this.removeJoin();
+      this.joinEntra(true, 'user');
+    }
     this.runAutoJoinTask();
     if (this.device.join) this.requestPrt('acquire');
   }

@@ -64,6 +64,8 @@ const SPEC: Record<StepId, StepSpec> = {
   'check-clock': { stage: 'remedy', adminScope: 'local' },
   'check-conditional-access': { stage: 'remedy', adminScope: 'tenant' },
   'sign-in-to-recover': { stage: 'remedy', adminScope: 'none' },
+  'restore-device-object': { stage: 'remedy', adminScope: 'tenant' },
+  'rejoin-entra': { stage: 'remedy', adminScope: 'local' },
 };
 
 class PlanBuilder {
@@ -106,6 +108,8 @@ export interface PlanInput {
   options: Pick<DiagnoseOptions, 'mdm' | 'autoRegistrationDisabled' | 'aadStorageKey' | 'blockWorkplaceJoin'>;
   /** WorkplaceJoined as shown (null: not in the input); the registry stage needs it NO. */
   workplaceJoined?: boolean | null;
+  /** Offer the restore first for a deleted Entra joined or registered device (default: yes). */
+  restoreFirst?: boolean;
 }
 
 export function buildPlan(input: PlanInput): Plan {
@@ -252,7 +256,38 @@ export function buildPlan(input: PlanInput): Plan {
     .map((step, i) => ({ step, i }))
     .sort((x, y) => order[x.step.stage] - order[y.step.stage] || x.i - y.i)
     .map((x) => x.step);
-  return { branch, steps };
+  return { branch, steps: input.restoreFirst === false ? steps : withRestoreFirst(steps, input) };
+}
+
+/** One plan step with its stage and role from the table (verify names steps outside a plan). */
+export function planStep(id: StepId, options: { whyKey?: MessageKey; params?: Params; caveats?: MessageKey[]; conditional?: boolean } = {}): PlanStep {
+  const b = new PlanBuilder();
+  b.add(id, options);
+  return b.steps[0] as PlanStep;
+}
+
+/** Device-side steps that a restored object makes unnecessary (and a new registration would replace it). */
+const UNDONE_BY_RESTORE: readonly StepId[] = ['disconnect-work-account', 'reconnect-work-account', 'forcerecovery', 'clear-aad-storage-key', 'retire-in-mdm'];
+
+/**
+ * Restore first (#18). Entra ID keeps deleted Entra joined and Entra registered devices in its
+ * deleted items for 30 days (device soft delete, preview): restoring brings back the same device
+ * ID, its keys, BitLocker keys and LAPS password, and nothing on the PC changes. So for a deleted
+ * (not disabled, not possibly disabled) object of such a device the restore comes before every
+ * other step, worded as a condition; the device-side steps follow for an object that cannot be
+ * restored. Never for hybrid joined devices (hard-deleted; Entra Connect re-creates them).
+ */
+export function withRestoreFirst(steps: PlanStep[], input: Pick<PlanInput, 'joinType' | 'findings'>): PlanStep[] {
+  if (input.joinType !== 'entra-joined' && input.joinType !== 'entra-registered') return steps;
+  if (input.findings.some((f) => f.id === 'device-object-disabled')) return steps;
+  const missing = input.findings.find((f) => f.id === 'device-object-missing');
+  if (!missing || missing.explanation === 'finding.device-object-missing.ambiguous') return steps;
+  const restore = planStep('restore-device-object', {
+    conditional: true,
+    whyKey: input.joinType === 'entra-registered' ? 'step.restore-device-object.why-registered' : 'step.restore-device-object.why',
+  });
+  const marked = steps.map((s) => (UNDONE_BY_RESTORE.includes(s.id) ? { ...s, caveats: [...s.caveats, 'caveat.only-if-not-restored' as MessageKey] } : s));
+  return [restore, ...marked.filter((s) => s.id !== 'restore-device-object')];
 }
 
 /** Plan steps the knowledge base names for these codes (device-object steps are the plan's own). */
@@ -266,6 +301,7 @@ function stepsForCodes(codes: string[]): StepId[] {
     'clear-aad-storage-key',
     'contact-support',
     'retire-in-mdm',
+    'restore-device-object',
   ];
   for (const code of codes) {
     for (const id of lookupCode(code)?.steps ?? []) {
@@ -290,7 +326,7 @@ const CODE_FINDINGS: Record<string, { id: string; explanation: Finding['explanat
  * @example
  * planForCodes('hybrid-joined', ['AADSTS700003']).steps[0]?.id // 'leave-and-reboot'
  */
-export function planForCodes(joinType: JoinType, codes: string[], options: PlanInput['options'] = {}): Plan {
+export function planForCodes(joinType: JoinType, codes: string[], options: PlanInput['options'] = {}, fleet: { restorable?: boolean } = {}): Plan {
   const findings: PlanInput['findings'] = [];
   const has = (id: string) => findings.some((f) => f.id === id);
   // a definite deletion wins over the ambiguous 50155
@@ -302,5 +338,6 @@ export function planForCodes(joinType: JoinType, codes: string[], options: PlanI
   }
   if (joinType === 'unknown')
     findings.push({ id: 'join-state-unknown', explanation: 'finding.join-state-unknown.explanation', codes: [], severity: 'warning' });
-  return buildPlan({ joinType, findings, codes, options, workplaceJoined: joinType === 'not-joined' ? false : null });
+  // the restore only where a deleted-device list shows the device restorable
+  return buildPlan({ joinType, findings, codes, options, workplaceJoined: joinType === 'not-joined' ? false : null, restoreFirst: fleet.restorable === true });
 }

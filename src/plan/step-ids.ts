@@ -24,6 +24,9 @@ export const STEP_IDS = [
   'check-clock',
   'check-conditional-access',
   'sign-in-to-recover',
+  // restore first (#18) and verify's way back to the intended join (#11)
+  'restore-device-object',
+  'rejoin-entra',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 

@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../diagnose/diagnose.js';
-import { type MessageKey, translator } from '../i18n/format.js';
+import { type MessageKey, type Translate, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import type { PlanStep, StepId } from '../plan/plan.js';
 import { localizeStep } from '../render/localize.js';
@@ -203,8 +203,9 @@ export function remediationScript(d: Diagnosis, lang: Lang, options: Remediation
   out.push("Save-Status 'before'");
   out.push('Assert-SameMachine');
   out.push('');
+  const steps = restoreFirstPreamble(d, t, out);
 
-  d.plan.steps.forEach((step, i) => {
+  steps.forEach((step, i) => {
     const n = i + 1;
     const st = localizeStep(step, t);
     const scripted = SCRIPTED[step.id];
@@ -231,6 +232,27 @@ export function remediationScript(d: Diagnosis, lang: Lang, options: Remediation
   out.push("Write-Note 'script.msg.done'");
   out.push('Stop-Log');
   return `${UTF8_BOM}${out.join('\r\n')}\r\n`;
+}
+
+/**
+ * Restore first (#18): the restore is a tenant action, never in a script that runs on the PC. The
+ * script says so, and stops before any device-side step when the PC already shows the restored
+ * object working (same DeviceId, DeviceAuthStatus SUCCESS). Returns the steps the script covers.
+ */
+function restoreFirstPreamble(d: Diagnosis, t: Translate, out: string[]): PlanStep[] {
+  const steps = d.plan.steps.filter((s) => s.id !== 'restore-device-object');
+  if (steps.length === d.plan.steps.length) return steps;
+  out.push(psComment(t('script.comment.restoreFirst')));
+  out.push(`Write-Host ${psText(t('script.comment.restoreFirst'))} -ForegroundColor Yellow`);
+  out.push('$Now = Get-DsregStatus');
+  out.push("if ($null -ne $Expected['DeviceId'] -and $Now['DeviceId'] -eq $Expected['DeviceId'] -and $Now['DeviceAuthStatus'] -eq 'SUCCESS') {");
+  out.push(`  Write-Host ${psText(t('script.note.restoredStop'))} -ForegroundColor Green`);
+  out.push("  Save-Status 'after'");
+  out.push('  Stop-Log');
+  out.push('  exit 0');
+  out.push('}');
+  out.push('');
+  return steps;
 }
 
 /** Helper functions every script carries (our own code, no input values). */

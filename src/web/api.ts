@@ -11,7 +11,7 @@ import { redactText } from '../redact/redact.js';
 import { collectionScript } from '../script/collect.js';
 import { intunePair } from '../script/intune.js';
 import { remediationScript } from '../script/remediation.js';
-import { verify } from '../verify/verify.js';
+import { localizeReason, verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
 
 /** Bodies above this get 413: an output is a few kB, a collection bundle a few hundred. */
@@ -176,7 +176,6 @@ export function verifyBody(
   t: Translate,
 ): Record<string, unknown> {
   const v = verify(before, after, options);
-  const step = v.nextStep ? (v.after.plan.steps.find((s) => s.id === v.nextStep) ?? v.before.plan.steps.find((s) => s.id === v.nextStep)) : undefined;
   const titleOf = (id: string) => {
     const f = v.after.findings.find((x) => x.id === id) ?? v.before.findings.find((x) => x.id === id);
     return { id, title: f ? localizeFinding(f, t).title : id };
@@ -196,7 +195,8 @@ export function verifyBody(
     sameDevice: v.sameDevice,
     sameDeviceMessage: t(`verify.sameDevice.${v.sameDevice}`),
     nextStep: v.nextStep,
-    nextStepDetail: step ? localizeStep(step, t) : v.nextStep ? { id: v.nextStep, title: t(`step.${v.nextStep}.title`) } : null,
+    nextStepDetail: v.next ? localizeStep(v.next, t) : null,
+    reasons: v.reasons.map((r) => ({ id: r.key.replace(/^verify\.reason\./, ''), text: localizeReason(r, t) })),
     resolved: v.resolved.map(titleOf),
     remaining: v.remaining.map(titleOf),
     introduced: v.introduced.map(titleOf),
