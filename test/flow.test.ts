@@ -5,7 +5,13 @@ import { readStatusText } from '../src/read/parse.js';
 import { buildStatus, type StatusSpec } from './build-status.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
-const plan = (spec: StatusSpec, options: DiagnoseOptions = {}) => diagnose(readStatusText(buildStatus(spec)), { now: NOW, error: '700003', ...options }).plan;
+/** A 700003 device: the output shows it refused (a healthy output with 700003 is needs-more-evidence). */
+const plan = (spec: StatusSpec, options: DiagnoseOptions = {}) =>
+  diagnose(readStatusText(buildStatus({ deviceAuthStatus: 'FAILED. Device is either disabled or deleted', ...spec })), {
+    now: NOW,
+    error: '700003',
+    ...options,
+  }).plan;
 
 /** The article's flow, branch by branch (seed/000_6c52caf02ce4a10b.txt). */
 describe("700003: every branch of the article's flow", () => {

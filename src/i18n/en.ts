@@ -40,6 +40,8 @@ remediation plan for this device.
 
 Options:
   --error CODE|TEXT   The error the user saw: 700003, AADSTS700003, 0x801c03f2, or pasted error text
+  --device-id ID      The Device identifier from the error page's Troubleshooting details: names the
+                      registration (DeviceId or WorkplaceDeviceId) the error is about
   --mdm               The device is enrolled in Intune or another MDM (adds the retire step)
   --format text|json|markdown   Output format (default: text)
   --lang ja|en        Language
@@ -430,6 +432,55 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'severity.error': 'ERROR',
   'severity.warning': 'WARNING',
   'severity.info': 'INFO',
+  // --- which registration fails; first, do no harm (issue 11) ---------------------------------
+  'report.reportedError': 'Reported error',
+  'report.matchedRegistration': 'Registration',
+  'report.registrations': 'Registrations',
+  'registration.device-join': 'device join ({joinType}), DeviceId {deviceId}, tenant {tenant}',
+  'registration.work-account': 'work account {index}, WorkplaceDeviceId {deviceId}, tenant {tenant}',
+  'registration.partner': 'another tenant',
+  'registration.health.healthy': 'shown healthy',
+  'registration.health.failing': 'shown failing',
+  'registration.health.unknown': 'health not shown',
+  'match.none': 'no device-object error to match',
+  'match.needs-evidence': 'not decided: this output does not show the failure',
+  'match.by.device-id': 'matched by the device identifier of the error',
+  'match.by.tenant': 'matched by the tenant the error names',
+  'match.by.failing': 'the registration this output shows failing',
+  'match.by.only-registration': 'the only registration on this PC',
+  'match.by.device-join': 'the device join (the error names no other registration)',
+  'finding.needs-more-evidence.title': 'This output does not show the reported failure ({codes}): more evidence needed',
+  'finding.needs-more-evidence.matched-healthy':
+    "The reported error ({codes}) is about {registration}, but this output shows that registration healthy (DeviceAuthStatus SUCCESS, no failed PRT attempt). No step that changes a healthy registration is planned. What can explain it: the error was seen before this output was taken; it came from another device, or from another registration on this PC; or this output was taken as SYSTEM or as another user. To decide, collect dsregcmd /status as the affected user, the device identifier and tenant from the error page's Troubleshooting details, and the sign-in log entry of the failure.",
+  'finding.needs-more-evidence.device-id-not-on-this-pc':
+    'The error names device identifier {reportedDeviceId}, and no registration on this PC has that ID (shown here: {shownIds}). The error most likely came from another device, or from this PC before it was registered again. Nothing on this PC is changed. To decide, check the device identifier in the Entra admin center and the sign-in log entry (device name, join type), and collect dsregcmd /status as the affected user on the device that shows the error.',
+  'finding.needs-more-evidence.tenant-not-on-this-pc':
+    "The error names tenant {reportedTenant}, and no registration on this PC belongs to it (shown here: {shownTenants}). The error came from another device, another user, or a work account this output does not show (taken as SYSTEM or another user). Nothing on this PC is changed. To decide, collect dsregcmd /status as the affected user, and the device identifier and tenant from the error page's Troubleshooting details.",
+  'finding.needs-more-evidence.ambiguous':
+    "The reported error ({codes}) does not say which registration on this PC it is about ({shownIds}), and this output does not show one of them failing. No registration is changed on a guess. To decide, copy the device identifier and tenant from the error page's Troubleshooting details (or run again with --device-id), or find the sign-in log entry of the failure; collect dsregcmd /status as the affected user.",
+  'finding.needs-more-evidence.all-healthy':
+    "The reported error ({codes}) is not shown in this output: every registration it shows is healthy (DeviceAuthStatus SUCCESS, no failed PRT attempt). What can explain it: another registration on this PC that this output does not show; the output taken as SYSTEM or as another user; another device; or the error seen before this output was taken. No step that changes a healthy registration is planned. To decide, collect dsregcmd /status as the affected user, the device identifier and tenant from the error page's Troubleshooting details, and the sign-in log entry of the failure.",
+  'finding.device-object-missing.work-account-partner':
+    'The error is about the work account of another tenant, {tenant} (work account {index}, WorkplaceDeviceId {deviceId}), not about the join of this PC: {tenant} has no device object with that ID. Only that work account is disconnected and connected again; the device join stays as it is.',
+  'finding.device-object-missing.work-account-stale':
+    'The error is about the Entra registration left next to the device join (work account {index}, WorkplaceDeviceId {deviceId}, tenant {tenant}: dual state): its device object was deleted. Only this registration is removed; the join stays as it is and already gives the user single sign-on to {tenant}.',
+  'step.disconnect-work-account.why-partner':
+    'This work account of {tenant} presents device ID {deviceId}, which {tenant} deleted. Disconnecting it removes only this registration; the device join is not touched.',
+  'step.disconnect-work-account.why-stale':
+    'This Entra registration (device ID {deviceId}) was deleted in {tenant}; the device join of the same tenant stays. Removing the stale registration leaves one device ID for the tenant; do not connect it again (that would bring the dual state back).',
+  'step.reconnect-work-account.why-partner': 'Connecting the account of {tenant} again registers a new device object there and restores access to its apps.',
+  'caveat.mdm-fallback':
+    'If Disconnect is blocked because the device is enrolled in the MDM, retiring it in the MDM is the fallback; retiring removes company data and compliance, so do it only when Disconnect or re-registration is blocked.',
+  'step.collect-error-details.title': 'Collect what decides which registration fails',
+  'step.collect-error-details.why':
+    "This output does not show the reported failure. Only the affected user's own output, the error page's details or the sign-in log can tell which registration, or which device, the error is about; no fix is safe before that.",
+  'step.collect-error-details.actions':
+    'As the affected user, in their own session, open a normal (not elevated) Command Prompt:\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nOn the error page, open Troubleshooting details (More details) and copy all of it: error code, Device identifier, Correlation ID, Timestamp and the tenant it names.\nIn the Entra admin center > Sign-in logs, find the failed sign-in by its Correlation ID or time and note its device ID, join type and tenant.\nRun dsreg-doctor again on the new output with the pasted error text (--error) and the device identifier (--device-id).',
+  'step.collect-error-details.expect':
+    'The device identifier names one registration on this PC (its DeviceId or a WorkplaceDeviceId), or shows that the error came from another device.',
+  'step.collect-error-details.verify': '—',
+  'script.intune.needsEvidence':
+    'No remediation: the diagnosed output does not show which registration fails (needs more evidence). Collect dsregcmd /status as the affected user and the error page details first.',
   ...enScript,
   ...enWeb,
   ...enFleet,

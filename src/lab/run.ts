@@ -380,6 +380,7 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
     case 'rerun-as-user':
     case 'rerun-elevated':
     case 'collect-full-status':
+    case 'collect-error-details':
       world.emit('helpdesk', 'lab.event.collectedAgain');
       return done(false);
     case 'confirm-device-object': {

@@ -1,6 +1,6 @@
 import { lookupCode } from '../knowledge/codes.js';
 import type { MessageKey, Params } from '../i18n/format.js';
-import type { DiagnoseOptions, Finding } from '../diagnose/types.js';
+import type { DiagnoseOptions, Finding, RunContextKind } from '../diagnose/types.js';
 import type { JoinType } from '../model/status.js';
 
 import { isStepId, STEP_IDS, type StepId } from './step-ids.js';
@@ -64,6 +64,7 @@ const SPEC: Record<StepId, StepSpec> = {
   'check-clock': { stage: 'remedy', adminScope: 'local' },
   'check-conditional-access': { stage: 'remedy', adminScope: 'tenant' },
   'sign-in-to-recover': { stage: 'remedy', adminScope: 'none' },
+  'collect-error-details': { stage: 'prepare', adminScope: 'none' },
 };
 
 class PlanBuilder {
@@ -106,7 +107,28 @@ export interface PlanInput {
   options: Pick<DiagnoseOptions, 'mdm' | 'autoRegistrationDisabled' | 'aadStorageKey' | 'blockWorkplaceJoin'>;
   /** WorkplaceJoined as shown (null: not in the input); the registry stage needs it NO. */
   workplaceJoined?: boolean | null;
+  /**
+   * The device join is shown healthy (DeviceAuthStatus SUCCESS, no failed PRT attempt): no step
+   * may change it (no leave, forcerecovery, registry key, retire).
+   */
+  healthyJoin?: boolean;
+  /** How the output was taken: as SYSTEM or over a remote shell, user-state steps are not planned. */
+  runContext?: RunContextKind;
+  /** The reported error is about a work account of this joined PC, not about the join. */
+  target?: { kind: 'work-account'; partner: boolean; tenant: string; deviceId: string };
 }
+
+/** Steps that change the device join (or its MDM enrolment). */
+export const JOIN_CHANGING_STEPS: readonly StepId[] = ['leave-and-reboot', 'forcerecovery', 'clear-aad-storage-key', 'retire-in-mdm'];
+
+/** Steps that act on the signed-in user's own state: meaningless for SYSTEM or a remote shell's account. */
+export const USER_STATE_STEPS: readonly StepId[] = [
+  'disconnect-work-account',
+  'reconnect-work-account',
+  'clear-aad-storage-key',
+  'refresh-prt',
+  'sign-in-to-recover',
+];
 
 export function buildPlan(input: PlanInput): Plan {
   const { findings } = input;
@@ -123,7 +145,27 @@ export function buildPlan(input: PlanInput): Plan {
   if (ids.has('wrong-context') && !deviceLevel) b.add('rerun-as-user');
 
   const missing = findings.find((f) => f.id === 'device-object-missing');
-  if (ids.has('device-object-disabled')) {
+  const target = input.target;
+  if (ids.has('needs-more-evidence')) {
+    branch = 'unknown';
+    b.add('collect-error-details');
+  } else if (missing && target?.kind === 'work-account') {
+    // the join is not the registration that fails: only the work account is rebuilt
+    branch = target.partner ? 'registered' : s.joinType === 'hybrid-joined' ? 'dual-state-hybrid' : 'dual-state-joined';
+    const params = { tenant: target.tenant, deviceId: target.deviceId };
+    b.add('disconnect-work-account', {
+      params,
+      whyKey: target.partner ? 'step.disconnect-work-account.why-partner' : 'step.disconnect-work-account.why-stale',
+      caveats: mdm === true ? ['caveat.mdm-fallback'] : [],
+    });
+    if (target.partner)
+      b.add('reconnect-work-account', {
+        params,
+        whyKey: 'step.reconnect-work-account.why-partner',
+        caveats: input.options.blockWorkplaceJoin ? ['caveat.block-wpj-policy'] : [],
+      });
+    b.add('contact-support');
+  } else if (ids.has('device-object-disabled')) {
     branch = 'disabled';
     b.add('enable-device-object', { whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-hybrid' : 'step.enable-device-object.why' });
     b.add('refresh-prt', { whyKey: 'step.refresh-prt.why-after-enable' });
@@ -244,7 +286,10 @@ export function buildPlan(input: PlanInput): Plan {
         break;
     }
   }
-  if (b.steps.length > 0 && !b.has('contact-support') && findings.some((f) => f.severity === 'error')) b.add('contact-support');
+  if (b.steps.length > 0 && !b.has('contact-support') && !ids.has('needs-more-evidence') && findings.some((f) => f.severity === 'error'))
+    b.add('contact-support');
+
+  guardHealthy(b, input);
 
   // prepare steps first, support last; otherwise the order they were added
   const order: Record<Stage, number> = { prepare: 0, remedy: 1, fallback: 2, support: 3 };
@@ -253,6 +298,27 @@ export function buildPlan(input: PlanInput): Plan {
     .sort((x, y) => order[x.step.stage] - order[y.step.stage] || x.i - y.i)
     .map((x) => x.step);
   return { branch, steps };
+}
+
+/**
+ * First, do no harm: nothing that changes a join the output shows healthy, and nothing on the
+ * user's own state when the output was taken as SYSTEM or over a remote shell (ask for the
+ * user's output instead).
+ */
+function guardHealthy(b: PlanBuilder, input: PlanInput): void {
+  const drop = (id: StepId) => {
+    const i = b.steps.findIndex((st) => st.id === id);
+    if (i >= 0) b.steps.splice(i, 1);
+    return i >= 0;
+  };
+  if (input.healthyJoin) for (const id of JOIN_CHANGING_STEPS) drop(id);
+  if (input.runContext === 'system' || input.runContext === 'remote') {
+    let dropped = false;
+    for (const id of USER_STATE_STEPS) dropped = drop(id) || dropped;
+    if (dropped) b.add('rerun-as-user');
+  }
+  // a plan left with only the support step has nothing to do
+  if (b.steps.length === 1 && b.steps[0]?.id === 'contact-support') b.steps.length = 0;
 }
 
 /** Plan steps the knowledge base names for these codes (device-object steps are the plan's own). */

@@ -24,6 +24,7 @@ export const STEP_IDS = [
   'check-clock',
   'check-conditional-access',
   'sign-in-to-recover',
+  'collect-error-details',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 

@@ -3,7 +3,7 @@ import type { Severity } from '../diagnose/types.js';
 import type { Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Evidence } from '../model/status.js';
-import { localizeCode, localizeFinding, localizeStep } from './localize.js';
+import { localizeCode, localizeFinding, localizeStep, matchText, reportedErrorText } from './localize.js';
 import { warningText } from './warnings.js';
 
 export interface TextStyle {
@@ -41,6 +41,12 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
     [t('report.prt'), shown(s.azureAdPrt, yesNo)],
     [t('report.context'), t(`context.${d.runContext.kind}`)],
     [t('report.errorCodes'), d.errorCodes.join(', ') || '—'],
+    ...(d.match.verdict !== 'none'
+      ? ([
+          [t('report.reportedError'), safeTerminalText(reportedErrorText(d))],
+          [t('report.matchedRegistration'), safeTerminalText(matchText(d, t))],
+        ] as [string, string][])
+      : []),
   ];
   const width = Math.max(...rows.map(([k]) => displayWidth(k)));
   for (const [k, v] of rows) out.push(`  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`);

@@ -10,6 +10,7 @@ export const deviceObjectDisabled: Rule = {
   check(ctx: RuleContext): Finding[] {
     const codes = ctx.allCodes.filter((c) => DISABLED.includes(c));
     if (codes.length === 0) return [];
+    if (ctx.match.verdict === 'needs-evidence') return [];
     return [
       {
         id: 'device-object-disabled',

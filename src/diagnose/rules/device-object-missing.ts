@@ -17,8 +17,25 @@ export const deviceObjectMissing: Rule = {
     const das = deviceAuthDisabledOrDeleted(ctx);
     const ambiguous50155 = ctx.allCodes.includes('AADSTS50155');
     if (deleted.length === 0 && (disabledSignal || (!das && !ambiguous50155))) return [];
+    // the output does not show the failure: needs-more-evidence asks for what decides it
+    if (ctx.match.verdict === 'needs-evidence') return [];
+    const wa = ctx.match.verdict === 'work-account' && ctx.status.joinType !== 'entra-registered' ? ctx.match.registration : null;
+    if (wa && deleted.length > 0) {
+      return [
+        {
+          id: 'device-object-missing',
+          severity: 'error',
+          title: 'finding.device-object-missing.title',
+          explanation: wa.partner ? 'finding.device-object-missing.work-account-partner' : 'finding.device-object-missing.work-account-stale',
+          params: { deviceId: wa.deviceId ?? '—', tenant: wa.tenantName ?? wa.tenantId ?? '—', index: wa.id.replace('work-account-', '') },
+          evidence: [...codeLines(ctx, deleted), ...ctx.match.evidence],
+          codes: deleted,
+          registration: wa.id,
+        },
+      ];
+    }
 
-    const evidence = [...codeLines(ctx, [...deleted, 'AADSTS50155']), ...ctx.evidenceOf(das), ...prtBlockLines(ctx, deleted)];
+    const evidence = [...codeLines(ctx, [...deleted, 'AADSTS50155']), ...ctx.evidenceOf(das), ...prtBlockLines(ctx, deleted), ...ctx.match.evidence];
     const confirmed = deleted.length > 0;
     return [
       {
@@ -32,6 +49,7 @@ export const deviceObjectMissing: Rule = {
           fromError: ctx.errorCodes.some((c) => DELETED.includes(c)) ? 'yes' : 'no',
         },
         evidence,
+        ...(ctx.match.registration ? { registration: ctx.match.registration.id } : {}),
         codes: [
           ...new Set([...(confirmed ? deleted : ['AADSTS50155'].filter((c) => ctx.allCodes.includes(c))), ...prtBlockCodes(ctx, [...deleted, 'AADSTS50155'])]),
         ],

@@ -1,11 +1,12 @@
 import { collectErrorCodes } from '../../model/status.js';
 import type { Field } from '../../read/parse.js';
+import { reportedErrorLines } from '../reported-error.js';
 import type { EvidenceLine, RuleContext } from '../types.js';
 
-/** Lines of the input whose field value mentions one of these codes. */
+/** Lines of the input whose field value, or reported-error text, mentions one of these codes. */
 export function codeLines(ctx: RuleContext, codes: string[]): EvidenceLine[] {
   if (codes.length === 0) return [];
-  const out: EvidenceLine[] = [];
+  const out: EvidenceLine[] = [...reportedErrorLines(ctx.reported, codes)];
   for (const f of ctx.status.report.fields) {
     const v = f.value.toLowerCase();
     if (codes.some((c) => v.includes(c.toLowerCase()))) out.push(...ctx.evidenceOf(f));
