@@ -19,7 +19,8 @@ describe("700003: every branch of the article's flow", () => {
     const p = plan({ aad: 'NO', wpj: 'YES' });
     expect(p.branch).toBe('registered');
     expect(p.steps.map((s) => s.id)).toEqual(['disconnect-work-account', 'reconnect-work-account', 'clear-aad-storage-key', 'contact-support']);
-    expect(p.steps.every((s) => s.id === 'clear-aad-storage-key' || s.id === 'contact-support' || s.caveats.includes('caveat.mdm-may-block'))).toBe(true);
+    // no MdmUrl, no --mdm: nothing indicates an enrolment, so no MDM caveat on any step
+    expect(p.steps.flatMap((s) => s.caveats).filter((c) => c.startsWith('caveat.mdm'))).toEqual([]);
   });
 
   it('Entra joined (AzureAdJoined YES only): forcerecovery as admin', () => {
@@ -64,10 +65,21 @@ describe("700003: every branch of the article's flow", () => {
     expect(p.steps[0]?.caveats).toContain('caveat.registry-only-for-700003');
   });
 
-  it('MDM-managed: retire in the MDM first, and no conditional caveat', () => {
+  it('MDM-managed: retiring is the conditional fallback after the remedy, never a first step', () => {
     const p = plan({}, { mdm: true });
-    expect(p.steps.map((s) => s.id)).toEqual(['retire-in-mdm', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
-    expect(p.steps[1]?.caveats).not.toContain('caveat.mdm-may-block');
+    expect(p.steps.map((s) => s.id)).toEqual(['forcerecovery', 'retire-in-mdm', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[1]).toMatchObject({ stage: 'fallback', conditional: true, whyKey: 'step.retire-in-mdm.why-fallback' });
+    expect(p.steps[0]?.caveats).not.toContain('caveat.mdm-may-block');
+  });
+
+  it('enrolment not indicated: no retire step and no MDM caveat; MdmUrl shown: one caveat worded as a condition', () => {
+    const none = plan({ aad: 'NO', wpj: 'YES' });
+    expect(none.steps.map((s) => s.id)).not.toContain('retire-in-mdm');
+    expect(none.steps.flatMap((s) => s.caveats).filter((c) => c.startsWith('caveat.mdm'))).toEqual([]);
+    const url = plan({ details: ['                    MdmUrl : https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc'] });
+    expect(url.steps.map((s) => s.id)).not.toContain('retire-in-mdm');
+    expect(url.steps.flatMap((s) => s.caveats).filter((c) => c.startsWith('caveat.mdm'))).toEqual(['caveat.mdm-if-enrolled']);
+    expect(url.steps[0]).toMatchObject({ id: 'forcerecovery', caveats: ['caveat.mdm-if-enrolled'] });
   });
 
   it('policy-disabled re-registration: the policy step is required, not conditional', () => {

@@ -90,10 +90,10 @@ describe("the article's paths, step by step", () => {
     expect(checkPoint?.apps?.some((a) => a.code === 'AADSTS700003')).toBe(true);
   });
 
-  it('MDM: Disconnect is blocked until the device is retired in Intune (the plan says so in its caveat)', () => {
+  it('MDM: Disconnect is blocked until the device is retired in Intune (the fallback, taken only when blocked)', () => {
     const run = story('article-mdm-retire');
     expect(run.healed).toBe(true);
-    expect(run.initial?.steps.find((s) => s.id === 'disconnect-work-account')?.caveats).toContain('caveat.mdm-may-block');
+    expect(run.initial?.steps.find((s) => s.id === 'retire-in-mdm')).toBeUndefined();
     expect(taken(run)).toEqual(['disconnect-work-account:done-after-retire', 'reconnect-work-account:done']);
     expect(events(run)).toEqual(expect.arrayContaining(['lab.event.disconnectBlockedByMdm', 'lab.event.mdmRetired']));
   });

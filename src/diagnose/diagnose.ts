@@ -94,6 +94,7 @@ export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Dia
     options,
     workplaceJoined: status.workplaceJoined.value,
     healthyJoin: join?.health === 'healthy',
+    mdmUrl: ['MdmUrl', 'WorkplaceMdmUrl'].some((name) => status.fieldsNamed(name).some((f) => /^https?:\/\//i.test(f.value.trim()))),
     runContext: ctx.runContext.kind,
     ...(target
       ? {

@@ -87,6 +87,10 @@ export function matchRegistration(registrations: Registration[], reported: Repor
       const notHealthy = inTenant.filter((r) => r.health !== 'healthy');
       if (notHealthy.length === 1 && notHealthy[0]) return chosen(notHealthy[0], 'tenant', evidence);
       if (notHealthy.length === 0) return result('needs-evidence', null, null, 'all-healthy', evidence);
+      // the join and a registration of the same tenant, neither shown healthy (an output without
+      // DeviceAuthStatus): the article's dual-state plan covers both
+      const join = notHealthy.find((r) => r.kind === 'device-join');
+      if (join) return chosen(join, 'device-join', evidence);
       return result('needs-evidence', null, null, 'ambiguous', evidence);
     }
     const tenantsKnown = registrations.every((r) => r.tenantId !== null || r.tenantName !== null);

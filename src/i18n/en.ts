@@ -260,7 +260,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
     'First undo every join and registration, and confirm `dsregcmd /status` shows AzureAdJoined : NO and WorkplaceJoined : NO.\nSigned in as the affected user (this is their HKEY_CURRENT_USER), open Registry Editor and go to HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage.\nIf a key named https://login.microsoftonline.com is there, export it as a backup, then delete it:\n$ reg export "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" "%USERPROFILE%\\aad-storage-backup.reg"\n$ reg delete "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" /f\nRegister or join the device again (the remedy step for its state), then check whether the error is gone.',
   'step.clear-aad-storage-key.expect': 'The key is typically left on hybrid joined PCs that were Entra registered before the hybrid join.',
   'step.clear-aad-storage-key.verify': 'After registering again, `dsregcmd /status` shows the expected join state and the user no longer sees 700003.',
-  'step.retire-in-mdm.title': 'Retire the device in Intune (or your MDM) first',
+  'step.retire-in-mdm.title': 'If Disconnect or re-registration is blocked: retire the device in Intune (or your MDM)',
   'step.retire-in-mdm.why': 'The device is enrolled in MDM, and an MDM enrolment can block disconnecting or re-registering it.',
   'step.retire-in-mdm.actions':
     'Intune admin center > Devices > All devices > select the device > Retire (or the equivalent in your MDM).\nWait until the device checks in and the enrolment is removed, then continue with the next step.',
@@ -479,6 +479,10 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'step.collect-error-details.expect':
     'The device identifier names one registration on this PC (its DeviceId or a WorkplaceDeviceId), or shows that the error came from another device.',
   'step.collect-error-details.verify': '—',
+  'step.retire-in-mdm.why-fallback':
+    'Only if Disconnect or re-registration above is blocked because the device is enrolled in the MDM: retire it there, then repeat the blocked step. Retiring removes company data and the compliance state, so it is not a first step.',
+  'caveat.mdm-if-enrolled':
+    'MdmUrl shows that this tenant enrols devices in an MDM automatically, not that this device is enrolled. Only if this step is blocked because the device is enrolled: retire it in the MDM (this removes company data and compliance), then try again.',
   'script.intune.needsEvidence':
     'No remediation: the diagnosed output does not show which registration fails (needs more evidence). Collect dsregcmd /status as the affected user and the error page details first.',
   ...enScript,

@@ -144,7 +144,7 @@ export const jaReport = {
   'step.clear-aad-storage-key.expect':
     'このキーは、ハイブリッド参加より前に Microsoft Entra 登録済みだった、Microsoft Entra ハイブリッド参加済みの PC に残っていることがよくあります。',
   'step.clear-aad-storage-key.verify': '再登録後、`dsregcmd /status` で想定どおりの参加状態が表示され、ユーザーに 700003 が表示されなくなります。',
-  'step.retire-in-mdm.title': '先に Intune (または使用している MDM) でデバイスをリタイアします',
+  'step.retire-in-mdm.title': '切断または再登録がブロックされる場合: Intune (または使用している MDM) でデバイスをリタイアします',
   'step.retire-in-mdm.why': 'デバイスが MDM に登録されています。MDM に登録されていると、切断や再登録ができない場合があります。',
   'step.retire-in-mdm.actions':
     'Intune 管理センター >「デバイス」>「すべてのデバイス」> 対象のデバイスを選択 >「リタイア」を選択します (他の MDM の場合は同等の操作を行います)。\nデバイスがチェックインして登録が削除されるまで待ってから、次の手順に進みます。',

@@ -185,6 +185,10 @@ export const ja: Record<MessageKey, string> = {
   'step.collect-error-details.expect':
     'デバイス識別子が、この PC の登録 (DeviceId または WorkplaceDeviceId) の 1 つを示すか、エラーが別のデバイスのものだとわかります。',
   'step.collect-error-details.verify': '—',
+  'step.retire-in-mdm.why-fallback':
+    '上の切断または再登録が、デバイスが MDM に登録されているためにブロックされる場合にだけ行います: MDM でリタイアしてから、ブロックされた手順をやり直します。リタイアすると会社のデータとコンプライアンスの状態が削除されるため、最初の手順ではありません。',
+  'caveat.mdm-if-enrolled':
+    'MdmUrl は、このテナントがデバイスを MDM に自動登録する設定であることを示すだけで、このデバイスが登録済みであることは示しません。デバイスが登録済みのためにこの手順がブロックされる場合にだけ、MDM でリタイアしてから (会社のデータとコンプライアンスが削除されます) やり直してください。',
   'script.intune.needsEvidence':
     '修復しません: 診断した出力では、どの登録が失敗しているかがわかりません (追加の情報が必要です)。先に影響を受けたユーザーとして dsregcmd /status を取得し、エラー画面の詳細を確認してください。',
   ...jaReport,

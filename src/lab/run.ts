@@ -230,7 +230,9 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
 
   // 2. the plan, step by step
   const plan = initial.steps;
-  const knowsMdm = plan.some((p) => p.id === 'retire-in-mdm' || p.caveats.includes('caveat.mdm-may-block'));
+  const knowsMdm = plan.some(
+    (p) => p.id === 'retire-in-mdm' || p.caveats.some((c) => c === 'caveat.mdm-may-block' || c === 'caveat.mdm-if-enrolled' || c === 'caveat.mdm-fallback'),
+  );
   const ctx: StepContext = { world, s, plan, knowsMdm, rec, confirmed: null, view: initial, triedUnelevated: false };
   let healedAfter: StepId | null = null;
   let lastStep: StepId | null = null;
@@ -316,6 +318,8 @@ function decide(step: PlanStep, ctx: StepContext): Decision {
   const skip = (key: LabKey, params: Params = {}): Decision => ({ run: false, note: { key, params } });
   switch (step.id) {
     case 'retire-in-mdm':
+      // the fallback: the blocked step already retired the device and tried again (withMdmRetry)
+      if (step.conditional) return skip('lab.skip.notBlockedByMdm');
       return world.device.mdmEnrollment ? { run: true } : skip('lab.skip.notEnrolled');
     case 'check-auto-registration-policy':
       if (!step.conditional) return { run: true };
@@ -344,7 +348,13 @@ interface Carried {
  */
 function withMdmRetry(ctx: StepContext, action: () => ActionResult): { result: ActionResult; retired: boolean } {
   const first = action();
-  if (first.ok || first.reason !== 'mdm' || !ctx.knowsMdm) return { result: first, retired: false };
+  if (first.ok || first.reason !== 'mdm') return { result: first, retired: false };
+  if (!ctx.knowsMdm) {
+    // the blocked step itself shows the enrolment ("managed by your organization"): with the
+    // enrolment known, the plan's fallback is to retire in the MDM and repeat the blocked step
+    ctx.world.emit('helpdesk', 'lab.event.mdmBlockShown');
+    ctx.knowsMdm = true;
+  }
   ctx.world.retireInMdm('admin');
   return { result: action(), retired: true };
 }

@@ -46,7 +46,7 @@ const SPEC: Record<StepId, StepSpec> = {
   forcerecovery: { stage: 'remedy', adminScope: 'local' },
   'leave-and-reboot': { stage: 'remedy', adminScope: 'local' },
   'clear-aad-storage-key': { stage: 'fallback', adminScope: 'none' },
-  'retire-in-mdm': { stage: 'prepare', adminScope: 'tenant' },
+  'retire-in-mdm': { stage: 'fallback', adminScope: 'tenant' },
   'check-auto-registration-policy': { stage: 'remedy', adminScope: 'tenant' },
   'contact-support': { stage: 'support', adminScope: 'none' },
   'enable-device-object': { stage: 'remedy', adminScope: 'tenant' },
@@ -114,6 +114,8 @@ export interface PlanInput {
   healthyJoin?: boolean;
   /** How the output was taken: as SYSTEM or over a remote shell, user-state steps are not planned. */
   runContext?: RunContextKind;
+  /** The output shows an MdmUrl: the tenant enrols devices automatically (this device may or may not be enrolled). */
+  mdmUrl?: boolean;
   /** The reported error is about a work account of this joined PC, not about the join. */
   target?: { kind: 'work-account'; partner: boolean; tenant: string; deviceId: string };
 }
@@ -136,7 +138,15 @@ export function buildPlan(input: PlanInput): Plan {
   const ids = new Set(findings.map((f) => f.id));
   const s = { joinType: input.joinType };
   const mdm = input.options.mdm;
-  const mdmCaveat: MessageKey[] = mdm === undefined ? ['caveat.mdm-may-block'] : [];
+  // MDM as the article says: retiring is the fallback when Disconnect or re-registration is
+  // blocked, shown only where enrolment is indicated (--mdm or a bundle: the retire step; an
+  // MdmUrl: a caveat worded as a condition, on the first step that can be blocked)
+  let mdmCaveatGiven = false;
+  const mdmCaveatOnce = (): MessageKey[] => {
+    if (mdm !== undefined || !input.mdmUrl || mdmCaveatGiven) return [];
+    mdmCaveatGiven = true;
+    return ['caveat.mdm-if-enrolled'];
+  };
   let branch: PlanBranch = 'none';
 
   // the user's own run matters where the user's PRT does; a failed hybrid join or a missing or
@@ -153,10 +163,11 @@ export function buildPlan(input: PlanInput): Plan {
     // the join is not the registration that fails: only the work account is rebuilt
     branch = target.partner ? 'registered' : s.joinType === 'hybrid-joined' ? 'dual-state-hybrid' : 'dual-state-joined';
     const params = { tenant: target.tenant, deviceId: target.deviceId };
+    if (mdm === true) b.add('retire-in-mdm', { conditional: true, whyKey: 'step.retire-in-mdm.why-fallback' });
     b.add('disconnect-work-account', {
       params,
       whyKey: target.partner ? 'step.disconnect-work-account.why-partner' : 'step.disconnect-work-account.why-stale',
-      caveats: mdm === true ? ['caveat.mdm-fallback'] : [],
+      caveats: mdm === true ? ['caveat.mdm-fallback'] : mdmCaveatOnce(),
     });
     if (target.partner)
       b.add('reconnect-work-account', {
@@ -181,29 +192,36 @@ export function buildPlan(input: PlanInput): Plan {
       });
       b.add('refresh-prt', { conditional: true, whyKey: 'step.refresh-prt.why-after-enable' });
     }
-    if (mdm === true) b.add('retire-in-mdm', ambiguous ? { conditional: true } : {});
     const dual = ids.has('dual-state');
     const ifDeleted: MessageKey[] = ambiguous ? ['caveat.only-if-deleted'] : [];
     switch (s.joinType) {
       case 'entra-registered':
         branch = 'registered';
-        b.add('disconnect-work-account', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat] });
+        b.add('disconnect-work-account', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveatOnce()] });
         b.add('reconnect-work-account', {
           conditional: ambiguous,
-          caveats: [...ifDeleted, ...mdmCaveat, ...(input.options.blockWorkplaceJoin ? (['caveat.block-wpj-policy'] as MessageKey[]) : [])],
+          caveats: [...ifDeleted, ...mdmCaveatOnce(), ...(input.options.blockWorkplaceJoin ? (['caveat.block-wpj-policy'] as MessageKey[]) : [])],
         });
         break;
       case 'entra-joined':
         branch = dual ? 'dual-state-joined' : 'joined';
         if (dual)
-          b.add('disconnect-work-account', { conditional: ambiguous, whyKey: 'step.disconnect-work-account.why-dual', caveats: [...ifDeleted, ...mdmCaveat] });
-        b.add('forcerecovery', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat] });
+          b.add('disconnect-work-account', {
+            conditional: ambiguous,
+            whyKey: 'step.disconnect-work-account.why-dual',
+            caveats: [...ifDeleted, ...mdmCaveatOnce()],
+          });
+        b.add('forcerecovery', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveatOnce()] });
         break;
       case 'hybrid-joined':
         branch = dual ? 'dual-state-hybrid' : 'hybrid';
         if (dual)
-          b.add('disconnect-work-account', { conditional: ambiguous, whyKey: 'step.disconnect-work-account.why-dual', caveats: [...ifDeleted, ...mdmCaveat] });
-        b.add('leave-and-reboot', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat, 'caveat.auto-registration-default'] });
+          b.add('disconnect-work-account', {
+            conditional: ambiguous,
+            whyKey: 'step.disconnect-work-account.why-dual',
+            caveats: [...ifDeleted, ...mdmCaveatOnce()],
+          });
+        b.add('leave-and-reboot', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveatOnce(), 'caveat.auto-registration-default'] });
         b.add('check-auto-registration-policy', {
           conditional: input.options.autoRegistrationDisabled !== true,
           whyKey:
@@ -228,6 +246,8 @@ export function buildPlan(input: PlanInput): Plan {
         b.add('collect-full-status');
         break;
     }
+    if (mdm === true && (b.has('disconnect-work-account') || b.has('forcerecovery') || b.has('leave-and-reboot')))
+      b.add('retire-in-mdm', { conditional: true, whyKey: 'step.retire-in-mdm.why-fallback' });
     const key = input.options.aadStorageKey;
     b.add('clear-aad-storage-key', {
       whyKey:
@@ -241,7 +261,7 @@ export function buildPlan(input: PlanInput): Plan {
       // known absent: nothing to delete unless it appears later; never for a disabled object
       conditional: key === false || ambiguous,
       // undoing every registration first: an MDM enrolment can block that too
-      caveats: ['caveat.registry-only-for-700003', ...ifDeleted, ...mdmCaveat],
+      caveats: ['caveat.registry-only-for-700003', ...ifDeleted, ...mdmCaveatOnce()],
     });
     b.add('contact-support');
   } else if (ids.has('join-state-unknown') && input.codes.length > 0) {
@@ -272,8 +292,8 @@ export function buildPlan(input: PlanInput): Plan {
       case 'aad-recovery-enabled':
         // a disabled object is enabled first; rebuilding its join would lose it
         if (!missing && !ids.has('device-object-disabled')) {
-          if (s.joinType === 'entra-joined') b.add('forcerecovery', { whyKey: 'step.forcerecovery.why-keys', caveats: mdmCaveat });
-          else if (s.joinType === 'hybrid-joined') b.add('leave-and-reboot', { whyKey: 'step.leave-and-reboot.why-keys', caveats: mdmCaveat });
+          if (s.joinType === 'entra-joined') b.add('forcerecovery', { whyKey: 'step.forcerecovery.why-keys', caveats: mdmCaveatOnce() });
+          else if (s.joinType === 'hybrid-joined') b.add('leave-and-reboot', { whyKey: 'step.leave-and-reboot.why-keys', caveats: mdmCaveatOnce() });
           else b.add('sign-in-to-recover');
         }
         break;
