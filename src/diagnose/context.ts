@@ -62,8 +62,8 @@ export function detectRunContext(status: DeviceStatus): RunContext {
     if (elevated === null) elevated = true;
   }
 
-  const remote = status.field('SessionIsNotRemote');
-  if (remote?.typed.kind === 'boolean' && remote.typed.value === false) raise('remote', remote);
+  // SessionIsNotRemote NO is a remote desktop session: an interactive logon with the user's own
+  // PRT, so User State and SSO State are the user's (only a network logon, WinRM, has none)
 
   const { lines, lineKinds } = status.report;
   for (let i = 0; i < lines.length; i++) {

@@ -191,7 +191,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'finding.wrong-context.elevated':
     "This output was taken from an elevated prompt. Device-level fields are valid, but User State and SSO State may not describe the signed-in user (WamDefaultSet shows an error when elevated). Collect `dsregcmd /status` again in the user's own session, not elevated.",
   'finding.wrong-context.remote':
-    "This output was taken over a remote session (WinRM or remote desktop). A network logon has no PRT of its own, so User State and SSO State say nothing about the user at the console. Collect `dsregcmd /status` again in the user's own interactive session.",
+    "This output was taken over a remote shell (WinRM, PowerShell remoting). A network logon has no PRT of its own, so User State and SSO State say nothing about the user at the console. Collect `dsregcmd /status` again in the user's own interactive session.",
   'finding.join-state-unknown.title': 'The output does not show the join state',
   'finding.join-state-unknown.explanation':
     'The Device State section (AzureAdJoined, DomainJoined) or User State (WorkplaceJoined) is missing, so the way this device is registered, and with it the right remedy, cannot be told. Collect the full `dsregcmd /status` output.',
@@ -479,6 +479,17 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'step.collect-error-details.expect':
     'The device identifier names one registration on this PC (its DeviceId or a WorkplaceDeviceId), or shows that the error came from another device.',
   'step.collect-error-details.verify': '—',
+  'finding.superseded-answer.title': 'An earlier answer ({code}) is superseded by the latest one ({latest})',
+  'finding.superseded-answer.explanation':
+    'The input shows both {code} and {latest}. The latest server answer ({latest}, at {when}) decides what the device object is now; {code} was an earlier answer (an object that was disabled and later deleted, or enabled again), so it gets no step of its own.',
+  'finding.device-object-missing.explanation-cloud':
+    'This PC presents device ID {deviceId} when it asks Entra ID for a Primary Refresh Token (PRT) or uses the one it holds, but tenant {tenant} has no device object with that ID: an admin or a stale-device cleanup deleted it. Every PRT request and every single sign-on that carries the old device ID fails with 700003 until the registration on the PC is removed and made again, in the way that matches its join state.',
+  'finding.prt-missing.title-local-account': 'Signed in with a local account ({account}): no PRT is expected',
+  'finding.prt-missing.local-account':
+    'The output was taken as {account}, a local account of this PC. A local account never has a Primary Refresh Token, so AzureAdPrt NO is expected here and says nothing about the device. To use the organisation\'s apps with single sign-on, sign in to Windows with the work account, then collect dsregcmd /status in that session.',
+  'step.enable-device-object.verify-registered':
+    'Settings > Accounts > Access work or school shows the work account connected, and the app that failed signs in without the error. (An Entra registered device shows no DeviceAuthStatus and no device PRT.)',
+  'report.admin.domain': 'domain administrator',
   'step.retire-in-mdm.why-fallback':
     'Only if Disconnect or re-registration above is blocked because the device is enrolled in the MDM: retire it there, then repeat the blocked step. Retiring removes company data and the compliance state, so it is not a first step.',
   'caveat.mdm-if-enrolled':

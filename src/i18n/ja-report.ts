@@ -73,7 +73,7 @@ export const jaReport = {
   'finding.wrong-context.elevated':
     'この出力は、管理者として実行したコマンド プロンプトで取得されています。デバイス レベルの項目は有効ですが、User State と SSO State はサインイン中のユーザーを表していない可能性があります (管理者として実行すると WamDefaultSet にエラーが表示されます)。ユーザー自身のセッションで、管理者としてではなく `dsregcmd /status` を実行し、出力を取得し直してください。',
   'finding.wrong-context.remote':
-    'この出力はリモート セッション (WinRM またはリモート デスクトップ) で取得されています。ネットワーク ログオンには独自の PRT がないため、User State と SSO State はコンソールのユーザーについて何も示していません。ユーザー自身の対話型セッションで `dsregcmd /status` を実行し、出力を取得し直してください。',
+    'この出力はリモート シェル (WinRM、PowerShell リモート処理) で取得されています。ネットワーク ログオンには独自の PRT がないため、User State と SSO State はコンソールのユーザーについて何も示していません。ユーザー自身の対話型セッションで `dsregcmd /status` を実行し、出力を取得し直してください。',
   'finding.join-state-unknown.title': '出力に参加状態が表示されていません',
   'finding.join-state-unknown.explanation':
     'Device State セクション (AzureAdJoined、DomainJoined) または User State (WorkplaceJoined) がないため、このデバイスがどのように登録されているか、したがってどの対処が適切かを判断できません。`dsregcmd /status` の出力全体を取得してください。',

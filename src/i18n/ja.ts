@@ -185,6 +185,17 @@ export const ja: Record<MessageKey, string> = {
   'step.collect-error-details.expect':
     'デバイス識別子が、この PC の登録 (DeviceId または WorkplaceDeviceId) の 1 つを示すか、エラーが別のデバイスのものだとわかります。',
   'step.collect-error-details.verify': '—',
+  'finding.superseded-answer.title': '以前の応答 ({code}) は最新の応答 ({latest}) に置き換えられています',
+  'finding.superseded-answer.explanation':
+    '入力には {code} と {latest} の両方が表示されています。デバイス オブジェクトの現在の状態は最新のサーバーの応答 ({latest}、{when}) で判断します。{code} は以前の応答 (無効化された後に削除された、または再度有効化されたオブジェクト) のため、個別の手順はありません。',
+  'finding.device-object-missing.explanation-cloud':
+    'この PC は、Entra ID にプライマリ更新トークン (PRT) を要求するときや保持している PRT を使うときにデバイス ID {deviceId} を提示しますが、テナント {tenant} にはその ID のデバイス オブジェクトがありません: 管理者または古いデバイスのクリーンアップで削除されています。古いデバイス ID を使う PRT の要求とシングル サインオンは、PC の登録を削除して参加状態に合った方法で登録し直すまで、すべて 700003 で失敗します。',
+  'finding.prt-missing.title-local-account': 'ローカル アカウント ({account}) でサインインしています: PRT はありません',
+  'finding.prt-missing.local-account':
+    'この出力は、この PC のローカル アカウント {account} で取得されています。ローカル アカウントにはプライマリ更新トークンがないため、AzureAdPrt NO は想定どおりで、デバイスの問題を示すものではありません。組織のアプリをシングル サインオンで使うには、職場アカウントで Windows にサインインし、そのセッションで dsregcmd /status を取得してください。',
+  'step.enable-device-object.verify-registered':
+    '「設定」>「アカウント」>「職場または学校にアクセスする」で職場アカウントが接続済みと表示され、失敗していたアプリがエラーなしでサインインできます (Entra 登録済みデバイスには DeviceAuthStatus とデバイスの PRT は表示されません)。',
+  'report.admin.domain': 'ドメイン管理者',
   'step.retire-in-mdm.why-fallback':
     '上の切断または再登録が、デバイスが MDM に登録されているためにブロックされる場合にだけ行います: MDM でリタイアしてから、ブロックされた手順をやり直します。リタイアすると会社のデータとコンプライアンスの状態が削除されるため、最初の手順ではありません。',
   'caveat.mdm-if-enrolled':

@@ -11,7 +11,7 @@ export { isStepId, STEP_IDS, type StepId };
 export type Stage = 'prepare' | 'remedy' | 'fallback' | 'support';
 
 /** Who must run the step: a local administrator on the PC, a tenant/directory admin, or the user. */
-export type AdminScope = 'local' | 'tenant' | 'none';
+export type AdminScope = 'local' | 'tenant' | 'domain' | 'none';
 
 export interface PlanStep {
   id: StepId;
@@ -25,6 +25,8 @@ export interface PlanStep {
   params: Params;
   /** Caveats shown with the step (catalogue keys). */
   caveats: MessageKey[];
+  /** A variant of the step's success check for this device (default `step.<id>.verify`). */
+  verifyKey?: MessageKey;
 }
 
 export interface Plan {
@@ -47,7 +49,7 @@ const SPEC: Record<StepId, StepSpec> = {
   'leave-and-reboot': { stage: 'remedy', adminScope: 'local' },
   'clear-aad-storage-key': { stage: 'fallback', adminScope: 'none' },
   'retire-in-mdm': { stage: 'fallback', adminScope: 'tenant' },
-  'check-auto-registration-policy': { stage: 'remedy', adminScope: 'tenant' },
+  'check-auto-registration-policy': { stage: 'remedy', adminScope: 'domain' },
   'contact-support': { stage: 'support', adminScope: 'none' },
   'enable-device-object': { stage: 'remedy', adminScope: 'tenant' },
   'sync-computer-object': { stage: 'remedy', adminScope: 'tenant' },
@@ -69,7 +71,7 @@ const SPEC: Record<StepId, StepSpec> = {
 
 class PlanBuilder {
   readonly steps: PlanStep[] = [];
-  add(id: StepId, options: { whyKey?: MessageKey; params?: Params; caveats?: MessageKey[]; conditional?: boolean } = {}): void {
+  add(id: StepId, options: { whyKey?: MessageKey; verifyKey?: MessageKey; params?: Params; caveats?: MessageKey[]; conditional?: boolean } = {}): void {
     if (this.steps.some((s) => s.id === id)) return;
     const spec = SPEC[id];
     this.steps.push({
@@ -81,6 +83,7 @@ class PlanBuilder {
       whyKey: options.whyKey ?? (`step.${id}.why` as MessageKey),
       params: options.params ?? {},
       caveats: options.caveats ?? [],
+      ...(options.verifyKey ? { verifyKey: options.verifyKey } : {}),
     });
   }
   has(id: StepId): boolean {
@@ -178,7 +181,10 @@ export function buildPlan(input: PlanInput): Plan {
     b.add('contact-support');
   } else if (ids.has('device-object-disabled')) {
     branch = 'disabled';
-    b.add('enable-device-object', { whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-hybrid' : 'step.enable-device-object.why' });
+    b.add('enable-device-object', {
+      whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-hybrid' : 'step.enable-device-object.why',
+      ...(s.joinType === 'entra-registered' ? { verifyKey: 'step.enable-device-object.verify-registered' as MessageKey } : {}),
+    });
     b.add('refresh-prt', { whyKey: 'step.refresh-prt.why-after-enable' });
   } else if (missing) {
     // DeviceAuthStatus (or 50155) alone cannot tell deleted from disabled: confirm first; a
@@ -189,6 +195,7 @@ export function buildPlan(input: PlanInput): Plan {
       b.add('enable-device-object', {
         conditional: true,
         whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-if-disabled-hybrid' : 'step.enable-device-object.why-if-disabled',
+        ...(s.joinType === 'entra-registered' ? { verifyKey: 'step.enable-device-object.verify-registered' as MessageKey } : {}),
       });
       b.add('refresh-prt', { conditional: true, whyKey: 'step.refresh-prt.why-after-enable' });
     }
@@ -281,6 +288,7 @@ export function buildPlan(input: PlanInput): Plan {
       }
       case 'prt-missing':
       case 'prt-stale':
+        if (f.explanation === 'finding.prt-missing.local-account') break;
         if (!missing && !ids.has('device-object-disabled')) b.add('refresh-prt');
         break;
       case 'prt-request-failed':

@@ -125,7 +125,7 @@ export function localizeStep(step: PlanStep, t: Translate): LocalizedStep {
       .split('\n')
       .map((line) => (line.startsWith('$ ') ? { kind: 'command' as const, text: line.slice(2) } : { kind: 'text' as const, text: line })),
     expect: t(key('expect'), step.params),
-    verify: t(key('verify'), step.params),
+    verify: t(step.verifyKey ?? key('verify'), step.params),
     caveats: step.caveats.map((c) => t(c)),
   };
 }
