@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/cli.js';
 import { ERAS, JOIN_STATES, LOSSES } from '../src/lab/model.js';
-import { runScenario, type ScenarioRun } from '../src/lab/run.js';
-import { allScenarios, findScenario, MDM_KNOWLEDGE, matrixScenarios, POLICY_STATES, type Scenario } from '../src/lab/scenarios.js';
+import { runScenario, type ScenarioRun, touchesHealthyRegistration } from '../src/lab/run.js';
+import { allScenarios, buildHealthyWorld, findScenario, MDM_KNOWLEDGE, matrixScenarios, POLICY_STATES, type Scenario } from '../src/lab/scenarios.js';
 
 async function* noInput(): AsyncIterable<string> {}
 
@@ -177,5 +177,13 @@ describe('dsreg-doctor lab (CLI)', () => {
     const r = await cli(['lab', '--help', '--lang', 'ja']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('使い方: dsreg-doctor lab');
+  });
+});
+
+describe('first, do no harm: a healthy PC while a 700003 comes from elsewhere', () => {
+  it.each(['article-hybrid', 'article-joined', 'dual-state-hybrid', 'article-registered'])('%s: no plan touches the healthy join', (id) => {
+    const s = findScenario(id);
+    expect(s).toBeDefined();
+    expect(touchesHealthyRegistration(buildHealthyWorld(s as Scenario))).toBeNull();
   });
 });

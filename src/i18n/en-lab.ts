@@ -188,6 +188,7 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   // --- failures --------------------------------------------------------------------------------------
   'lab.fail.baseline': 'The healthy PC is not healthy (a bug in the lab model); error findings: {findings}.',
   'lab.fail.notBroken': 'Losing the object did not break the PC (a bug in the lab model).',
+  'lab.fail.touchedHealthy': 'A plan touched a registration the output shows healthy ({detail}).',
   'lab.fail.contactSupport': 'The plan reached "contact support" (point {n}) with the device still failing.',
   'lab.fail.blocked': 'The step could not be carried out ({reason}).',
   'lab.fail.exhausted': 'Every step of the plan was taken and the device still fails. Plan: {steps}.',

@@ -188,6 +188,7 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
 
   'lab.fail.baseline': '正常なはずの PC が正常ではありません (ラボのモデルの不具合です)。エラーの検出事項: {findings}。',
   'lab.fail.notBroken': 'オブジェクトを失っても PC に影響がありませんでした (ラボのモデルの不具合です)。',
+  'lab.fail.touchedHealthy': '出力で正常と表示されている登録を変更する計画がありました ({detail})。',
   'lab.fail.contactSupport': 'デバイスが失敗したまま、対処手順が「サポートに問い合わせる」(ポイント {n}) に達しました。',
   'lab.fail.blocked': 'このステップを実施できませんでした ({reason})。',
   'lab.fail.exhausted': '対処手順のすべてのステップを実施しましたが、デバイスはまだ失敗します。対処手順: {steps}。',

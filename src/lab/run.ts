@@ -1,7 +1,7 @@
 import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions, Severity } from '../diagnose/types.js';
 import type { MessageKey, Params } from '../i18n/format.js';
-import type { PlanBranch, PlanStep, StepId } from '../plan/plan.js';
+import { JOIN_CHANGING_STEPS, type PlanBranch, type PlanStep, type StepId } from '../plan/plan.js';
 import { readStatusText } from '../read/parse.js';
 import { checkDevice, findDevice } from './identity.js';
 import type { ActionResult, AppResult, LabEvent } from './model.js';
@@ -218,6 +218,11 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   if (!health(world, s, apps).healed || healthy.diagnosis?.exitCode !== 0)
     return result(fail('baseline', 'lab.fail.baseline', { findings: errorFindings(healthy.diagnosis) }, apps), null, null);
 
+  // first, do no harm: this PC is healthy while a 700003 comes from somewhere else (another
+  // device, an earlier moment): no plan may touch a registration the output shows healthy
+  const touched = touchesHealthyRegistration(world);
+  if (touched) return result(fail('baseline', 'lab.fail.touchedHealthy', { detail: touched }, apps), null, null);
+
   // 1. the loss, and the weekend
   breakDevice(world, s);
   rec.snapshot('break', `lab.point.loss.${s.loss}` as LabKey, { actor: s.lostBy });
@@ -283,6 +288,36 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   if (s.join === 'registered' && field('WorkplaceJoined') !== 'YES') problems.push(`WorkplaceJoined: ${field('WorkplaceJoined') ?? '-'}`);
   if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
   return result(null, healedAfter, initial);
+}
+
+/** Another device's identifier, as the error page of that device would show it. */
+const OTHER_DEVICE_ID = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f2a3b4c5d';
+
+/**
+ * Diagnose this (healthy) PC's output, as the user and elevated, with a 700003 reported from
+ * elsewhere: bare, naming the tenant, and with another device's identifier. Where the output
+ * shows the join healthy, the plan must hold no step that changes it and must ask for evidence.
+ * Returns what went wrong, or null.
+ */
+export function touchesHealthyRegistration(world: LabWorld): string | null {
+  const reports: DiagnoseOptions[] = [
+    { error: '700003' },
+    { error: `AADSTS700003: Device object was not found in the tenant '${world.tenant.name}' directory.` },
+    { error: '700003', deviceId: OTHER_DEVICE_ID },
+  ];
+  for (const context of ['user', 'elevated'] as const) {
+    const text = renderStatus(world, context).text;
+    for (const options of reports) {
+      const d = diagnose(readStatusText(text, { name: `healthy-${context}` }), { now: new Date(world.now), ...options });
+      if (!d.registrations.some((r) => r.kind === 'device-join' && r.health === 'healthy')) continue;
+      const bad = d.plan.steps.filter((st) => JOIN_CHANGING_STEPS.includes(st.id)).map((st) => st.id);
+      if (bad.length) return `${context}, ${options.error}${options.deviceId ? ` --device-id ${options.deviceId}` : ''}: ${bad.join(', ')}`;
+      // the join is never the answer: either more evidence, or (a tenant named, the join shown
+      // healthy) the other registration of that tenant, a dual-state leftover that may go
+      if (d.match.verdict !== 'needs-evidence' && d.match.verdict !== 'work-account') return `${context}, ${options.error}: ${d.match.verdict}`;
+    }
+  }
+  return null;
 }
 
 function errorFindings(view: HelpdeskView | null): string {
