@@ -486,7 +486,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
     'This PC presents device ID {deviceId} when it asks Entra ID for a Primary Refresh Token (PRT) or uses the one it holds, but tenant {tenant} has no device object with that ID: an admin or a stale-device cleanup deleted it. Every PRT request and every single sign-on that carries the old device ID fails with 700003 until the registration on the PC is removed and made again, in the way that matches its join state.',
   'finding.prt-missing.title-local-account': 'Signed in with a local account ({account}): no PRT is expected',
   'finding.prt-missing.local-account':
-    'The output was taken as {account}, a local account of this PC. A local account never has a Primary Refresh Token, so AzureAdPrt NO is expected here and says nothing about the device. To use the organisation\'s apps with single sign-on, sign in to Windows with the work account, then collect dsregcmd /status in that session.',
+    "The output was taken as {account}, a local account of this PC. A local account never has a Primary Refresh Token, so AzureAdPrt NO is expected here and says nothing about the device. To use the organisation's apps with single sign-on, sign in to Windows with the work account, then collect dsregcmd /status in that session.",
   'step.enable-device-object.verify-registered':
     'Settings > Accounts > Access work or school shows the work account connected, and the app that failed signs in without the error. (An Entra registered device shows no DeviceAuthStatus and no device PRT.)',
   'report.admin.domain': 'domain administrator',
