@@ -5,7 +5,13 @@ import { readStatusText } from '../src/read/parse.js';
 import { buildStatus, type StatusSpec } from './build-status.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
-const plan = (spec: StatusSpec, options: DiagnoseOptions = {}) => diagnose(readStatusText(buildStatus(spec)), { now: NOW, error: '700003', ...options }).plan;
+/** A 700003 device: the output shows it refused (a healthy output with 700003 is needs-more-evidence). */
+const plan = (spec: StatusSpec, options: DiagnoseOptions = {}) =>
+  diagnose(readStatusText(buildStatus({ deviceAuthStatus: 'FAILED. Device is either disabled or deleted', ...spec })), {
+    now: NOW,
+    error: '700003',
+    ...options,
+  }).plan;
 
 /** The article's flow, branch by branch (seed/000_6c52caf02ce4a10b.txt). */
 describe("700003: every branch of the article's flow", () => {
@@ -20,9 +26,8 @@ describe("700003: every branch of the article's flow", () => {
       'clear-aad-storage-key',
       'contact-support',
     ]);
-    expect(
-      p.steps.every((s) => ['restore-device-object', 'clear-aad-storage-key', 'contact-support'].includes(s.id) || s.caveats.includes('caveat.mdm-may-block')),
-    ).toBe(true);
+    // no MdmUrl, no --mdm: nothing indicates an enrolment, so no MDM caveat on any step
+    expect(p.steps.flatMap((s) => s.caveats).filter((c) => c.startsWith('caveat.mdm'))).toEqual([]);
   });
 
   it('Entra joined (AzureAdJoined YES only): forcerecovery as admin', () => {
@@ -69,11 +74,21 @@ describe("700003: every branch of the article's flow", () => {
     expect(p.steps[0]?.caveats).toContain('caveat.registry-only-for-700003');
   });
 
-  it('MDM-managed: retire in the MDM first, and no conditional caveat', () => {
+  it('MDM-managed: retiring is the conditional fallback after the remedy, never a first step', () => {
     const p = plan({}, { mdm: true });
-    // the restore comes before retiring: a restored device needs no retire
-    expect(p.steps.map((s) => s.id)).toEqual(['restore-device-object', 'retire-in-mdm', 'forcerecovery', 'clear-aad-storage-key', 'contact-support']);
-    expect(p.steps[2]?.caveats).not.toContain('caveat.mdm-may-block');
+    expect(p.steps.map((s) => s.id)).toEqual(['restore-device-object', 'forcerecovery', 'retire-in-mdm', 'clear-aad-storage-key', 'contact-support']);
+    expect(p.steps[2]).toMatchObject({ stage: 'fallback', conditional: true, whyKey: 'step.retire-in-mdm.why-fallback' });
+    expect(p.steps[1]?.caveats).not.toContain('caveat.mdm-may-block');
+  });
+
+  it('enrolment not indicated: no retire step and no MDM caveat; MdmUrl shown: one caveat worded as a condition', () => {
+    const none = plan({ aad: 'NO', wpj: 'YES' });
+    expect(none.steps.map((s) => s.id)).not.toContain('retire-in-mdm');
+    expect(none.steps.flatMap((s) => s.caveats).filter((c) => c.startsWith('caveat.mdm'))).toEqual([]);
+    const url = plan({ details: ['                    MdmUrl : https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc'] });
+    expect(url.steps.map((s) => s.id)).not.toContain('retire-in-mdm');
+    expect(url.steps.flatMap((s) => s.caveats).filter((c) => c.startsWith('caveat.mdm'))).toEqual(['caveat.mdm-if-enrolled']);
+    expect(url.steps[1]).toMatchObject({ id: 'forcerecovery', caveats: ['caveat.mdm-if-enrolled', 'caveat.only-if-not-restored'] });
   });
 
   it('policy-disabled re-registration: the policy step is required, not conditional', () => {

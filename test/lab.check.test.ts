@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/cli.js';
 import { ERAS, JOIN_STATES, LOSSES } from '../src/lab/model.js';
-import { runScenario, type ScenarioRun } from '../src/lab/run.js';
-import { allScenarios, findScenario, MDM_KNOWLEDGE, matrixScenarios, POLICY_STATES, type Scenario } from '../src/lab/scenarios.js';
+import { runScenario, type ScenarioRun, touchesHealthyRegistration } from '../src/lab/run.js';
+import { allScenarios, buildHealthyWorld, findScenario, MDM_KNOWLEDGE, matrixScenarios, POLICY_STATES, type Scenario } from '../src/lab/scenarios.js';
 
 async function* noInput(): AsyncIterable<string> {}
 
@@ -91,10 +91,10 @@ describe("the article's paths, step by step", () => {
     expect(checkPoint?.apps?.some((a) => a.code === 'AADSTS700003')).toBe(true);
   });
 
-  it('MDM: Disconnect is blocked until the device is retired in Intune (the plan says so in its caveat)', () => {
+  it('MDM: Disconnect is blocked until the device is retired in Intune (the fallback, taken only when blocked)', () => {
     const run = story('article-mdm-retire');
     expect(run.healed).toBe(true);
-    expect(run.initial?.steps.find((s) => s.id === 'disconnect-work-account')?.caveats).toContain('caveat.mdm-may-block');
+    expect(run.initial?.steps.find((s) => s.id === 'retire-in-mdm')).toBeUndefined();
     expect(taken(run)).toEqual(['restore-device-object:skipped', 'disconnect-work-account:done-after-retire', 'reconnect-work-account:done']);
     expect(events(run)).toEqual(expect.arrayContaining(['lab.event.disconnectBlockedByMdm', 'lab.event.mdmRetired']));
   });
@@ -178,5 +178,13 @@ describe('dsreg-doctor lab (CLI)', () => {
     const r = await cli(['lab', '--help', '--lang', 'ja']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('使い方: dsreg-doctor lab');
+  });
+});
+
+describe('first, do no harm: a healthy PC while a 700003 comes from elsewhere', () => {
+  it.each(['article-hybrid', 'article-joined', 'dual-state-hybrid', 'article-registered'])('%s: no plan touches the healthy join', (id) => {
+    const s = findScenario(id);
+    expect(s).toBeDefined();
+    expect(touchesHealthyRegistration(buildHealthyWorld(s as Scenario))).toBeNull();
   });
 });

@@ -5,6 +5,8 @@ import { RULES } from '../src/diagnose/rules/index.js';
 import { readStatusText } from '../src/read/parse.js';
 import { buildStatus, DELETED_ATTEMPT, type StatusSpec } from './build-status.js';
 
+/** An Entra registered output: no DeviceAuthStatus, so the reported error alone decides. */
+const REG: StatusSpec = { aad: 'NO', wpj: 'YES' };
 const NOW = new Date('2026-01-15T00:00:00Z');
 
 interface Case {
@@ -23,22 +25,31 @@ const cases: Case[] = [
     fires: ['device-object-missing'],
     silent: ['device-object-disabled', 'prt-request-failed'],
   },
-  { name: '700003 only from --error', spec: {}, options: { error: '700003' }, fires: ['device-object-missing'], silent: ['device-object-disabled'] },
+  // an output whose registration health is not shown (registered: no DeviceAuthStatus): the reported error decides
+  { name: '700003 only from --error', spec: REG, options: { error: '700003' }, fires: ['device-object-missing'], silent: ['device-object-disabled'] },
+  // a join shown healthy with a reported 700003: not a fix, ask for what decides it
+  {
+    name: '700003 from --error on a healthy join',
+    spec: {},
+    options: { error: '700003' },
+    fires: ['needs-more-evidence'],
+    silent: ['device-object-missing', 'device-object-disabled'],
+  },
   {
     name: 'pasted English error page',
-    spec: {},
+    spec: REG,
     options: { error: 'Your organization has deleted this device.' },
     fires: ['device-object-missing'],
     silent: [],
   },
   {
     name: 'pasted Japanese error page text',
-    spec: {},
+    spec: REG,
     options: { error: '組織によってこのデバイスは削除されています。' },
     fires: ['device-object-missing'],
     silent: [],
   },
-  { name: 'pasted Japanese error code line', spec: {}, options: { error: 'エラー コード: 700003' }, fires: ['device-object-missing'], silent: [] },
+  { name: 'pasted Japanese error code line', spec: REG, options: { error: 'エラー コード: 700003' }, fires: ['device-object-missing'], silent: [] },
   {
     name: 'DeviceAuthStatus disabled-or-deleted alone',
     spec: { deviceAuthStatus: 'FAILED. Device is either disabled or deleted' },
@@ -54,7 +65,13 @@ const cases: Case[] = [
   },
   { name: 'healthy device', spec: {}, fires: [], silent: ['device-object-missing', 'device-object-disabled', 'prt-missing', 'dual-state', 'wrong-context'] },
   // device-object-disabled
-  { name: '130007 (WHfB disabled device)', spec: {}, options: { error: 'AADSTS130007' }, fires: ['device-object-disabled'], silent: ['device-object-missing'] },
+  {
+    name: '130007 (WHfB disabled device)',
+    spec: REG,
+    options: { error: 'AADSTS130007' },
+    fires: ['device-object-disabled'],
+    silent: ['device-object-missing'],
+  },
   // device-auth-check-failed
   {
     name: 'DeviceAuthStatus FAILED. ERROR',

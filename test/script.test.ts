@@ -11,6 +11,8 @@ import { fixtureFiles, fixtureText } from './helpers.js';
 import { nodesOfType, parsePowerShell } from './powershell-grammar.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
+/** A device the output shows refused (a healthy one never gets a remedy: see no-harm tests). */
+const DELETED = 'FAILED. Device is either disabled or deleted';
 const diag = (text: string, error = '700003') => diagnose(readStatusText(text), { now: NOW, error });
 
 describe('generated scripts parse under a PowerShell grammar', () => {
@@ -88,8 +90,8 @@ describe('input values are data, never code', () => {
 });
 
 describe('safety of the remediation script', () => {
-  const joined = remediationScript(diag(buildStatus()), 'en', { stage: 2, generatedAt: NOW });
-  const hybrid = remediationScript(diag(buildStatus({ dom: 'YES' })), 'en', { stage: 2, generatedAt: NOW });
+  const joined = remediationScript(diag(buildStatus({ deviceAuthStatus: DELETED })), 'en', { stage: 2, generatedAt: NOW });
+  const hybrid = remediationScript(diag(buildStatus({ dom: 'YES', deviceAuthStatus: DELETED })), 'en', { stage: 2, generatedAt: NOW });
   const lines = (s: string) => s.split('\r\n');
   const index = (s: string, needle: string) => lines(s).findIndex((l) => l.includes(needle));
 
@@ -152,7 +154,7 @@ describe('safety of the remediation script', () => {
 
 describe('Intune pair', () => {
   it('detection exits 1 on the 700003 condition; hybrid remediation leaves as SYSTEM, dry run until $Apply', () => {
-    const pair = intunePair(diag(buildStatus({ dom: 'YES' })), 'en');
+    const pair = intunePair(diag(buildStatus({ dom: 'YES', deviceAuthStatus: DELETED })), 'en');
     expect(pair.detection).toContain('exit 1');
     expect(pair.detection).toContain("'FAILED*disabled or deleted*'");
     expect(pair.remediationRunsAsUser).toBe(false);
@@ -160,7 +162,7 @@ describe('Intune pair', () => {
     expect(pair.remediation.indexOf('if (-not $Apply)')).toBeLessThan(pair.remediation.indexOf('& dsregcmd.exe /leave'));
   });
   it('Entra joined cannot be remediated silently and says so', () => {
-    const pair = intunePair(diag(buildStatus()), 'en');
+    const pair = intunePair(diag(buildStatus({ deviceAuthStatus: DELETED })), 'en');
     expect(pair.remediation).not.toContain('dsregcmd.exe');
     expect(pair.remediation).toContain('exit 1');
   });
@@ -180,7 +182,7 @@ describe('review fixes: conditional steps and disabled devices are never acted o
     expect(intunePair(d, 'en').remediation).not.toContain('dsregcmd.exe /leave');
   });
   it('a deleted hybrid device: /leave only after the device re-checks its own state', () => {
-    const pair = intunePair(diag(buildStatus({ dom: 'YES' })), 'en');
+    const pair = intunePair(diag(buildStatus({ dom: 'YES', deviceAuthStatus: DELETED })), 'en');
     expect(pair.remediation.indexOf('$hybrid -and $deleted')).toBeLessThan(pair.remediation.indexOf('& dsregcmd.exe /leave'));
   });
 });

@@ -181,9 +181,20 @@ function help(ctx: CommandContext, key: MessageKey): number {
   return 0;
 }
 
+/** `--device-id`: a GUID (the error page's Device identifier), braces allowed. */
+export function checkDeviceId(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().replace(/^\{|\}$/g, '');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) {
+    throw new UserError('cli.error.badValue', { option: '--device-id', value, expected: 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' });
+  }
+  return v.toLowerCase();
+}
+
 async function diagnoseCommand(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parseOptions(ctx.args, { error: { type: 'string' }, mdm: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(ctx.args, { error: { type: 'string' }, 'device-id': { type: 'string' }, mdm: { type: 'boolean' } });
   if (values.help) return help(ctx, 'cli.help.diagnose');
+  const deviceId = checkDeviceId(values['device-id']);
   const format = checkChoice('--format', values.format, ['text', 'json', 'markdown'], 'text');
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
@@ -201,6 +212,7 @@ async function diagnoseCommand(ctx: CommandContext): Promise<number> {
   reportSkipped(report, ctx);
   const diagnosis = diagnose(report, {
     ...(values.error !== undefined ? { error: values.error } : {}),
+    ...(deviceId !== undefined ? { deviceId } : {}),
     ...(values.mdm ? { mdm: true } : {}),
   });
   const text =

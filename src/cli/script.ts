@@ -7,7 +7,7 @@ import { collectionScript } from '../script/collect.js';
 import { intunePair } from '../script/intune.js';
 import { remediationScript } from '../script/remediation.js';
 import type { CommandContext } from './cli.js';
-import { checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
+import { checkDeviceId, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
 import { UserError } from './errors.js';
 import { inputName, readInputBytes, writeFileAtomic } from './io.js';
 
@@ -15,6 +15,7 @@ import { inputName, readInputBytes, writeFileAtomic } from './io.js';
 export async function scriptCommand(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseOptions(ctx.args, {
     error: { type: 'string' },
+    'device-id': { type: 'string' },
     stage: { type: 'string' },
     mdm: { type: 'boolean' },
     collect: { type: 'boolean' },
@@ -38,7 +39,12 @@ export async function scriptCommand(ctx: CommandContext): Promise<number> {
   }
   const report = await readReport(path, ctx.io, checkEncoding(values.encoding));
   reportSkipped(report, ctx);
-  const d = diagnose(report, { ...(values.error !== undefined ? { error: values.error } : {}), ...(values.mdm ? { mdm: true } : {}) });
+  const deviceId = checkDeviceId(values['device-id']);
+  const d = diagnose(report, {
+    ...(values.error !== undefined ? { error: values.error } : {}),
+    ...(deviceId !== undefined ? { deviceId } : {}),
+    ...(values.mdm ? { mdm: true } : {}),
+  });
   if (values.intune) {
     if (values.stage !== undefined) throw new UserError('cli.error.badOption', { message: '--stage applies to the remediation script, not to --intune' });
     const pair = intunePair(d, ctx.lang);

@@ -1,5 +1,4 @@
 import type { DeviceStatus } from '../model/status.js';
-import { collectErrorCodes } from '../model/status.js';
 import type { Field } from '../read/parse.js';
 import type { EvidenceLine, ReferenceClock, RunContext } from './types.js';
 
@@ -63,8 +62,8 @@ export function detectRunContext(status: DeviceStatus): RunContext {
     if (elevated === null) elevated = true;
   }
 
-  const remote = status.field('SessionIsNotRemote');
-  if (remote?.typed.kind === 'boolean' && remote.typed.value === false) raise('remote', remote);
+  // SessionIsNotRemote NO is a remote desktop session: an interactive logon with the user's own
+  // PRT, so User State and SSO State are the user's (only a network logon, WinRM, has none)
 
   const { lines, lineKinds } = status.report;
   for (let i = 0; i < lines.length; i++) {
@@ -96,35 +95,6 @@ export function referenceClock(status: DeviceStatus): ReferenceClock | null {
     if (!best || f.typed.iso > best.iso) best = { iso: f.typed.iso, field: f, exact: false };
   }
   return best;
-}
-
-/**
- * Codes from `--error`: a bare number is an AADSTS code (`700003` → `AADSTS700003`), hex codes
- * keep their form, and pasted error pages in English or Japanese are searched for both.
- */
-export function errorInputCodes(input: string | undefined): string[] {
-  if (!input) return [];
-  const text = input.trim();
-  if (/^\d{4,7}$/.test(text)) return [`AADSTS${text}`];
-  if (/^[0-9a-f]{8}$/i.test(text)) return [`0x${text.toLowerCase()}`];
-  const codes = collectErrorCodes([text]);
-  // "エラー コード: 700003", "Error Code: 700003", "Error code 700003"
-  for (const m of text.matchAll(/(?:error\s*code|エラー\s*コード)\s*[:：]?\s*(\d{4,7})\b/gi)) {
-    const code = `AADSTS${m[1]}`;
-    if (!codes.includes(code)) codes.unshift(code);
-  }
-  if (
-    /organi[sz]ation has deleted this device|device object was not found|組織.{0,12}デバイス.{0,8}削除|このデバイス(?:を|は|が)削除|デバイス オブジェクトが見つかりません/i.test(
-      text,
-    ) &&
-    !codes.includes('AADSTS700003')
-  ) {
-    codes.unshift('AADSTS700003');
-  }
-  if (/device used during the authentication is disabled|デバイスが無効/i.test(text) && !codes.includes('AADSTS135011')) {
-    codes.unshift('AADSTS135011');
-  }
-  return sortCodes(codes);
 }
 
 /** AADSTS/MSIS codes first, then hex codes, each group in its original order. */

@@ -1,7 +1,10 @@
 import { collectErrorCodes, type DeviceStatus, toDeviceStatus } from '../model/status.js';
 import type { ParsedReport } from '../read/parse.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
-import { detectRunContext, errorInputCodes, evidenceOf, referenceClock, sortCodes, sortEvidence } from './context.js';
+import { type Registration, registrationsOf } from '../model/registrations.js';
+import { detectRunContext, evidenceOf, referenceClock, sortCodes, sortEvidence } from './context.js';
+import { matchRegistration, type RegistrationMatch } from './match.js';
+import { extractReportedError, optionCodes, type ReportedError } from './reported-error.js';
 import { explainRemainingCodes } from './rules/error-codes.js';
 import { RULES } from './rules/index.js';
 import type { DiagnoseOptions, Finding, ReferenceClock, RuleContext, RunContext } from './types.js';
@@ -14,6 +17,12 @@ export interface Diagnosis {
   errorCodes: string[];
   /** Codes that came from `--error`. */
   errorInputCodes: string[];
+  /** The reported error: `--error`, `--device-id` and error texts anywhere in the input. */
+  reported: ReportedError;
+  /** The registrations the output shows (device join, work accounts). */
+  registrations: Registration[];
+  /** Which registration the reported error is about. */
+  match: RegistrationMatch;
   runContext: RunContext;
   clock: ReferenceClock | null;
   findings: Finding[];
@@ -49,12 +58,18 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Diagnosis {
   const status = toDeviceStatus(report);
   const options = withBundleFacts(report, given);
-  const fromError = errorInputCodes(options.error);
+  const fromError = optionCodes(options.error);
+  const reported = extractReportedError(report, { error: options.error, deviceId: options.deviceId });
   const eventCodes = collectErrorCodes((report.bundle?.events ?? []).map((e) => e.message));
-  const allCodes = sortCodes([...fromError, ...status.errorCodes, ...eventCodes]);
+  const allCodes = sortCodes([...fromError, ...status.errorCodes, ...reported.codes, ...eventCodes]);
+  const registrations = registrationsOf(status);
+  const match = matchRegistration(registrations, reported, allCodes);
   const ctx: RuleContext = {
     status,
-    errorCodes: fromError,
+    errorCodes: reported.codes,
+    reported,
+    registrations,
+    match,
     allCodes,
     runContext: detectRunContext(status),
     clock: referenceClock(status),
@@ -70,12 +85,36 @@ export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Dia
   for (const f of explainRemainingCodes(ctx, explained)) findings.push(f);
   for (const f of findings) f.evidence = sortEvidence(f.evidence);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const plan = buildPlan({ joinType: status.joinType, findings, codes: allCodes, options, workplaceJoined: status.workplaceJoined.value });
+  const join = registrations.find((r) => r.kind === 'device-join');
+  const target = match.verdict === 'work-account' && match.registration && status.joinType !== 'entra-registered' ? match.registration : null;
+  const plan = buildPlan({
+    joinType: status.joinType,
+    findings,
+    codes: allCodes,
+    options,
+    workplaceJoined: status.workplaceJoined.value,
+    healthyJoin: join?.health === 'healthy',
+    mdmUrl: ['MdmUrl', 'WorkplaceMdmUrl'].some((name) => status.fieldsNamed(name).some((f) => /^https?:\/\//i.test(f.value.trim()))),
+    runContext: ctx.runContext.kind,
+    ...(target
+      ? {
+          target: {
+            kind: 'work-account' as const,
+            partner: target.partner,
+            tenant: target.tenantName ?? target.tenantId ?? '—',
+            deviceId: target.deviceId ?? '—',
+          },
+        }
+      : {}),
+  });
   return {
     status,
     report,
     errorCodes: allCodes,
     errorInputCodes: fromError,
+    reported,
+    registrations,
+    match,
     runContext: ctx.runContext,
     clock: ctx.clock,
     findings,

@@ -1,6 +1,9 @@
 import type { MessageKey, Params } from '../i18n/format.js';
+import type { Registration } from '../model/registrations.js';
 import type { DeviceStatus } from '../model/status.js';
 import type { Field } from '../read/parse.js';
+import type { RegistrationMatch } from './match.js';
+import type { ReportedError } from './reported-error.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -22,6 +25,8 @@ export interface Finding {
   codes: string[];
   /** Extra paragraphs (catalogue keys with params), e.g. one per knowledge-base code. */
   notes?: { key: MessageKey; params: Params }[];
+  /** The registration this finding is about (`device-join`, `work-account-N`), when it names one. */
+  registration?: string;
 }
 
 /** How the output was taken: user state and SSO state only describe a real user in `user`. */
@@ -56,12 +61,20 @@ export interface DiagnoseOptions {
   blockWorkplaceJoin?: boolean;
   /** For certificate expiry when the output has no clock. Defaults to the current time. */
   now?: Date;
+  /** `--device-id`: the device identifier from the error page's troubleshooting details. */
+  deviceId?: string;
 }
 
 export interface RuleContext {
   status: DeviceStatus;
-  /** Codes from `--error` (canonical). */
+  /** Codes of the reported error: `--error` and error texts anywhere in the input (canonical). */
   errorCodes: string[];
+  /** The reported error, wherever it was found. */
+  reported: ReportedError;
+  /** The registrations the output shows. */
+  registrations: Registration[];
+  /** Which registration the reported error is about. */
+  match: RegistrationMatch;
   /** Codes from the input and `--error`. */
   allCodes: string[];
   runContext: RunContext;

@@ -158,6 +158,8 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   'lab.event.prtRefreshFailed': 'Refused to renew the PRT for device {deviceId}: {code}.',
   'lab.event.openedApps': 'Opened Edge, Teams and Outlook: {failed} of 3 failed ({codes}).',
   'lab.event.collectedAgain': 'Collected dsregcmd /status again.',
+  'lab.event.mdmBlockShown':
+    "The blocked step showed that the device is managed by the organisation (MDM enrolment): took the plan's fallback, retire in the MDM, then repeated the step.",
   'lab.event.confirmed.missing': 'Searched DeviceId {deviceId} in the Entra admin center: not found (deleted).',
   'lab.event.confirmed.disabled': 'Searched DeviceId {deviceId} in the Entra admin center: found, disabled.',
   'lab.event.confirmed.present': 'Searched DeviceId {deviceId} in the Entra admin center: found and enabled.',
@@ -167,6 +169,7 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
 
   // --- skipped steps and notes -----------------------------------------------------------------------
   'lab.skip.notEnrolled': 'Skipped: the PC is not enrolled in an MDM.',
+  'lab.skip.notBlockedByMdm': 'Skipped: nothing was blocked by the MDM enrolment (retiring is only the fallback).',
   'lab.skip.notDomainJoined': 'Skipped: the PC is not domain joined.',
   'lab.skip.cameBack': 'Skipped: the condition does not hold (the PC registered again by itself).',
   'lab.skip.noNetworkProblem': 'Skipped: the condition does not hold (no network problem).',
@@ -185,6 +188,7 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   // --- failures --------------------------------------------------------------------------------------
   'lab.fail.baseline': 'The healthy PC is not healthy (a bug in the lab model); error findings: {findings}.',
   'lab.fail.notBroken': 'Losing the object did not break the PC (a bug in the lab model).',
+  'lab.fail.touchedHealthy': 'A plan touched a registration the output shows healthy ({detail}).',
   'lab.fail.contactSupport': 'The plan reached "contact support" (point {n}) with the device still failing.',
   'lab.fail.blocked': 'The step could not be carried out ({reason}).',
   'lab.fail.exhausted': 'Every step of the plan was taken and the device still fails. Plan: {steps}.',

@@ -46,6 +46,8 @@ remediation plan for this device.
 
 Options:
   --error CODE|TEXT   The error the user saw: 700003, AADSTS700003, 0x801c03f2, or pasted error text
+  --device-id ID      The Device identifier from the error page's Troubleshooting details: names the
+                      registration (DeviceId or WorkplaceDeviceId) the error is about
   --mdm               The device is enrolled in Intune or another MDM (adds the retire step)
   --format text|json|markdown   Output format (default: text)
   --lang ja|en        Language
@@ -195,7 +197,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'finding.wrong-context.elevated':
     "This output was taken from an elevated prompt. Device-level fields are valid, but User State and SSO State may not describe the signed-in user (WamDefaultSet shows an error when elevated). Collect `dsregcmd /status` again in the user's own session, not elevated.",
   'finding.wrong-context.remote':
-    "This output was taken over a remote session (WinRM or remote desktop). A network logon has no PRT of its own, so User State and SSO State say nothing about the user at the console. Collect `dsregcmd /status` again in the user's own interactive session.",
+    "This output was taken over a remote shell (WinRM, PowerShell remoting). A network logon has no PRT of its own, so User State and SSO State say nothing about the user at the console. Collect `dsregcmd /status` again in the user's own interactive session.",
   'finding.join-state-unknown.title': 'The output does not show the join state',
   'finding.join-state-unknown.explanation':
     'The Device State section (AzureAdJoined, DomainJoined) or User State (WorkplaceJoined) is missing, so the way this device is registered, and with it the right remedy, cannot be told. Collect the full `dsregcmd /status` output.',
@@ -264,7 +266,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
     'First undo every join and registration, and confirm `dsregcmd /status` shows AzureAdJoined : NO and WorkplaceJoined : NO.\nSigned in as the affected user (this is their HKEY_CURRENT_USER), open Registry Editor and go to HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage.\nIf a key named https://login.microsoftonline.com is there, export it as a backup, then delete it:\n$ reg export "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" "%USERPROFILE%\\aad-storage-backup.reg"\n$ reg delete "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com" /f\nRegister or join the device again (the remedy step for its state), then check whether the error is gone.',
   'step.clear-aad-storage-key.expect': 'The key is typically left on hybrid joined PCs that were Entra registered before the hybrid join.',
   'step.clear-aad-storage-key.verify': 'After registering again, `dsregcmd /status` shows the expected join state and the user no longer sees 700003.',
-  'step.retire-in-mdm.title': 'Retire the device in Intune (or your MDM) first',
+  'step.retire-in-mdm.title': 'If Disconnect or re-registration is blocked: retire the device in Intune (or your MDM)',
   'step.retire-in-mdm.why': 'The device is enrolled in MDM, and an MDM enrolment can block disconnecting or re-registering it.',
   'step.retire-in-mdm.actions':
     'Intune admin center > Devices > All devices > select the device > Retire (or the equivalent in your MDM).\nWait until the device checks in and the enrolment is removed, then continue with the next step.',
@@ -483,6 +485,70 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'verify.reason.allNoStillSeen':
     "Every join and registration is undone (AzureAdJoined : NO, WorkplaceJoined : NO) and the user still sees {code}: the article's last stage, the AAD\\Storage key, comes next.",
   'verify.reason.notShown': 'The output after the step does not show DeviceAuthStatus or AzureAdPrt.',
+  // --- which registration fails; first, do no harm (issue 11) ---------------------------------
+  'report.reportedError': 'Reported error',
+  'report.matchedRegistration': 'Registration',
+  'report.registrations': 'Registrations',
+  'registration.device-join': 'device join ({joinType}), DeviceId {deviceId}, tenant {tenant}',
+  'registration.work-account': 'work account {index}, WorkplaceDeviceId {deviceId}, tenant {tenant}',
+  'registration.partner': 'another tenant',
+  'registration.health.healthy': 'shown healthy',
+  'registration.health.failing': 'shown failing',
+  'registration.health.unknown': 'health not shown',
+  'match.none': 'no device-object error to match',
+  'match.needs-evidence': 'not decided: this output does not show the failure',
+  'match.by.device-id': 'matched by the device identifier of the error',
+  'match.by.tenant': 'matched by the tenant the error names',
+  'match.by.failing': 'the registration this output shows failing',
+  'match.by.only-registration': 'the only registration on this PC',
+  'match.by.device-join': 'the device join (the error names no other registration)',
+  'finding.needs-more-evidence.title': 'This output does not show the reported failure ({codes}): more evidence needed',
+  'finding.needs-more-evidence.matched-healthy':
+    "The reported error ({codes}) is about {registration}, but this output shows that registration healthy (DeviceAuthStatus SUCCESS, no failed PRT attempt). No step that changes a healthy registration is planned. What can explain it: the error was seen before this output was taken; it came from another device, or from another registration on this PC; or this output was taken as SYSTEM or as another user. To decide, collect dsregcmd /status as the affected user, the device identifier and tenant from the error page's Troubleshooting details, and the sign-in log entry of the failure.",
+  'finding.needs-more-evidence.device-id-not-on-this-pc':
+    'The error names device identifier {reportedDeviceId}, and no registration on this PC has that ID (shown here: {shownIds}). The error most likely came from another device, or from this PC before it was registered again. Nothing on this PC is changed. To decide, check the device identifier in the Entra admin center and the sign-in log entry (device name, join type), and collect dsregcmd /status as the affected user on the device that shows the error.',
+  'finding.needs-more-evidence.tenant-not-on-this-pc':
+    "The error names tenant {reportedTenant}, and no registration on this PC belongs to it (shown here: {shownTenants}). The error came from another device, another user, or a work account this output does not show (taken as SYSTEM or another user). Nothing on this PC is changed. To decide, collect dsregcmd /status as the affected user, and the device identifier and tenant from the error page's Troubleshooting details.",
+  'finding.needs-more-evidence.ambiguous':
+    "The reported error ({codes}) does not say which registration on this PC it is about ({shownIds}), and this output does not show one of them failing. No registration is changed on a guess. To decide, copy the device identifier and tenant from the error page's Troubleshooting details (or run again with --device-id), or find the sign-in log entry of the failure; collect dsregcmd /status as the affected user.",
+  'finding.needs-more-evidence.all-healthy':
+    "The reported error ({codes}) is not shown in this output: every registration it shows is healthy (DeviceAuthStatus SUCCESS, no failed PRT attempt). What can explain it: another registration on this PC that this output does not show; the output taken as SYSTEM or as another user; another device; or the error seen before this output was taken. No step that changes a healthy registration is planned. To decide, collect dsregcmd /status as the affected user, the device identifier and tenant from the error page's Troubleshooting details, and the sign-in log entry of the failure.",
+  'finding.device-object-missing.work-account-partner':
+    'The error is about the work account of another tenant, {tenant} (work account {index}, WorkplaceDeviceId {deviceId}), not about the join of this PC: {tenant} has no device object with that ID. Only that work account is disconnected and connected again; the device join stays as it is.',
+  'finding.device-object-missing.work-account-stale':
+    'The error is about the Entra registration left next to the device join (work account {index}, WorkplaceDeviceId {deviceId}, tenant {tenant}: dual state): its device object was deleted. Only this registration is removed; the join stays as it is and already gives the user single sign-on to {tenant}.',
+  'step.disconnect-work-account.why-partner':
+    'This work account of {tenant} presents device ID {deviceId}, which {tenant} deleted. Disconnecting it removes only this registration; the device join is not touched.',
+  'step.disconnect-work-account.why-stale':
+    'This Entra registration (device ID {deviceId}) was deleted in {tenant}; the device join of the same tenant stays. Removing the stale registration leaves one device ID for the tenant; do not connect it again (that would bring the dual state back).',
+  'step.reconnect-work-account.why-partner': 'Connecting the account of {tenant} again registers a new device object there and restores access to its apps.',
+  'caveat.mdm-fallback':
+    'If Disconnect is blocked because the device is enrolled in the MDM, retiring it in the MDM is the fallback; retiring removes company data and compliance, so do it only when Disconnect or re-registration is blocked.',
+  'step.collect-error-details.title': 'Collect what decides which registration fails',
+  'step.collect-error-details.why':
+    "This output does not show the reported failure. Only the affected user's own output, the error page's details or the sign-in log can tell which registration, or which device, the error is about; no fix is safe before that.",
+  'step.collect-error-details.actions':
+    'As the affected user, in their own session, open a normal (not elevated) Command Prompt:\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nOn the error page, open Troubleshooting details (More details) and copy all of it: error code, Device identifier, Correlation ID, Timestamp and the tenant it names.\nIn the Entra admin center > Sign-in logs, find the failed sign-in by its Correlation ID or time and note its device ID, join type and tenant.\nRun dsreg-doctor again on the new output with the pasted error text (--error) and the device identifier (--device-id).',
+  'step.collect-error-details.expect':
+    'The device identifier names one registration on this PC (its DeviceId or a WorkplaceDeviceId), or shows that the error came from another device.',
+  'step.collect-error-details.verify': '—',
+  'finding.superseded-answer.title': 'An earlier answer ({code}) is superseded by the latest one ({latest})',
+  'finding.superseded-answer.explanation':
+    'The input shows both {code} and {latest}. The latest server answer ({latest}, at {when}) decides what the device object is now; {code} was an earlier answer (an object that was disabled and later deleted, or enabled again), so it gets no step of its own.',
+  'finding.device-object-missing.explanation-cloud':
+    'This PC presents device ID {deviceId} when it asks Entra ID for a Primary Refresh Token (PRT) or uses the one it holds, but tenant {tenant} has no device object with that ID: an admin or a stale-device cleanup deleted it. Every PRT request and every single sign-on that carries the old device ID fails with 700003 until the registration on the PC is removed and made again, in the way that matches its join state.',
+  'finding.prt-missing.title-local-account': 'Signed in with a local account ({account}): no PRT is expected',
+  'finding.prt-missing.local-account':
+    "The output was taken as {account}, a local account of this PC. A local account never has a Primary Refresh Token, so AzureAdPrt NO is expected here and says nothing about the device. To use the organisation's apps with single sign-on, sign in to Windows with the work account, then collect dsregcmd /status in that session.",
+  'step.enable-device-object.verify-registered':
+    'Settings > Accounts > Access work or school shows the work account connected, and the app that failed signs in without the error. (An Entra registered device shows no DeviceAuthStatus and no device PRT.)',
+  'report.admin.domain': 'domain administrator',
+  'step.retire-in-mdm.why-fallback':
+    'Only if Disconnect or re-registration above is blocked because the device is enrolled in the MDM: retire it there, then repeat the blocked step. Retiring removes company data and the compliance state, so it is not a first step.',
+  'caveat.mdm-if-enrolled':
+    'MdmUrl shows that this tenant enrols devices in an MDM automatically, not that this device is enrolled. Only if this step is blocked because the device is enrolled: retire it in the MDM (this removes company data and compliance), then try again.',
+  'script.intune.needsEvidence':
+    'No remediation: the diagnosed output does not show which registration fails (needs more evidence). Collect dsregcmd /status as the affected user and the error page details first.',
 } as const satisfies Record<string, string>;
 
 /** Every message key: the core's and the feature catalogues'. */

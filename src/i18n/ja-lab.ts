@@ -160,6 +160,8 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.event.prtRefreshFailed': 'デバイス {deviceId} の PRT の更新を拒否しました: {code}。',
   'lab.event.openedApps': 'Edge、Teams、Outlook を開きました: 3 つのうち {failed} つが失敗 ({codes})。',
   'lab.event.collectedAgain': 'dsregcmd /status をもう一度取得しました。',
+  'lab.event.mdmBlockShown':
+    'ブロックされた手順で、デバイスが組織によって管理されている (MDM に登録済み) ことがわかりました: 計画の代替手段として MDM でリタイアし、手順をやり直しました。',
   'lab.event.confirmed.missing': 'Microsoft Entra 管理センターで DeviceId {deviceId} を検索しました: 見つかりません (削除済み)。',
   'lab.event.confirmed.disabled': 'Microsoft Entra 管理センターで DeviceId {deviceId} を検索しました: 存在し、無効になっています。',
   'lab.event.confirmed.present': 'Microsoft Entra 管理センターで DeviceId {deviceId} を検索しました: 存在し、有効です。',
@@ -168,6 +170,7 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.event.checkedNothingWrong': '確認しました ({step}): このラボでは問題ありません。',
 
   'lab.skip.notEnrolled': '実施しません: PC は MDM に登録されていません。',
+  'lab.skip.notBlockedByMdm': '実施しません: MDM の登録によってブロックされた手順はありません (リタイアは代替手段です)。',
   'lab.skip.notDomainJoined': '実施しません: PC はドメインに参加していません。',
   'lab.skip.cameBack': '実施しません: 条件に当てはまりません (PC が自動的に再登録されました)。',
   'lab.skip.noNetworkProblem': '実施しません: 条件に当てはまりません (ネットワークの問題はありません)。',
@@ -185,6 +188,7 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
 
   'lab.fail.baseline': '正常なはずの PC が正常ではありません (ラボのモデルの不具合です)。エラーの検出事項: {findings}。',
   'lab.fail.notBroken': 'オブジェクトを失っても PC に影響がありませんでした (ラボのモデルの不具合です)。',
+  'lab.fail.touchedHealthy': '出力で正常と表示されている登録を変更する計画がありました ({detail})。',
   'lab.fail.contactSupport': 'デバイスが失敗したまま、対処手順が「サポートに問い合わせる」(ポイント {n}) に達しました。',
   'lab.fail.blocked': 'このステップを実施できませんでした ({reason})。',
   'lab.fail.exhausted': '対処手順のすべてのステップを実施しましたが、デバイスはまだ失敗します。対処手順: {steps}。',

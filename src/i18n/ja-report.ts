@@ -73,7 +73,7 @@ export const jaReport = {
   'finding.wrong-context.elevated':
     'この出力は、管理者として実行したコマンド プロンプトで取得されています。デバイス レベルの項目は有効ですが、User State と SSO State はサインイン中のユーザーを表していない可能性があります (管理者として実行すると WamDefaultSet にエラーが表示されます)。ユーザー自身のセッションで、管理者としてではなく `dsregcmd /status` を実行し、出力を取得し直してください。',
   'finding.wrong-context.remote':
-    'この出力はリモート セッション (WinRM またはリモート デスクトップ) で取得されています。ネットワーク ログオンには独自の PRT がないため、User State と SSO State はコンソールのユーザーについて何も示していません。ユーザー自身の対話型セッションで `dsregcmd /status` を実行し、出力を取得し直してください。',
+    'この出力はリモート シェル (WinRM、PowerShell リモート処理) で取得されています。ネットワーク ログオンには独自の PRT がないため、User State と SSO State はコンソールのユーザーについて何も示していません。ユーザー自身の対話型セッションで `dsregcmd /status` を実行し、出力を取得し直してください。',
   'finding.join-state-unknown.title': '出力に参加状態が表示されていません',
   'finding.join-state-unknown.explanation':
     'Device State セクション (AzureAdJoined、DomainJoined) または User State (WorkplaceJoined) がないため、このデバイスがどのように登録されているか、したがってどの対処が適切かを判断できません。`dsregcmd /status` の出力全体を取得してください。',
@@ -144,7 +144,7 @@ export const jaReport = {
   'step.clear-aad-storage-key.expect':
     'このキーは、ハイブリッド参加より前に Microsoft Entra 登録済みだった、Microsoft Entra ハイブリッド参加済みの PC に残っていることがよくあります。',
   'step.clear-aad-storage-key.verify': '再登録後、`dsregcmd /status` で想定どおりの参加状態が表示され、ユーザーに 700003 が表示されなくなります。',
-  'step.retire-in-mdm.title': '先に Intune (または使用している MDM) でデバイスをリタイアします',
+  'step.retire-in-mdm.title': '切断または再登録がブロックされる場合: Intune (または使用している MDM) でデバイスをリタイアします',
   'step.retire-in-mdm.why': 'デバイスが MDM に登録されています。MDM に登録されていると、切断や再登録ができない場合があります。',
   'step.retire-in-mdm.actions':
     'Intune 管理センター >「デバイス」>「すべてのデバイス」> 対象のデバイスを選択 >「リタイア」を選択します (他の MDM の場合は同等の操作を行います)。\nデバイスがチェックインして登録が削除されるまで待ってから、次の手順に進みます。',

@@ -40,6 +40,8 @@ export const ja = {
 
 オプション:
   --error CODE|TEXT   ユーザーが見たエラー: 700003、AADSTS700003、0x801c03f2、またはエラー画面の文面
+  --device-id ID      エラー画面の「トラブルシューティングの詳細」のデバイス識別子: エラーの対象の登録
+                      (DeviceId または WorkplaceDeviceId) を示します
   --mdm               端末が Intune などの MDM に登録済み (リタイアの手順を加えます)
   --format text|json|markdown   出力形式 (既定: text)
   --lang ja|en        表示言語
@@ -182,4 +184,69 @@ export const ja = {
   'verify.reason.allNoStillSeen':
     'すべての参加と登録が解除され (AzureAdJoined : NO、WorkplaceJoined : NO)、ユーザーにはまだ {code} が表示されます。次は記事の最後の段階、AAD\\Storage のキーです。',
   'verify.reason.notShown': '手順後の出力に DeviceAuthStatus または AzureAdPrt が表示されていません。',
+  // --- どの登録が失敗しているか / まず害をなさない (issue 11) -------------------------------
+  'report.reportedError': '報告されたエラー',
+  'report.matchedRegistration': '対象の登録',
+  'report.registrations': '登録',
+  'registration.device-join': 'デバイスの参加 ({joinType})、DeviceId {deviceId}、テナント {tenant}',
+  'registration.work-account': '職場アカウント {index}、WorkplaceDeviceId {deviceId}、テナント {tenant}',
+  'registration.partner': '別のテナント',
+  'registration.health.healthy': '正常と表示',
+  'registration.health.failing': '失敗と表示',
+  'registration.health.unknown': '状態の表示なし',
+  'match.none': '照合するデバイス オブジェクトのエラーはありません',
+  'match.needs-evidence': '判断できません: この出力には失敗が表示されていません',
+  'match.by.device-id': 'エラーのデバイス識別子で照合',
+  'match.by.tenant': 'エラーが示すテナントで照合',
+  'match.by.failing': 'この出力で失敗と表示されている登録',
+  'match.by.only-registration': 'この PC の唯一の登録',
+  'match.by.device-join': 'デバイスの参加 (エラーは他の登録を示していません)',
+  'finding.needs-more-evidence.title': 'この出力には報告された失敗 ({codes}) が表示されていません: 追加の情報が必要です',
+  'finding.needs-more-evidence.matched-healthy':
+    '報告されたエラー ({codes}) は {registration} についてのものですが、この出力ではその登録は正常です (DeviceAuthStatus SUCCESS、失敗した PRT の取得なし)。正常な登録を変更する手順は計画しません。考えられる理由: この出力を取得する前にエラーが表示された、別のデバイスまたはこの PC の別の登録で表示された、この出力が SYSTEM または別のユーザーとして取得された。判断するには、影響を受けたユーザーとして実行した dsregcmd /status、エラー画面の「トラブルシューティングの詳細」のデバイス識別子とテナント、失敗したサインインのサインイン ログを取得してください。',
+  'finding.needs-more-evidence.device-id-not-on-this-pc':
+    'エラーはデバイス識別子 {reportedDeviceId} を示していますが、この PC にその ID の登録はありません (表示されている ID: {shownIds})。エラーは別のデバイスか、再登録する前のこの PC で表示された可能性が高いです。この PC では何も変更しません。Entra 管理センターでデバイス識別子を、サインイン ログでデバイス名と参加の種類を確認し、エラーが表示されるデバイスで影響を受けたユーザーとして dsregcmd /status を取得してください。',
+  'finding.needs-more-evidence.tenant-not-on-this-pc':
+    'エラーはテナント {reportedTenant} を示していますが、この PC にそのテナントの登録はありません (表示されているテナント: {shownTenants})。エラーは別のデバイス、別のユーザー、またはこの出力に表示されていない職場アカウント (SYSTEM や別のユーザーとして取得) のものです。この PC では何も変更しません。影響を受けたユーザーとして dsregcmd /status を取得し、エラー画面の「トラブルシューティングの詳細」のデバイス識別子とテナントを確認してください。',
+  'finding.needs-more-evidence.ambiguous':
+    '報告されたエラー ({codes}) は、この PC のどの登録 ({shownIds}) についてのものかを示しておらず、この出力でも失敗している登録は表示されていません。推測で登録を変更することはしません。エラー画面の「トラブルシューティングの詳細」のデバイス識別子とテナントを控える (または --device-id を付けて再実行する) か、失敗したサインインのサインイン ログを確認し、影響を受けたユーザーとして dsregcmd /status を取得してください。',
+  'finding.needs-more-evidence.all-healthy':
+    '報告されたエラー ({codes}) はこの出力に表示されていません: 表示されている登録はすべて正常です (DeviceAuthStatus SUCCESS、失敗した PRT の取得なし)。考えられる理由: この出力に表示されていないこの PC の別の登録、SYSTEM または別のユーザーとして取得した出力、別のデバイス、この出力を取得する前に表示されたエラー。正常な登録を変更する手順は計画しません。判断するには、影響を受けたユーザーとして実行した dsregcmd /status、エラー画面の「トラブルシューティングの詳細」のデバイス識別子とテナント、失敗したサインインのサインイン ログを取得してください。',
+  'finding.device-object-missing.work-account-partner':
+    'エラーはこの PC の参加ではなく、別のテナント {tenant} の職場アカウント (職場アカウント {index}、WorkplaceDeviceId {deviceId}) についてのものです: {tenant} にはその ID のデバイス オブジェクトがありません。その職場アカウントだけを切断して再接続します。デバイスの参加はそのままにします。',
+  'finding.device-object-missing.work-account-stale':
+    'エラーはデバイスの参加と並んで残っている Entra 登録 (職場アカウント {index}、WorkplaceDeviceId {deviceId}、テナント {tenant}: デュアル状態) についてのものです: そのデバイス オブジェクトが削除されています。この登録だけを削除します。参加はそのままにします (参加によって {tenant} へのシングル サインオンはすでに提供されています)。',
+  'step.disconnect-work-account.why-partner':
+    '{tenant} のこの職場アカウントはデバイス ID {deviceId} を提示していますが、{tenant} ではそのデバイスが削除されています。切断するとこの登録だけが削除され、デバイスの参加には影響しません。',
+  'step.disconnect-work-account.why-stale':
+    'この Entra 登録 (デバイス ID {deviceId}) は {tenant} で削除されています。同じテナントへのデバイスの参加はそのまま残ります。古い登録を削除すると、テナントに提示されるデバイス ID は 1 つになります。再接続はしないでください (デュアル状態に戻ります)。',
+  'step.reconnect-work-account.why-partner':
+    '{tenant} のアカウントを再接続すると、そのテナントに新しいデバイス オブジェクトが登録され、そのアプリを再び使えるようになります。',
+  'caveat.mdm-fallback':
+    'デバイスが MDM に登録されていて切断がブロックされる場合は、MDM でのリタイアが代替手段です。リタイアすると会社のデータとコンプライアンスが削除されるため、切断や再登録がブロックされる場合にだけ行ってください。',
+  'step.collect-error-details.title': 'どの登録が失敗しているかを判断する情報を集めます',
+  'step.collect-error-details.why':
+    'この出力には報告された失敗が表示されていません。どの登録 (またはどのデバイス) のエラーかは、影響を受けたユーザー自身の出力、エラー画面の詳細、サインイン ログでしかわかりません。それまではどの対処も安全ではありません。',
+  'step.collect-error-details.actions':
+    '影響を受けたユーザー自身のセッションで、通常の (管理者として実行しない) コマンド プロンプトを開きます:\n$ dsregcmd /status > "%USERPROFILE%\\Desktop\\dsregcmd-status.txt"\nエラー画面の「トラブルシューティングの詳細」(詳細) を開き、エラー コード、デバイス識別子、相関 ID、タイムスタンプ、テナントをすべてコピーします。\nEntra 管理センター > サインイン ログで、相関 ID または時刻から失敗したサインインを探し、デバイス ID、参加の種類、テナントを控えます。\n新しい出力に、貼り付けたエラー (--error) とデバイス識別子 (--device-id) を付けて dsreg-doctor を再実行します。',
+  'step.collect-error-details.expect':
+    'デバイス識別子が、この PC の登録 (DeviceId または WorkplaceDeviceId) の 1 つを示すか、エラーが別のデバイスのものだとわかります。',
+  'step.collect-error-details.verify': '—',
+  'finding.superseded-answer.title': '以前の応答 ({code}) は最新の応答 ({latest}) に置き換えられています',
+  'finding.superseded-answer.explanation':
+    '入力には {code} と {latest} の両方が表示されています。デバイス オブジェクトの現在の状態は最新のサーバーの応答 ({latest}、{when}) で判断します。{code} は以前の応答 (無効化された後に削除された、または再度有効化されたオブジェクト) のため、個別の手順はありません。',
+  'finding.device-object-missing.explanation-cloud':
+    'この PC は、Entra ID にプライマリ更新トークン (PRT) を要求するときや保持している PRT を使うときにデバイス ID {deviceId} を提示しますが、テナント {tenant} にはその ID のデバイス オブジェクトがありません: 管理者または古いデバイスのクリーンアップで削除されています。古いデバイス ID を使う PRT の要求とシングル サインオンは、PC の登録を削除して参加状態に合った方法で登録し直すまで、すべて 700003 で失敗します。',
+  'finding.prt-missing.title-local-account': 'ローカル アカウント ({account}) でサインインしています: PRT はありません',
+  'finding.prt-missing.local-account':
+    'この出力は、この PC のローカル アカウント {account} で取得されています。ローカル アカウントにはプライマリ更新トークンがないため、AzureAdPrt NO は想定どおりで、デバイスの問題を示すものではありません。組織のアプリをシングル サインオンで使うには、職場アカウントで Windows にサインインし、そのセッションで dsregcmd /status を取得してください。',
+  'step.enable-device-object.verify-registered':
+    '「設定」>「アカウント」>「職場または学校にアクセスする」で職場アカウントが接続済みと表示され、失敗していたアプリがエラーなしでサインインできます (Entra 登録済みデバイスには DeviceAuthStatus とデバイスの PRT は表示されません)。',
+  'report.admin.domain': 'ドメイン管理者',
+  'step.retire-in-mdm.why-fallback':
+    '上の切断または再登録が、デバイスが MDM に登録されているためにブロックされる場合にだけ行います: MDM でリタイアしてから、ブロックされた手順をやり直します。リタイアすると会社のデータとコンプライアンスの状態が削除されるため、最初の手順ではありません。',
+  'caveat.mdm-if-enrolled':
+    'MdmUrl は、このテナントがデバイスを MDM に自動登録する設定であることを示すだけで、このデバイスが登録済みであることは示しません。デバイスが登録済みのためにこの手順がブロックされる場合にだけ、MDM でリタイアしてから (会社のデータとコンプライアンスが削除されます) やり直してください。',
+  'script.intune.needsEvidence':
+    '修復しません: 診断した出力では、どの登録が失敗しているかがわかりません (追加の情報が必要です)。先に影響を受けたユーザーとして dsregcmd /status を取得し、エラー画面の詳細を確認してください。',
 } satisfies Partial<Record<MessageKey, string>>;

@@ -1957,14 +1957,14 @@ export const CODES: readonly CodeEntry[] = [
     severity: 'error',
     steps: ['check-tpm'],
     en: {
-      meaning: 'Hybrid join: a TPM operation failed because the keyset does not exist.',
+      meaning: 'A TPM operation failed because the keyset does not exist (seen in a hybrid join, an Entra join, a registration or a PRT request).',
       cause:
         'The TPM was cleared, or the machine was built from a sysprep image taken from a PC that had already been Entra joined, hybrid joined or registered.',
       action:
         'Do not clear the TPM. If it was cleared, users may need to remove and add their accounts again. Build sysprep images from a machine that was never joined or registered.',
     },
     ja: {
-      meaning: 'ハイブリッド参加で、キーセットが存在しないため TPM の操作に失敗したことを示すコードです。',
+      meaning: 'キーセットが存在しないため TPM の操作に失敗したことを示すコードです (ハイブリッド参加、Entra 参加、登録、PRT の要求で表示されます)。',
       cause: 'TPM がクリアされたか、すでに Entra 参加・ハイブリッド参加・登録済みだった PC から作成した sysprep イメージを使って構築されています。',
       action:
         'TPM はクリアしないでください。クリアしてしまった場合は、ユーザーがアカウントを削除して追加し直す必要がある場合があります。sysprep イメージは、一度も参加・登録したことのないマシンから作成してください。',

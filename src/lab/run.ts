@@ -1,7 +1,7 @@
 import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions, Severity } from '../diagnose/types.js';
 import type { MessageKey, Params } from '../i18n/format.js';
-import type { PlanBranch, PlanStep, StepId } from '../plan/plan.js';
+import { JOIN_CHANGING_STEPS, type PlanBranch, type PlanStep, type StepId } from '../plan/plan.js';
 import { readStatusText } from '../read/parse.js';
 import { checkDevice, findDevice } from './identity.js';
 import type { ActionResult, AppResult, LabEvent } from './model.js';
@@ -218,6 +218,11 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   if (!health(world, s, apps).healed || healthy.diagnosis?.exitCode !== 0)
     return result(fail('baseline', 'lab.fail.baseline', { findings: errorFindings(healthy.diagnosis) }, apps), null, null);
 
+  // first, do no harm: this PC is healthy while a 700003 comes from somewhere else (another
+  // device, an earlier moment): no plan may touch a registration the output shows healthy
+  const touched = touchesHealthyRegistration(world);
+  if (touched) return result(fail('baseline', 'lab.fail.touchedHealthy', { detail: touched }, apps), null, null);
+
   // 1. the loss, and the weekend
   setUpDeletedItems(world, s);
   breakDevice(world, s);
@@ -234,7 +239,9 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   const plan = initial.steps;
   const misplacedRestore = restoreProblem(s, plan);
   if (misplacedRestore) return result(fail('restore-device-object', misplacedRestore, {}, apps), null, initial);
-  const knowsMdm = plan.some((p) => p.id === 'retire-in-mdm' || p.caveats.includes('caveat.mdm-may-block'));
+  const knowsMdm = plan.some(
+    (p) => p.id === 'retire-in-mdm' || p.caveats.some((c) => c === 'caveat.mdm-may-block' || c === 'caveat.mdm-if-enrolled' || c === 'caveat.mdm-fallback'),
+  );
   const ctx: StepContext = { world, s, plan, knowsMdm, rec, confirmed: null, view: initial, triedUnelevated: false };
   let healedAfter: StepId | null = null;
   let lastStep: StepId | null = null;
@@ -302,6 +309,36 @@ function restoreProblem(s: Scenario, plan: PlanStep[]): LabKey | null {
   return null;
 }
 
+/** Another device's identifier, as the error page of that device would show it. */
+const OTHER_DEVICE_ID = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f2a3b4c5d';
+
+/**
+ * Diagnose this (healthy) PC's output, as the user and elevated, with a 700003 reported from
+ * elsewhere: bare, naming the tenant, and with another device's identifier. Where the output
+ * shows the join healthy, the plan must hold no step that changes it and must ask for evidence.
+ * Returns what went wrong, or null.
+ */
+export function touchesHealthyRegistration(world: LabWorld): string | null {
+  const reports: DiagnoseOptions[] = [
+    { error: '700003' },
+    { error: `AADSTS700003: Device object was not found in the tenant '${world.tenant.name}' directory.` },
+    { error: '700003', deviceId: OTHER_DEVICE_ID },
+  ];
+  for (const context of ['user', 'elevated'] as const) {
+    const text = renderStatus(world, context).text;
+    for (const options of reports) {
+      const d = diagnose(readStatusText(text, { name: `healthy-${context}` }), { now: new Date(world.now), ...options });
+      if (!d.registrations.some((r) => r.kind === 'device-join' && r.health === 'healthy')) continue;
+      const bad = d.plan.steps.filter((st) => JOIN_CHANGING_STEPS.includes(st.id)).map((st) => st.id);
+      if (bad.length) return `${context}, ${options.error}${options.deviceId ? ` --device-id ${options.deviceId}` : ''}: ${bad.join(', ')}`;
+      // the join is never the answer: either more evidence, or (a tenant named, the join shown
+      // healthy) the other registration of that tenant, a dual-state leftover that may go
+      if (d.match.verdict !== 'needs-evidence' && d.match.verdict !== 'work-account') return `${context}, ${options.error}: ${d.match.verdict}`;
+    }
+  }
+  return null;
+}
+
 function errorFindings(view: HelpdeskView | null): string {
   return (
     view?.findings
@@ -335,6 +372,8 @@ function decide(step: PlanStep, ctx: StepContext): Decision {
   const skip = (key: LabKey, params: Params = {}): Decision => ({ run: false, note: { key, params } });
   switch (step.id) {
     case 'retire-in-mdm':
+      // the fallback: the blocked step already retired the device and tried again (withMdmRetry)
+      if (step.conditional) return skip('lab.skip.notBlockedByMdm');
       return world.device.mdmEnrollment ? { run: true } : skip('lab.skip.notEnrolled');
     case 'check-auto-registration-policy':
       if (!step.conditional) return { run: true };
@@ -363,7 +402,13 @@ interface Carried {
  */
 function withMdmRetry(ctx: StepContext, action: () => ActionResult): { result: ActionResult; retired: boolean } {
   const first = action();
-  if (first.ok || first.reason !== 'mdm' || !ctx.knowsMdm) return { result: first, retired: false };
+  if (first.ok || first.reason !== 'mdm') return { result: first, retired: false };
+  if (!ctx.knowsMdm) {
+    // the blocked step itself shows the enrolment ("managed by your organization"): with the
+    // enrolment known, the plan's fallback is to retire in the MDM and repeat the blocked step
+    ctx.world.emit('helpdesk', 'lab.event.mdmBlockShown');
+    ctx.knowsMdm = true;
+  }
   ctx.world.retireInMdm('admin');
   return { result: action(), retired: true };
 }
@@ -399,6 +444,7 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
     case 'rerun-as-user':
     case 'rerun-elevated':
     case 'collect-full-status':
+    case 'collect-error-details':
       world.emit('helpdesk', 'lab.event.collectedAgain');
       return done(false);
     case 'confirm-device-object': {

@@ -1,6 +1,6 @@
 import { lookupCode } from '../knowledge/codes.js';
 import type { MessageKey, Params } from '../i18n/format.js';
-import type { DiagnoseOptions, Finding } from '../diagnose/types.js';
+import type { DiagnoseOptions, Finding, RunContextKind } from '../diagnose/types.js';
 import type { JoinType } from '../model/status.js';
 
 import { isStepId, STEP_IDS, type StepId } from './step-ids.js';
@@ -11,7 +11,7 @@ export { isStepId, STEP_IDS, type StepId };
 export type Stage = 'prepare' | 'remedy' | 'fallback' | 'support';
 
 /** Who must run the step: a local administrator on the PC, a tenant/directory admin, or the user. */
-export type AdminScope = 'local' | 'tenant' | 'none';
+export type AdminScope = 'local' | 'tenant' | 'domain' | 'none';
 
 export interface PlanStep {
   id: StepId;
@@ -25,6 +25,8 @@ export interface PlanStep {
   params: Params;
   /** Caveats shown with the step (catalogue keys). */
   caveats: MessageKey[];
+  /** A variant of the step's success check for this device (default `step.<id>.verify`). */
+  verifyKey?: MessageKey;
 }
 
 export interface Plan {
@@ -46,8 +48,8 @@ const SPEC: Record<StepId, StepSpec> = {
   forcerecovery: { stage: 'remedy', adminScope: 'local' },
   'leave-and-reboot': { stage: 'remedy', adminScope: 'local' },
   'clear-aad-storage-key': { stage: 'fallback', adminScope: 'none' },
-  'retire-in-mdm': { stage: 'prepare', adminScope: 'tenant' },
-  'check-auto-registration-policy': { stage: 'remedy', adminScope: 'tenant' },
+  'retire-in-mdm': { stage: 'fallback', adminScope: 'tenant' },
+  'check-auto-registration-policy': { stage: 'remedy', adminScope: 'domain' },
   'contact-support': { stage: 'support', adminScope: 'none' },
   'enable-device-object': { stage: 'remedy', adminScope: 'tenant' },
   'sync-computer-object': { stage: 'remedy', adminScope: 'tenant' },
@@ -66,11 +68,12 @@ const SPEC: Record<StepId, StepSpec> = {
   'sign-in-to-recover': { stage: 'remedy', adminScope: 'none' },
   'restore-device-object': { stage: 'remedy', adminScope: 'tenant' },
   'rejoin-entra': { stage: 'remedy', adminScope: 'local' },
+  'collect-error-details': { stage: 'prepare', adminScope: 'none' },
 };
 
 class PlanBuilder {
   readonly steps: PlanStep[] = [];
-  add(id: StepId, options: { whyKey?: MessageKey; params?: Params; caveats?: MessageKey[]; conditional?: boolean } = {}): void {
+  add(id: StepId, options: { whyKey?: MessageKey; verifyKey?: MessageKey; params?: Params; caveats?: MessageKey[]; conditional?: boolean } = {}): void {
     if (this.steps.some((s) => s.id === id)) return;
     const spec = SPEC[id];
     this.steps.push({
@@ -82,6 +85,7 @@ class PlanBuilder {
       whyKey: options.whyKey ?? (`step.${id}.why` as MessageKey),
       params: options.params ?? {},
       caveats: options.caveats ?? [],
+      ...(options.verifyKey ? { verifyKey: options.verifyKey } : {}),
     });
   }
   has(id: StepId): boolean {
@@ -110,7 +114,30 @@ export interface PlanInput {
   workplaceJoined?: boolean | null;
   /** Offer the restore first for a deleted Entra joined or registered device (default: yes). */
   restoreFirst?: boolean;
+  /**
+   * The device join is shown healthy (DeviceAuthStatus SUCCESS, no failed PRT attempt): no step
+   * may change it (no leave, forcerecovery, registry key, retire).
+   */
+  healthyJoin?: boolean;
+  /** How the output was taken: as SYSTEM or over a remote shell, user-state steps are not planned. */
+  runContext?: RunContextKind;
+  /** The output shows an MdmUrl: the tenant enrols devices automatically (this device may or may not be enrolled). */
+  mdmUrl?: boolean;
+  /** The reported error is about a work account of this joined PC, not about the join. */
+  target?: { kind: 'work-account'; partner: boolean; tenant: string; deviceId: string };
 }
+
+/** Steps that change the device join (or its MDM enrolment). */
+export const JOIN_CHANGING_STEPS: readonly StepId[] = ['leave-and-reboot', 'forcerecovery', 'clear-aad-storage-key', 'retire-in-mdm'];
+
+/** Steps that act on the signed-in user's own state: meaningless for SYSTEM or a remote shell's account. */
+export const USER_STATE_STEPS: readonly StepId[] = [
+  'disconnect-work-account',
+  'reconnect-work-account',
+  'clear-aad-storage-key',
+  'refresh-prt',
+  'sign-in-to-recover',
+];
 
 export function buildPlan(input: PlanInput): Plan {
   const { findings } = input;
@@ -118,7 +145,15 @@ export function buildPlan(input: PlanInput): Plan {
   const ids = new Set(findings.map((f) => f.id));
   const s = { joinType: input.joinType };
   const mdm = input.options.mdm;
-  const mdmCaveat: MessageKey[] = mdm === undefined ? ['caveat.mdm-may-block'] : [];
+  // MDM as the article says: retiring is the fallback when Disconnect or re-registration is
+  // blocked, shown only where enrolment is indicated (--mdm or a bundle: the retire step; an
+  // MdmUrl: a caveat worded as a condition, on the first step that can be blocked)
+  let mdmCaveatGiven = false;
+  const mdmCaveatOnce = (): MessageKey[] => {
+    if (mdm !== undefined || !input.mdmUrl || mdmCaveatGiven) return [];
+    mdmCaveatGiven = true;
+    return ['caveat.mdm-if-enrolled'];
+  };
   let branch: PlanBranch = 'none';
 
   // the user's own run matters where the user's PRT does; a failed hybrid join or a missing or
@@ -127,9 +162,33 @@ export function buildPlan(input: PlanInput): Plan {
   if (ids.has('wrong-context') && !deviceLevel) b.add('rerun-as-user');
 
   const missing = findings.find((f) => f.id === 'device-object-missing');
-  if (ids.has('device-object-disabled')) {
+  const target = input.target;
+  if (ids.has('needs-more-evidence')) {
+    branch = 'unknown';
+    b.add('collect-error-details');
+  } else if (missing && target?.kind === 'work-account') {
+    // the join is not the registration that fails: only the work account is rebuilt
+    branch = target.partner ? 'registered' : s.joinType === 'hybrid-joined' ? 'dual-state-hybrid' : 'dual-state-joined';
+    const params = { tenant: target.tenant, deviceId: target.deviceId };
+    if (mdm === true) b.add('retire-in-mdm', { conditional: true, whyKey: 'step.retire-in-mdm.why-fallback' });
+    b.add('disconnect-work-account', {
+      params,
+      whyKey: target.partner ? 'step.disconnect-work-account.why-partner' : 'step.disconnect-work-account.why-stale',
+      caveats: mdm === true ? ['caveat.mdm-fallback'] : mdmCaveatOnce(),
+    });
+    if (target.partner)
+      b.add('reconnect-work-account', {
+        params,
+        whyKey: 'step.reconnect-work-account.why-partner',
+        caveats: input.options.blockWorkplaceJoin ? ['caveat.block-wpj-policy'] : [],
+      });
+    b.add('contact-support');
+  } else if (ids.has('device-object-disabled')) {
     branch = 'disabled';
-    b.add('enable-device-object', { whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-hybrid' : 'step.enable-device-object.why' });
+    b.add('enable-device-object', {
+      whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-hybrid' : 'step.enable-device-object.why',
+      ...(s.joinType === 'entra-registered' ? { verifyKey: 'step.enable-device-object.verify-registered' as MessageKey } : {}),
+    });
     b.add('refresh-prt', { whyKey: 'step.refresh-prt.why-after-enable' });
   } else if (missing) {
     // DeviceAuthStatus (or 50155) alone cannot tell deleted from disabled: confirm first; a
@@ -140,32 +199,40 @@ export function buildPlan(input: PlanInput): Plan {
       b.add('enable-device-object', {
         conditional: true,
         whyKey: s.joinType === 'hybrid-joined' ? 'step.enable-device-object.why-if-disabled-hybrid' : 'step.enable-device-object.why-if-disabled',
+        ...(s.joinType === 'entra-registered' ? { verifyKey: 'step.enable-device-object.verify-registered' as MessageKey } : {}),
       });
       b.add('refresh-prt', { conditional: true, whyKey: 'step.refresh-prt.why-after-enable' });
     }
-    if (mdm === true) b.add('retire-in-mdm', ambiguous ? { conditional: true } : {});
     const dual = ids.has('dual-state');
     const ifDeleted: MessageKey[] = ambiguous ? ['caveat.only-if-deleted'] : [];
     switch (s.joinType) {
       case 'entra-registered':
         branch = 'registered';
-        b.add('disconnect-work-account', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat] });
+        b.add('disconnect-work-account', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveatOnce()] });
         b.add('reconnect-work-account', {
           conditional: ambiguous,
-          caveats: [...ifDeleted, ...mdmCaveat, ...(input.options.blockWorkplaceJoin ? (['caveat.block-wpj-policy'] as MessageKey[]) : [])],
+          caveats: [...ifDeleted, ...mdmCaveatOnce(), ...(input.options.blockWorkplaceJoin ? (['caveat.block-wpj-policy'] as MessageKey[]) : [])],
         });
         break;
       case 'entra-joined':
         branch = dual ? 'dual-state-joined' : 'joined';
         if (dual)
-          b.add('disconnect-work-account', { conditional: ambiguous, whyKey: 'step.disconnect-work-account.why-dual', caveats: [...ifDeleted, ...mdmCaveat] });
-        b.add('forcerecovery', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat] });
+          b.add('disconnect-work-account', {
+            conditional: ambiguous,
+            whyKey: 'step.disconnect-work-account.why-dual',
+            caveats: [...ifDeleted, ...mdmCaveatOnce()],
+          });
+        b.add('forcerecovery', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveatOnce()] });
         break;
       case 'hybrid-joined':
         branch = dual ? 'dual-state-hybrid' : 'hybrid';
         if (dual)
-          b.add('disconnect-work-account', { conditional: ambiguous, whyKey: 'step.disconnect-work-account.why-dual', caveats: [...ifDeleted, ...mdmCaveat] });
-        b.add('leave-and-reboot', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveat, 'caveat.auto-registration-default'] });
+          b.add('disconnect-work-account', {
+            conditional: ambiguous,
+            whyKey: 'step.disconnect-work-account.why-dual',
+            caveats: [...ifDeleted, ...mdmCaveatOnce()],
+          });
+        b.add('leave-and-reboot', { conditional: ambiguous, caveats: [...ifDeleted, ...mdmCaveatOnce(), 'caveat.auto-registration-default'] });
         b.add('check-auto-registration-policy', {
           conditional: input.options.autoRegistrationDisabled !== true,
           whyKey:
@@ -190,6 +257,8 @@ export function buildPlan(input: PlanInput): Plan {
         b.add('collect-full-status');
         break;
     }
+    if (mdm === true && (b.has('disconnect-work-account') || b.has('forcerecovery') || b.has('leave-and-reboot')))
+      b.add('retire-in-mdm', { conditional: true, whyKey: 'step.retire-in-mdm.why-fallback' });
     const key = input.options.aadStorageKey;
     b.add('clear-aad-storage-key', {
       whyKey:
@@ -203,7 +272,7 @@ export function buildPlan(input: PlanInput): Plan {
       // known absent: nothing to delete unless it appears later; never for a disabled object
       conditional: key === false || ambiguous,
       // undoing every registration first: an MDM enrolment can block that too
-      caveats: ['caveat.registry-only-for-700003', ...ifDeleted, ...mdmCaveat],
+      caveats: ['caveat.registry-only-for-700003', ...ifDeleted, ...mdmCaveatOnce()],
     });
     b.add('contact-support');
   } else if (ids.has('join-state-unknown') && input.codes.length > 0) {
@@ -223,6 +292,7 @@ export function buildPlan(input: PlanInput): Plan {
       }
       case 'prt-missing':
       case 'prt-stale':
+        if (f.explanation === 'finding.prt-missing.local-account') break;
         if (!missing && !ids.has('device-object-disabled')) b.add('refresh-prt');
         break;
       case 'prt-request-failed':
@@ -234,8 +304,8 @@ export function buildPlan(input: PlanInput): Plan {
       case 'aad-recovery-enabled':
         // a disabled object is enabled first; rebuilding its join would lose it
         if (!missing && !ids.has('device-object-disabled')) {
-          if (s.joinType === 'entra-joined') b.add('forcerecovery', { whyKey: 'step.forcerecovery.why-keys', caveats: mdmCaveat });
-          else if (s.joinType === 'hybrid-joined') b.add('leave-and-reboot', { whyKey: 'step.leave-and-reboot.why-keys', caveats: mdmCaveat });
+          if (s.joinType === 'entra-joined') b.add('forcerecovery', { whyKey: 'step.forcerecovery.why-keys', caveats: mdmCaveatOnce() });
+          else if (s.joinType === 'hybrid-joined') b.add('leave-and-reboot', { whyKey: 'step.leave-and-reboot.why-keys', caveats: mdmCaveatOnce() });
           else b.add('sign-in-to-recover');
         }
         break;
@@ -248,7 +318,10 @@ export function buildPlan(input: PlanInput): Plan {
         break;
     }
   }
-  if (b.steps.length > 0 && !b.has('contact-support') && findings.some((f) => f.severity === 'error')) b.add('contact-support');
+  if (b.steps.length > 0 && !b.has('contact-support') && !ids.has('needs-more-evidence') && findings.some((f) => f.severity === 'error'))
+    b.add('contact-support');
+
+  guardHealthy(b, input);
 
   // prepare steps first, support last; otherwise the order they were added
   const order: Record<Stage, number> = { prepare: 0, remedy: 1, fallback: 2, support: 3 };
@@ -277,17 +350,41 @@ const UNDONE_BY_RESTORE: readonly StepId[] = ['disconnect-work-account', 'reconn
  * other step, worded as a condition; the device-side steps follow for an object that cannot be
  * restored. Never for hybrid joined devices (hard-deleted; Entra Connect re-creates them).
  */
-export function withRestoreFirst(steps: PlanStep[], input: Pick<PlanInput, 'joinType' | 'findings'>): PlanStep[] {
+export function withRestoreFirst(steps: PlanStep[], input: Pick<PlanInput, 'joinType' | 'findings' | 'target'>): PlanStep[] {
   if (input.joinType !== 'entra-joined' && input.joinType !== 'entra-registered') return steps;
   if (input.findings.some((f) => f.id === 'device-object-disabled')) return steps;
   const missing = input.findings.find((f) => f.id === 'device-object-missing');
   if (!missing || missing.explanation === 'finding.device-object-missing.ambiguous') return steps;
   const restore = planStep('restore-device-object', {
     conditional: true,
-    whyKey: input.joinType === 'entra-registered' ? 'step.restore-device-object.why-registered' : 'step.restore-device-object.why',
+    whyKey:
+      input.joinType === 'entra-registered' || input.target?.kind === 'work-account'
+        ? 'step.restore-device-object.why-registered'
+        : 'step.restore-device-object.why',
   });
   const marked = steps.map((s) => (UNDONE_BY_RESTORE.includes(s.id) ? { ...s, caveats: [...s.caveats, 'caveat.only-if-not-restored' as MessageKey] } : s));
   return [restore, ...marked.filter((s) => s.id !== 'restore-device-object')];
+}
+
+/**
+ * First, do no harm: nothing that changes a join the output shows healthy, and nothing on the
+ * user's own state when the output was taken as SYSTEM or over a remote shell (ask for the
+ * user's output instead).
+ */
+function guardHealthy(b: PlanBuilder, input: PlanInput): void {
+  const drop = (id: StepId) => {
+    const i = b.steps.findIndex((st) => st.id === id);
+    if (i >= 0) b.steps.splice(i, 1);
+    return i >= 0;
+  };
+  if (input.healthyJoin) for (const id of JOIN_CHANGING_STEPS) drop(id);
+  if (input.runContext === 'system' || input.runContext === 'remote') {
+    let dropped = false;
+    for (const id of USER_STATE_STEPS) dropped = drop(id) || dropped;
+    if (dropped) b.add('rerun-as-user');
+  }
+  // a plan left with only the support step has nothing to do
+  if (b.steps.length === 1 && b.steps[0]?.id === 'contact-support') b.steps.length = 0;
 }
 
 /** Plan steps the knowledge base names for these codes (device-object steps are the plan's own). */

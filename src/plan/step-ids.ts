@@ -27,6 +27,7 @@ export const STEP_IDS = [
   // restore first (#18) and verify's way back to the intended join (#11)
   'restore-device-object',
   'rejoin-entra',
+  'collect-error-details',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
 

@@ -2,7 +2,7 @@ import type { Diagnosis } from '../diagnose/diagnose.js';
 import type { Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Evidence } from '../model/status.js';
-import { localizeCode, localizeFinding, localizeStep } from './localize.js';
+import { localizeCode, localizeFinding, localizeStep, matchText, reportedErrorText } from './localize.js';
 import { escapingTranslator, terminalSafe, terminalValue } from './sanitize.js';
 import { warningText } from './warnings.js';
 
@@ -47,7 +47,12 @@ export function diagnosisToMarkdown(d: Diagnosis, lang: Lang, t: Translate): str
   out.push(`| ${t('report.deviceAuthStatus')} | ${shown(s.deviceAuthStatus)} |`);
   out.push(`| ${t('report.prt')} | ${shown(s.azureAdPrt, (v) => (v ? 'YES' : 'NO'))} |`);
   out.push(`| ${t('report.context')} | ${t(`context.${d.runContext.kind}`)} |`);
-  out.push(`| ${t('report.errorCodes')} | ${mdText(d.errorCodes.join(', ')) || '—'} |`, '');
+  out.push(`| ${t('report.errorCodes')} | ${mdText(d.errorCodes.join(', ')) || '—'} |`);
+  if (d.match.verdict !== 'none') {
+    out.push(`| ${t('report.reportedError')} | ${mdText(reportedErrorText(d))} |`);
+    out.push(`| ${t('report.matchedRegistration')} | ${mdText(matchText(d, t))} |`);
+  }
+  out.push('');
 
   out.push(`## ${t('report.findings')}`, '');
   if (d.findings.length === 0) out.push(t('report.noFindings'), '');

@@ -3,7 +3,7 @@ import type { Severity } from '../diagnose/types.js';
 import type { Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Evidence } from '../model/status.js';
-import { localizeCode, localizeFinding, localizeStep } from './localize.js';
+import { localizeCode, localizeFinding, localizeStep, matchText, reportedErrorText } from './localize.js';
 import { escapingTranslator, terminalSafe, terminalValue } from './sanitize.js';
 import { warningText } from './warnings.js';
 
@@ -42,6 +42,12 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
     [t('report.prt'), shown(s.azureAdPrt, yesNo)],
     [t('report.context'), t(`context.${d.runContext.kind}`)],
     [t('report.errorCodes'), terminalValue(d.errorCodes.join(', ')) || '—'],
+    ...(d.match.verdict !== 'none'
+      ? ([
+          [t('report.reportedError'), terminalValue(reportedErrorText(d))],
+          [t('report.matchedRegistration'), terminalValue(matchText(d, t))],
+        ] as [string, string][])
+      : []),
   ];
   const width = rows.reduce((m, [k]) => Math.max(m, displayWidth(k)), 0);
   for (const [k, v] of rows) out.push(`  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`);

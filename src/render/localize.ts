@@ -3,6 +3,7 @@ import type { EvidenceLine, Finding, Severity } from '../diagnose/types.js';
 import type { MessageKey, Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { lookupCode } from '../knowledge/codes.js';
+import type { Registration } from '../model/registrations.js';
 import type { PlanStep } from '../plan/plan.js';
 import { warningText } from './warnings.js';
 
@@ -24,6 +25,8 @@ export interface LocalizedFinding {
   explanation: string;
   evidence: EvidenceLine[];
   codes: string[];
+  /** The registration the finding is about (`device-join`, `work-account-N`), when it names one. */
+  registration?: string;
 }
 
 export interface LocalizedAction {
@@ -53,6 +56,51 @@ export function localizeFinding(f: Finding, t: Translate): LocalizedFinding {
     explanation: t(f.explanation, f.params),
     evidence: f.evidence,
     codes: f.codes,
+    ...(f.registration ? { registration: f.registration } : {}),
+  };
+}
+
+/** One registration in words: `device join (hybrid-joined), DeviceId …, tenant …`. */
+export function registrationText(r: Registration, t: Translate): string {
+  const tenant = r.tenantName ?? r.tenantId ?? '—';
+  const text =
+    r.kind === 'device-join'
+      ? t('registration.device-join', { joinType: t(`joinType.${r.joinType}`), deviceId: r.deviceId ?? '—', tenant })
+      : t('registration.work-account', { index: r.id.replace('work-account-', ''), deviceId: r.deviceId ?? '—', tenant });
+  return `${text}${r.partner ? ` (${t('registration.partner')})` : ''}: ${t(`registration.health.${r.health}`)}`;
+}
+
+/** The match of the reported error to a registration, in words. */
+export function matchText(d: Diagnosis, t: Translate): string {
+  const m = d.match;
+  if (m.verdict === 'none') return t('match.none');
+  if (m.verdict === 'needs-evidence')
+    return m.registration ? `${t('match.needs-evidence')} — ${registrationText(m.registration, t)}` : t('match.needs-evidence');
+  return m.registration ? `${registrationText(m.registration, t)} — ${m.by ? t(`match.by.${m.by}`) : ''}` : t('match.none');
+}
+
+/** The reported error in one line: codes, device identifier, tenant. */
+export function reportedErrorText(d: Diagnosis): string {
+  const r = d.reported;
+  const parts = [
+    r.codes.join(', '),
+    ...r.deviceIds.map((id) => `Device identifier ${id}`),
+    ...[...r.tenantNames, ...r.tenantIds].map((x) => `tenant '${x}'`),
+  ].filter((p) => p !== '');
+  return parts.join('; ') || '—';
+}
+
+function registrationJson(r: Registration) {
+  return {
+    id: r.id,
+    kind: r.kind,
+    joinType: r.joinType,
+    deviceId: r.deviceId,
+    tenantId: r.tenantId,
+    tenantName: r.tenantName,
+    partner: r.partner,
+    health: r.health,
+    lines: [...new Set([...r.fields, ...r.healthFields].map((f) => f.line))].sort((a, b) => a - b),
   };
 }
 
@@ -77,7 +125,7 @@ export function localizeStep(step: PlanStep, t: Translate): LocalizedStep {
       .split('\n')
       .map((line) => (line.startsWith('$ ') ? { kind: 'command' as const, text: line.slice(2) } : { kind: 'text' as const, text: line })),
     expect: t(key('expect'), step.params),
-    verify: t(key('verify'), step.params),
+    verify: t(step.verifyKey ?? key('verify'), step.params),
     caveats: step.caveats.map((c) => t(c)),
   };
 }
@@ -134,6 +182,24 @@ export function diagnosisToJson(d: Diagnosis, lang: Lang, t: Translate, version:
     clock: d.clock ? { iso: d.clock.iso, exact: d.clock.exact, line: d.clock.field.line, field: d.clock.field.name } : null,
     errorCodes: d.errorCodes,
     codes: d.errorCodes.map((c) => localizeCode(c, lang)),
+    reportedError: {
+      codes: d.reported.codes,
+      deviceIds: d.reported.deviceIds,
+      tenantNames: d.reported.tenantNames,
+      tenantIds: d.reported.tenantIds,
+      correlationIds: d.reported.correlationIds,
+      timestamps: d.reported.timestamps,
+      sources: d.reported.sources,
+    },
+    registrations: d.registrations.map(registrationJson),
+    matchedRegistration: {
+      verdict: d.match.verdict,
+      registration: d.match.registration?.id ?? null,
+      by: d.match.by,
+      reason: d.match.reason,
+      text: matchText(d, t),
+      evidence: d.match.evidence,
+    },
     findings: d.findings.map((f) => localizeFinding(f, t)),
     plan: { branch: d.plan.branch, steps: d.plan.steps.map((st) => localizeStep(st, t)) },
     exitCode: d.exitCode,

@@ -3,6 +3,7 @@ import { translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { VERSION } from '../version.js';
 import { psComment, psText, UTF8_BOM } from './powershell.js';
+import { safeSteps } from './remediation.js';
 
 export interface IntunePair {
   detection: string;
@@ -38,7 +39,7 @@ export function intunePair(d: Diagnosis, lang: Lang): IntunePair {
   const joinType = d.status.joinType;
   // /leave only where the plan itself says so, unconditionally (deleted, hybrid): never for a
   // disabled object or an ambiguous DeviceAuthStatus
-  const leave = d.plan.steps.find((s) => s.id === 'leave-and-reboot');
+  const leave = safeSteps(d).find((s) => s.id === 'leave-and-reboot');
   const canLeave = joinType === 'hybrid-joined' && leave !== undefined && !leave.conditional;
   const remediation = [
     psComment(t('script.intune.remediate.header')),
@@ -67,14 +68,17 @@ export function intunePair(d: Diagnosis, lang: Lang): IntunePair {
     );
   } else {
     // Entra joined needs an interactive admin sign-in; a registration is removed in Settings by the user
-    const key =
-      d.findings.some((f) => f.id === 'device-object-disabled') || (leave?.conditional ?? false)
-        ? 'script.intune.manualDisabled'
-        : joinType === 'entra-joined'
-          ? 'script.intune.manualJoined'
-          : joinType === 'entra-registered'
-            ? 'script.intune.manualRegistered'
-            : 'script.intune.manualUnknown';
+    const key = d.findings.some((f) => f.id === 'needs-more-evidence')
+      ? 'script.intune.needsEvidence'
+      : d.match.verdict === 'work-account'
+        ? 'script.intune.manualRegistered'
+        : d.findings.some((f) => f.id === 'device-object-disabled') || (leave?.conditional ?? false)
+          ? 'script.intune.manualDisabled'
+          : joinType === 'entra-joined'
+            ? 'script.intune.manualJoined'
+            : joinType === 'entra-registered'
+              ? 'script.intune.manualRegistered'
+              : 'script.intune.manualUnknown';
     remediation.push(`Write-Output ${psText(t(key))}`, 'exit 1');
   }
   return {

@@ -1,7 +1,7 @@
 import type { Diagnosis } from '../diagnose/diagnose.js';
 import { type MessageKey, type Translate, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
-import type { PlanStep, StepId } from '../plan/plan.js';
+import { JOIN_CHANGING_STEPS, type PlanStep, type StepId } from '../plan/plan.js';
 import { localizeStep } from '../render/localize.js';
 import { VERSION } from '../version.js';
 import { psComment, psLiteral, psText, UTF8_BOM } from './powershell.js';
@@ -102,6 +102,15 @@ const SCRIPTED: Partial<Record<StepId, ScriptedAction>> = {
     body: ['& w32tm.exe /query /status', "Write-Note 'script.note.utcNow' ((Get-Date).ToUniversalTime().ToString('u'))"],
   },
 };
+
+/**
+ * First, do no harm, once more at the last stage: a step that changes the device join is never
+ * written for a join the output shows healthy, whatever the plan says.
+ */
+export function safeSteps(d: Diagnosis): PlanStep[] {
+  const healthyJoin = d.registrations.some((r) => r.kind === 'device-join' && r.health === 'healthy');
+  return healthyJoin ? d.plan.steps.filter((s) => !JOIN_CHANGING_STEPS.includes(s.id)) : d.plan.steps;
+}
 
 const STAGE_NUMBER: Record<PlanStep['stage'], number> = { prepare: 1, remedy: 1, fallback: 2, support: 3 };
 
@@ -240,8 +249,9 @@ export function remediationScript(d: Diagnosis, lang: Lang, options: Remediation
  * object working (same DeviceId, DeviceAuthStatus SUCCESS). Returns the steps the script covers.
  */
 function restoreFirstPreamble(d: Diagnosis, t: Translate, out: string[]): PlanStep[] {
-  const steps = d.plan.steps.filter((s) => s.id !== 'restore-device-object');
-  if (steps.length === d.plan.steps.length) return steps;
+  const safe = safeSteps(d);
+  const steps = safe.filter((s) => s.id !== 'restore-device-object');
+  if (steps.length === safe.length) return steps;
   out.push(psComment(t('script.comment.restoreFirst')));
   out.push(`Write-Host ${psText(t('script.comment.restoreFirst'))} -ForegroundColor Yellow`);
   out.push('$Now = Get-DsregStatus');

@@ -66,6 +66,13 @@ function commonQuery(c: Context): Common {
     if (error.length > MAX_ERROR_CHARS) throw new ApiError(400, 'web.api.errorTooLong', { length: error.length, limit: MAX_ERROR_CHARS }, 'bad-query');
     options.error = error;
   }
+  const deviceId = c.req.query('deviceId');
+  if (deviceId !== undefined && deviceId.trim() !== '') {
+    const v = deviceId.trim().replace(/^\{|\}$/g, '');
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v))
+      throw new ApiError(400, 'web.api.badQuery', { name: 'deviceId', value: deviceId.slice(0, 60), expected: 'GUID' }, 'bad-query');
+    options.deviceId = v.toLowerCase();
+  }
   const mdm = c.req.query('mdm');
   if (mdm !== undefined) {
     if (mdm !== '1' && mdm !== '0' && mdm !== 'true' && mdm !== 'false')
@@ -104,7 +111,7 @@ function serverTiming(c: Context, name: string, start: number): void {
 }
 
 /**
- * `POST /api/diagnose?error=&lang=&mdm=&encoding=&name=&format=json|markdown&lines=1`, the raw
+ * `POST /api/diagnose?error=&deviceId=&lang=&mdm=&encoding=&name=&format=json|markdown&lines=1`, the raw
  * output as the body. JSON: exactly what `diagnose --format json` prints; with `lines=1` the
  * decoded lines are added as `source.lines` (the page's view of the original text).
  */
@@ -211,7 +218,7 @@ function attachment(c: Context, text: string, name: string, type: string): Respo
 }
 
 /**
- * `POST /api/script?error=&lang=&mdm=&stage=1|2|3`, the raw output as the body: the PowerShell
+ * `POST /api/script?error=&deviceId=&lang=&mdm=&stage=1|2|3`, the raw output as the body: the PowerShell
  * remediation script for this diagnosis (dry run by default; the same as `dsreg-doctor script`).
  */
 export async function scriptRoute(c: Context): Promise<Response> {

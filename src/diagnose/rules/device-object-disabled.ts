@@ -1,5 +1,5 @@
 import type { Finding, Rule, RuleContext } from '../types.js';
-import { codeLines, deviceAuthDisabledOrDeleted, prtBlockCodes, prtBlockLines } from './shared.js';
+import { codeLines, deviceAuthDisabledOrDeleted, deviceObjectAnswer, prtBlockCodes, prtBlockLines } from './shared.js';
 
 const DISABLED = ['AADSTS135011', 'AADSTS130007'];
 
@@ -10,6 +10,22 @@ export const deviceObjectDisabled: Rule = {
   check(ctx: RuleContext): Finding[] {
     const codes = ctx.allCodes.filter((c) => DISABLED.includes(c));
     if (codes.length === 0) return [];
+    if (ctx.match.verdict === 'needs-evidence') return [];
+    const answer = deviceObjectAnswer(ctx);
+    if (answer.verdict === 'deleted') {
+      // a later answer says deleted: this code is explained as superseded, not as a second verdict
+      return [
+        {
+          id: 'superseded-answer',
+          severity: 'info',
+          title: 'finding.superseded-answer.title',
+          explanation: 'finding.superseded-answer.explanation',
+          params: { code: codes.join(', '), latest: 'AADSTS700003', when: answer.when ?? '—' },
+          evidence: codeLines(ctx, codes),
+          codes,
+        },
+      ];
+    }
     return [
       {
         id: 'device-object-disabled',

@@ -1,8 +1,7 @@
 import type { Finding, Rule, RuleContext } from '../types.js';
-import { codeLines, deviceAuthDisabledOrDeleted, prtBlockCodes, prtBlockLines } from './shared.js';
+import { codeLines, deviceAuthDisabledOrDeleted, deviceObjectAnswer, prtBlockCodes, prtBlockLines } from './shared.js';
 
 const DELETED = ['AADSTS700003', 'AADSTS130008'];
-const DISABLED = ['AADSTS135011', 'AADSTS130007'];
 
 /**
  * The tenant has no object for the device ID the PC presents: AADSTS700003 (or WHfB's 130008),
@@ -13,25 +12,63 @@ export const deviceObjectMissing: Rule = {
   description: 'The device object was deleted from the tenant (AADSTS700003).',
   check(ctx: RuleContext): Finding[] {
     const deleted = ctx.allCodes.filter((c) => DELETED.includes(c));
-    const disabledSignal = ctx.allCodes.some((c) => DISABLED.includes(c));
+    const answer = deviceObjectAnswer(ctx);
+    // both answers: the latest decides (superseded-answer explains the other)
+    const disabledSignal = answer.verdict === 'disabled';
+    if (disabledSignal && deleted.length > 0 && ctx.match.verdict !== 'needs-evidence') {
+      const latest = ctx.allCodes.filter((c) => c === 'AADSTS135011' || c === 'AADSTS130007');
+      return [
+        {
+          id: 'superseded-answer',
+          severity: 'info',
+          title: 'finding.superseded-answer.title',
+          explanation: 'finding.superseded-answer.explanation',
+          params: { code: deleted.join(', '), latest: latest.join(', '), when: answer.when ?? '—' },
+          evidence: codeLines(ctx, deleted),
+          codes: deleted,
+        },
+      ];
+    }
     const das = deviceAuthDisabledOrDeleted(ctx);
     const ambiguous50155 = ctx.allCodes.includes('AADSTS50155');
     if (deleted.length === 0 && (disabledSignal || (!das && !ambiguous50155))) return [];
+    // the output does not show the failure: needs-more-evidence asks for what decides it
+    if (ctx.match.verdict === 'needs-evidence') return [];
+    const wa = ctx.match.verdict === 'work-account' && ctx.status.joinType !== 'entra-registered' ? ctx.match.registration : null;
+    if (wa && deleted.length > 0) {
+      return [
+        {
+          id: 'device-object-missing',
+          severity: 'error',
+          title: 'finding.device-object-missing.title',
+          explanation: wa.partner ? 'finding.device-object-missing.work-account-partner' : 'finding.device-object-missing.work-account-stale',
+          params: { deviceId: wa.deviceId ?? '—', tenant: wa.tenantName ?? wa.tenantId ?? '—', index: wa.id.replace('work-account-', '') },
+          evidence: [...codeLines(ctx, deleted), ...ctx.match.evidence],
+          codes: deleted,
+          registration: wa.id,
+        },
+      ];
+    }
 
-    const evidence = [...codeLines(ctx, [...deleted, 'AADSTS50155']), ...ctx.evidenceOf(das), ...prtBlockLines(ctx, deleted)];
+    const evidence = [...codeLines(ctx, [...deleted, 'AADSTS50155']), ...ctx.evidenceOf(das), ...prtBlockLines(ctx, deleted), ...ctx.match.evidence];
     const confirmed = deleted.length > 0;
     return [
       {
         id: 'device-object-missing',
         severity: 'error',
         title: confirmed ? 'finding.device-object-missing.title' : 'finding.device-object-missing.title-ambiguous',
-        explanation: confirmed ? 'finding.device-object-missing.explanation' : 'finding.device-object-missing.ambiguous',
+        explanation: confirmed
+          ? ctx.status.joinType === 'hybrid-joined'
+            ? 'finding.device-object-missing.explanation'
+            : 'finding.device-object-missing.explanation-cloud'
+          : 'finding.device-object-missing.ambiguous',
         params: {
           deviceId: ctx.status.deviceId.value ?? '—',
           tenant: ctx.status.tenantName.value ?? ctx.status.tenantId.value ?? '—',
           fromError: ctx.errorCodes.some((c) => DELETED.includes(c)) ? 'yes' : 'no',
         },
         evidence,
+        ...(ctx.match.registration ? { registration: ctx.match.registration.id } : {}),
         codes: [
           ...new Set([...(confirmed ? deleted : ['AADSTS50155'].filter((c) => ctx.allCodes.includes(c))), ...prtBlockCodes(ctx, [...deleted, 'AADSTS50155'])]),
         ],

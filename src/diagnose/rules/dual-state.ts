@@ -7,6 +7,9 @@ export const dualState: Rule = {
   check(ctx: RuleContext): Finding[] {
     const s = ctx.status;
     if (s.azureAdJoined.value !== true || s.workplaceJoined.value !== true) return [];
+    // work accounts of other tenants are not a second registration for the join's tenant
+    const accounts = ctx.registrations.filter((r) => r.kind === 'work-account');
+    if (accounts.length > 0 && accounts.every((r) => r.partner)) return [];
     return [
       {
         id: 'dual-state',

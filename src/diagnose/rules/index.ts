@@ -9,6 +9,7 @@ import { dualState } from './dual-state.js';
 import { errorCodes } from './error-codes.js';
 import { hybridJoinIncomplete } from './hybrid-join-incomplete.js';
 import { inputCompleteness } from './input-completeness.js';
+import { needsMoreEvidence } from './needs-more-evidence.js';
 import { prtMissing } from './prt-missing.js';
 import { prtRequestFailed } from './prt-request-failed.js';
 import { prtStale } from './prt-stale.js';
@@ -17,6 +18,7 @@ import { wrongContext } from './wrong-context.js';
 
 /** Every rule, in the order findings are reported. `error-codes` runs last (see diagnose.ts). */
 export const RULES: readonly Rule[] = [
+  needsMoreEvidence,
   deviceObjectMissing,
   deviceObjectDisabled,
   deviceAuthCheckFailed,

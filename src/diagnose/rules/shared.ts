@@ -1,11 +1,12 @@
 import { collectErrorCodes } from '../../model/status.js';
 import type { Field } from '../../read/parse.js';
+import { reportedErrorLines } from '../reported-error.js';
 import type { EvidenceLine, RuleContext } from '../types.js';
 
-/** Lines of the input whose field value mentions one of these codes. */
+/** Lines of the input whose field value, or reported-error text, mentions one of these codes. */
 export function codeLines(ctx: RuleContext, codes: string[]): EvidenceLine[] {
   if (codes.length === 0) return [];
-  const out: EvidenceLine[] = [];
+  const out: EvidenceLine[] = [...reportedErrorLines(ctx.reported, codes)];
   for (const f of ctx.status.report.fields) {
     const v = f.value.toLowerCase();
     if (codes.some((c) => v.includes(c.toLowerCase()))) for (const e of ctx.evidenceOf(f)) out.push(e);
@@ -46,6 +47,37 @@ export function prtBlockLines(ctx: RuleContext, codes: string[]): EvidenceLine[]
     }
   }
   return out;
+}
+
+const DELETED_CODES = ['AADSTS700003', 'AADSTS130008'];
+const DISABLED_CODES = ['AADSTS135011', 'AADSTS130007'];
+
+/**
+ * When both a deleted (700003) and a disabled (135011) answer appear, the latest server answer
+ * decides: the PRT attempt with the latest time that carries one of them. Without a time that
+ * tells, the status's own PRT answer wins over the reported error; failing that, disabled (the
+ * step that enables the object loses nothing, a re-registration would).
+ */
+export function deviceObjectAnswer(ctx: RuleContext): { verdict: 'deleted' | 'disabled' | null; other: string | null; when: string | null } {
+  const deleted = ctx.allCodes.filter((c) => DELETED_CODES.includes(c));
+  const disabled = ctx.allCodes.filter((c) => DISABLED_CODES.includes(c));
+  if (deleted.length === 0 && disabled.length === 0) return { verdict: null, other: null, when: null };
+  if (disabled.length === 0) return { verdict: 'deleted', other: null, when: null };
+  if (deleted.length === 0) return { verdict: 'disabled', other: null, when: null };
+  let best: { kind: 'deleted' | 'disabled'; when: string } | null = null;
+  for (const b of ctx.status.prtDiagnostics) {
+    const text = b.fields
+      .map((f) => f.value)
+      .join('\n')
+      .toUpperCase();
+    const kind = deleted.some((c) => text.includes(c)) ? 'deleted' : disabled.some((c) => text.includes(c)) ? 'disabled' : null;
+    if (!kind) continue;
+    const when = b.previousAttempt ?? '';
+    if (!best || when > best.when) best = { kind, when };
+  }
+  const verdict = best?.kind ?? 'disabled';
+  const other = verdict === 'deleted' ? (disabled[0] ?? null) : (deleted[0] ?? null);
+  return { verdict, other, when: best?.when || null };
 }
 
 /** Joined to Entra ID (joined or hybrid): the device itself gets a PRT. */
