@@ -18,11 +18,12 @@ describe('collection bundle', () => {
     expect(r.skippedLines).toBe(0);
   });
 
-  it('diagnose uses it: MDM enrolment → retire first, disabled policy → required policy step, the key → concrete fallback', () => {
+  it('diagnose uses it: MDM enrolment → retire as the conditional fallback, disabled policy → required policy step, the key → concrete fallback', () => {
     const d = diagnose(readStatusText(bundle));
     const ids = d.plan.steps.map((s) => s.id);
-    expect(ids[0]).toBe('retire-in-mdm');
-    expect(ids).toContain('leave-and-reboot');
+    // retiring is the article's fallback when the MDM blocks the remedy, never the first step
+    expect(ids[0]).toBe('leave-and-reboot');
+    expect(d.plan.steps.find((s) => s.id === 'retire-in-mdm')).toMatchObject({ stage: 'fallback', conditional: true });
     const policy = d.plan.steps.find((s) => s.id === 'check-auto-registration-policy');
     expect(policy).toMatchObject({ conditional: false, whyKey: 'step.check-auto-registration-policy.why-disabled' });
     expect(d.plan.steps.find((s) => s.id === 'clear-aad-storage-key')?.whyKey).toBe('step.clear-aad-storage-key.why-present');

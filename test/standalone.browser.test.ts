@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../bench/chromium.mjs';
 import { main } from '../src/cli/cli.js';
 import { en, ja } from '../src/i18n/all.js';
+import { verifyFixtureBytes } from './verify-fixtures.js';
 import type { Lang } from '../src/i18n/lang.js';
 import { ENCODINGS, fixtureFiles, fixtureText, ROOT } from './helpers.js';
 
@@ -329,12 +330,12 @@ describe('the standalone page (dist/dsreg-doctor.html) from file://', () => {
     await page.click('#mask');
   });
 
-  it('"After" mode compares in the browser: after dsregcmd /leave it is "in progress"', async () => {
+  it('"After" mode compares in the browser: after dsregcmd /leave with the sync join pending it is "in progress"', async () => {
     await pasteAndWait(fixtureText('s02-hybrid-700003.txt'));
-    await paste('#after-input', fixtureText('s06-after-leave-all-no.txt'));
+    await paste('#after-input', verifyFixtureBytes('hybrid-after-leave-sync-pending').toString('utf8'));
     await page.waitForSelector('#after-result [data-verdict]');
     expect(await page.getAttribute('#after-result [data-verdict]', 'data-verdict')).toBe('in-progress');
-    expect(await page.textContent('#after-result .step-title')).toBe(en['step.check-auto-registration-policy.title']);
+    expect(await page.textContent('#after-result .step-title')).toBe(en['step.sync-computer-object.title']);
   });
 
   it('downloads, made in the page: Markdown, remediation script, Intune pair, redacted output, collection script', async () => {

@@ -169,10 +169,11 @@ describe('POST /api/diagnose', () => {
     expect(json.plan.branch).toBe('all-no');
   });
 
-  it('?mdm=1 adds the retire step', async () => {
+  it('?mdm=1 adds the retire step as the conditional fallback after the remedy', async () => {
     const json = await jsonOf(await post('/api/diagnose?mdm=1', bytesOf('s01-aadj-700003.txt')));
-    // restore first (#18): the tenant-side restore makes retiring unnecessary, so it comes before
-    expect(json.plan.steps.map((s: { id: string }) => s.id).slice(0, 2)).toEqual(['restore-device-object', 'retire-in-mdm']);
+    // restore first (#18), then the remedy; retiring only when the MDM blocks it (#11)
+    expect(json.plan.steps.map((s: { id: string }) => s.id).slice(0, 3)).toEqual(['restore-device-object', 'forcerecovery', 'retire-in-mdm']);
+    expect(json.plan.steps[2]).toMatchObject({ conditional: true });
   });
 
   it.each(Object.entries(ENCODINGS))('reads %s like the CLI', async (_name, encode) => {
