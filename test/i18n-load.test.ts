@@ -4,7 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../src/diagnose/diagnose.js';
+import { en as allEn, ja as allJa } from '../src/i18n/all.js';
+import { en as coreEn } from '../src/i18n/en.js';
 import { translator } from '../src/i18n/format.js';
+import { ja as coreJa } from '../src/i18n/ja.js';
+import { jaReport } from '../src/i18n/ja-report.js';
 import { loadTranslator } from '../src/i18n/load.js';
 import { readStatusBytes } from '../src/read/parse.js';
 import { diagnosisToMarkdown } from '../src/render/diagnosis-markdown.js';
@@ -12,7 +16,16 @@ import { diagnosisToText } from '../src/render/diagnosis-text.js';
 import { diagnosisToJson } from '../src/render/localize.js';
 import { parseToJson, parseToText } from '../src/render/parse.js';
 
-const dirs = [join(__dirname, 'fixtures', 'dsregcmd'), join(__dirname, '..', 'examples')];
+// every kind of single-device input diagnose reads: outputs, collection bundles (their findings),
+// tickets and error pages around an output, before/after pairs
+const dirs = [
+  join(__dirname, 'fixtures', 'dsregcmd'),
+  join(__dirname, 'fixtures', 'bundle'),
+  join(__dirname, 'fixtures', 'noharm'),
+  join(__dirname, 'fixtures', 'stranger'),
+  join(__dirname, 'fixtures', 'verify'),
+  join(__dirname, '..', 'examples'),
+];
 const inputs = dirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -38,6 +51,16 @@ describe('core catalogue of the CLI (load.ts)', () => {
       }
     });
   }
+
+  it('holds every finding, step, caveat and report message, whichever feature catalogue added it', () => {
+    // a rule may emit any finding: its text must not depend on which fixtures happen to fire it
+    const rendered = /^(finding|step|caveat|report|context|joinType|severity|warning|code|explain)\./;
+    const coreJaKeys = new Set([...Object.keys(coreJa), ...Object.keys(jaReport)]);
+    const missing = Object.keys(allEn).filter((k) => rendered.test(k) && !(k in coreEn));
+    const missingJa = Object.keys(allJa).filter((k) => rendered.test(k) && !coreJaKeys.has(k));
+    expect(missing).toEqual([]);
+    expect(missingJa).toEqual([]);
+  });
 
   it('refuses a message outside the core instead of printing a key', async () => {
     const core = await loadTranslator('en', 'core');

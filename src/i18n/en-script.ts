@@ -1,23 +1,5 @@
 /** English messages of the script feature (spread into en.ts). */
 export const enScript = {
-  'finding.mdm-enrolled.title': 'The device is enrolled in MDM',
-  'finding.mdm-enrolled.explanation':
-    'The collection bundle shows {count} MDM enrolment(s) with a user (Enrollments registry keys). An MDM enrolment can block disconnecting or re-registering: retire the device in the MDM first.',
-  'finding.auto-registration-disabled.title': 'Automatic registration of domain computers is disabled by policy',
-  'finding.auto-registration-disabled.explanation':
-    'The policy "Register domain joined computers as devices" is set to Disabled, so this PC will not register in Entra ID by itself after `dsregcmd /leave` or a new join.',
-  'finding.workplace-join-blocked.title': 'Registering work accounts is blocked by policy',
-  'finding.workplace-join-blocked.explanation':
-    'BlockAADWorkplaceJoin is set: after disconnecting, the user cannot register the device again with "+ Connect" until the policy allows it.',
-  'finding.aad-storage-key-present.title': 'The AAD\\Storage key for login.microsoftonline.com exists',
-  'finding.aad-storage-key-present.explanation':
-    "The user's registry still holds HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com. If the 700003 error remains after re-registering, the article's last stage deletes it.",
-  'finding.aad-events.title': 'AAD Operational events from the last day',
-  'finding.aad-events.explanation': '{count} event(s) from the AAD Operational log (IDs {ids}); their error codes are explained below.',
-  'step.clear-aad-storage-key.why-present':
-    "The collection bundle shows the key exists. If the error remains after the steps above, delete it as below (the article's last stage).",
-  'step.clear-aad-storage-key.why-absent':
-    'The collection bundle shows no such key for this user, so this stage probably does not apply; check again only if the error remains.',
   // --- generated scripts (printed by PowerShell; {0} is filled in by the script) ---------------
   'script.synopsis': 'dsreg-doctor remediation script for the diagnosed device (dry run unless -Apply).',
   'script.description':
@@ -110,5 +92,4 @@ Masks tenant and device IDs, all GUIDs, UPNs and e-mail addresses, user, device,
 names, thumbprints, host names in URLs, IP addresses and SIDs, with stable pseudonyms (the same value
 gets the same mask everywhere), keeping the layout so the redacted text diagnoses the same. Works on
 dsregcmd outputs, collection bundles and fleet exports (CSV, JSON).`,
-  'caveat.block-wpj-policy': 'BlockAADWorkplaceJoin is set on this PC: "+ Connect" will fail until the policy allows registration.',
 } as const satisfies Record<string, string>;

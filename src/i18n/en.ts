@@ -549,6 +549,26 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
     'MdmUrl shows that this tenant enrols devices in an MDM automatically, not that this device is enrolled. Only if this step is blocked because the device is enrolled: retire it in the MDM (this removes company data and compliance), then try again.',
   'script.intune.needsEvidence':
     'No remediation: the diagnosed output does not show which registration fails (needs more evidence). Collect dsregcmd /status as the affected user and the error page details first.',
+  // --- what a collection bundle shows (read by diagnose, so in the core catalogue) ---------------
+  'finding.mdm-enrolled.title': 'The device is enrolled in MDM',
+  'finding.mdm-enrolled.explanation':
+    'The collection bundle shows {count} MDM enrolment(s) with a user (Enrollments registry keys). An MDM enrolment can block disconnecting or re-registering: retire the device in the MDM first.',
+  'finding.auto-registration-disabled.title': 'Automatic registration of domain computers is disabled by policy',
+  'finding.auto-registration-disabled.explanation':
+    'The policy "Register domain joined computers as devices" is set to Disabled, so this PC will not register in Entra ID by itself after `dsregcmd /leave` or a new join.',
+  'finding.workplace-join-blocked.title': 'Registering work accounts is blocked by policy',
+  'finding.workplace-join-blocked.explanation':
+    'BlockAADWorkplaceJoin is set: after disconnecting, the user cannot register the device again with "+ Connect" until the policy allows it.',
+  'finding.aad-storage-key-present.title': 'The AAD\\Storage key for login.microsoftonline.com exists',
+  'finding.aad-storage-key-present.explanation':
+    "The user's registry still holds HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com. If the 700003 error remains after re-registering, the article's last stage deletes it.",
+  'finding.aad-events.title': 'AAD Operational events from the last day',
+  'finding.aad-events.explanation': '{count} event(s) from the AAD Operational log (IDs {ids}); their error codes are explained below.',
+  'step.clear-aad-storage-key.why-present':
+    "The collection bundle shows the key exists. If the error remains after the steps above, delete it as below (the article's last stage).",
+  'step.clear-aad-storage-key.why-absent':
+    'The collection bundle shows no such key for this user, so this stage probably does not apply; check again only if the error remains.',
+  'caveat.block-wpj-policy': 'BlockAADWorkplaceJoin is set on this PC: "+ Connect" will fail until the policy allows registration.',
 } as const satisfies Record<string, string>;
 
 /** Every message key: the core's and the feature catalogues'. */

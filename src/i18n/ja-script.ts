@@ -2,24 +2,6 @@ import type { enScript } from './en-script.js';
 
 /** 日本語のメッセージ (script, collect, bundle)。en-script.ts と同じキーをすべて持つこと。 */
 export const jaScript: Record<keyof typeof enScript, string> = {
-  'finding.mdm-enrolled.title': 'デバイスは MDM に登録されています',
-  'finding.mdm-enrolled.explanation':
-    '収集バンドルに、ユーザー付きの MDM 登録 (Enrollments レジストリ キー) が {count} 件あります。MDM に登録されていると、切断や再登録ができない場合があります。先に MDM 側でデバイスをリタイアしてください。',
-  'finding.auto-registration-disabled.title': 'ドメイン参加コンピューターの自動登録がポリシーで無効になっています',
-  'finding.auto-registration-disabled.explanation':
-    'ポリシー「ドメインに参加しているコンピューターをデバイスとして登録する」が「無効」に設定されているため、`dsregcmd /leave` や新規参加のあとに、この PC が Entra ID に自動で登録されることはありません。',
-  'finding.workplace-join-blocked.title': '職場アカウントの登録がポリシーでブロックされています',
-  'finding.workplace-join-blocked.explanation':
-    'BlockAADWorkplaceJoin が設定されています。切断したあと、ポリシーで許可されるまで、ユーザーは「+ 接続」でデバイスを登録し直せません。',
-  'finding.aad-storage-key-present.title': 'login.microsoftonline.com の AAD\\Storage キーが存在します',
-  'finding.aad-storage-key-present.explanation':
-    'ユーザーのレジストリに HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com が残っています。再登録後も 700003 エラーが続く場合は、記事の最後の手順としてこのキーを削除します。',
-  'finding.aad-events.title': '過去 1 日の AAD Operational イベント',
-  'finding.aad-events.explanation': 'AAD Operational ログのイベントが {count} 件あります (ID: {ids})。含まれるエラー コードの説明は下記のとおりです。',
-  'step.clear-aad-storage-key.why-present':
-    '収集バンドルで、このキーが存在することを確認しました。上記の手順のあともエラーが続く場合は、以下のとおり削除します (記事の最後の段階)。',
-  'step.clear-aad-storage-key.why-absent':
-    '収集バンドルでは、このユーザーにこのキーはありませんでした。この段階は該当しない可能性が高いため、エラーが続く場合にだけ改めて確認してください。',
   'script.synopsis': '診断したデバイス用の dsreg-doctor 対処スクリプトです (-Apply を付けない限りドライ ランです)。',
   'script.description':
     'dsreg-doctor の対処計画のうちスクリプトで実行できる手順を実行し、それ以外の手順は指示として表示します。-Apply を付けない場合は、実行内容を表示するだけです。-Apply を付けると変更のたびに確認を求めます (確認を省略するには -Confirm:$false、事前確認だけなら -WhatIf)。',
@@ -114,5 +96,4 @@ PowerShell 5.1 が日本語を正しく読めるよう、ファイルは UTF-8 �
 名前、拇印、URL 内のホスト名、IP アドレス、SID を、安定した仮名でマスクします (同じ値はどこでも同じマスク
 になります)。レイアウトを保つため、マスク後のテキストでも同じ診断結果になります。dsregcmd の出力、収集
 バンドル、フリートのエクスポート (CSV、JSON) に使えます。`,
-  'caveat.block-wpj-policy': 'この PC には BlockAADWorkplaceJoin が設定されています。ポリシーで登録が許可されるまで「+ 接続」は失敗します。',
 };

@@ -249,4 +249,24 @@ export const ja = {
     'MdmUrl は、このテナントがデバイスを MDM に自動登録する設定であることを示すだけで、このデバイスが登録済みであることは示しません。デバイスが登録済みのためにこの手順がブロックされる場合にだけ、MDM でリタイアしてから (会社のデータとコンプライアンスが削除されます) やり直してください。',
   'script.intune.needsEvidence':
     '修復しません: 診断した出力では、どの登録が失敗しているかがわかりません (追加の情報が必要です)。先に影響を受けたユーザーとして dsregcmd /status を取得し、エラー画面の詳細を確認してください。',
+  // --- what a collection bundle shows (read by diagnose, so in the core catalogue) ---------------
+  'finding.mdm-enrolled.title': 'デバイスは MDM に登録されています',
+  'finding.mdm-enrolled.explanation':
+    '収集バンドルに、ユーザー付きの MDM 登録 (Enrollments レジストリ キー) が {count} 件あります。MDM に登録されていると、切断や再登録ができない場合があります。先に MDM 側でデバイスをリタイアしてください。',
+  'finding.auto-registration-disabled.title': 'ドメイン参加コンピューターの自動登録がポリシーで無効になっています',
+  'finding.auto-registration-disabled.explanation':
+    'ポリシー「ドメインに参加しているコンピューターをデバイスとして登録する」が「無効」に設定されているため、`dsregcmd /leave` や新規参加のあとに、この PC が Entra ID に自動で登録されることはありません。',
+  'finding.workplace-join-blocked.title': '職場アカウントの登録がポリシーでブロックされています',
+  'finding.workplace-join-blocked.explanation':
+    'BlockAADWorkplaceJoin が設定されています。切断したあと、ポリシーで許可されるまで、ユーザーは「+ 接続」でデバイスを登録し直せません。',
+  'finding.aad-storage-key-present.title': 'login.microsoftonline.com の AAD\\Storage キーが存在します',
+  'finding.aad-storage-key-present.explanation':
+    'ユーザーのレジストリに HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\AAD\\Storage\\https://login.microsoftonline.com が残っています。再登録後も 700003 エラーが続く場合は、記事の最後の手順としてこのキーを削除します。',
+  'finding.aad-events.title': '過去 1 日の AAD Operational イベント',
+  'finding.aad-events.explanation': 'AAD Operational ログのイベントが {count} 件あります (ID: {ids})。含まれるエラー コードの説明は下記のとおりです。',
+  'step.clear-aad-storage-key.why-present':
+    '収集バンドルで、このキーが存在することを確認しました。上記の手順のあともエラーが続く場合は、以下のとおり削除します (記事の最後の段階)。',
+  'step.clear-aad-storage-key.why-absent':
+    '収集バンドルでは、このユーザーにこのキーはありませんでした。この段階は該当しない可能性が高いため、エラーが続く場合にだけ改めて確認してください。',
+  'caveat.block-wpj-policy': 'この PC には BlockAADWorkplaceJoin が設定されています。ポリシーで登録が許可されるまで「+ 接続」は失敗します。',
 } satisfies Partial<Record<MessageKey, string>>;
