@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSideList, type SideList, type SideListKind, sideListKindOf } from '../cleanup/lists.js';
 import { cleanupToCsv, cleanupToHtml, cleanupToJson, cleanupToText } from '../cleanup/render.js';
@@ -11,6 +11,7 @@ import { cleanupScript } from '../script/cleanup.js';
 import type { CommandContext } from './cli.js';
 import { checkChoice, emit, parseOptions } from './cli.js';
 import { UserError } from './errors.js';
+import { writeFileAtomic } from './io.js';
 import { failuresText, GRAPH_OPTIONS, type GraphValues, graphProgressPrinter, graphSettings, pullAsSources } from './graph-options.js';
 
 const OPTIONS = {
@@ -197,7 +198,8 @@ export async function writeStageFiles(dir: string, plan: StagedCleanup, lang: La
   }
   try {
     await mkdir(dir, { recursive: true });
-    for (const [name, text] of files) await writeFile(join(dir, name), text, 'utf8');
+    // each file whole or not at all: a full disk never leaves a half-written script to run
+    for (const [name, text] of files) await writeFileAtomic(join(dir, name), text);
   } catch (e) {
     throw new UserError('cli.error.outWrite', { file: dir, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
   }
