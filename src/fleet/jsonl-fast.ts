@@ -1,4 +1,4 @@
-import type { SignInEvent } from './records.js';
+import { newEvent, type SignInEvent } from './records.js';
 import { deviceKey, parseTime } from './values.js';
 
 /**
@@ -310,18 +310,7 @@ export class SignInLinesReader {
   /** Inside a line longer than MAX_LINE, up to its line break. */
   private skipping = false;
   private line = 1;
-  private readonly event: SignInEvent = {
-    time: 0,
-    guid: new Uint32Array(4),
-    hasGuid: false,
-    code: 0,
-    deviceId: '',
-    deviceName: '',
-    os: '',
-    trust: '',
-    user: '',
-    app: '',
-  };
+  private readonly event: SignInEvent = newEvent();
 
   constructor(
     private readonly sink: JsonLinesSink,

@@ -78,7 +78,8 @@ export interface SignInEvent {
   app: string;
 }
 
-const newEvent = (): SignInEvent => ({
+/** A blank sign-in event, filled in place by each reader (one per reader, reused per row). */
+export const newEvent = (): SignInEvent => ({
   time: 0,
   guid: new Uint32Array(4),
   hasGuid: false,
