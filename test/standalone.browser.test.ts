@@ -14,6 +14,7 @@ import { en, ja } from '../src/i18n/all.js';
 import { verifyFixtureBytes } from './verify-fixtures.js';
 import type { Lang } from '../src/i18n/lang.js';
 import { ENCODINGS, fixtureFiles, fixtureText, ROOT } from './helpers.js';
+import { watchPages } from './browser-watch.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate callbacks
 declare const document: any, navigator: any, window: any, DataTransfer: any;
@@ -82,20 +83,8 @@ async function launch(locale: string): Promise<BrowserContext> {
     },
   );
   ctx.on('request', (r) => requests.push(r.url()));
-  ctx.on('page', watch);
-  for (const p of ctx.pages()) watch(p);
+  watchPages(ctx, { dialogs, consoleErrors });
   return ctx;
-}
-
-function watch(p: Page) {
-  p.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  p.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  p.on('pageerror', (e) => consoleErrors.push(e.message));
 }
 
 async function open(ctx: BrowserContext): Promise<Page> {

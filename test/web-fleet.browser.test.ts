@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../bench/chromium.mjs';
 import { analyzeFleet, type FleetReport, fileSource, memorySource } from '../src/fleet/fleet.js';
 import { fleetToCsv } from '../src/fleet/render-csv.js';
-import { en } from '../src/i18n/all.js';
-import { ja } from '../src/i18n/all.js';
+import { en, ja } from '../src/i18n/all.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 import { ROOT } from './helpers.js';
+import { watchPages } from './browser-watch.js';
 
 // Browser globals used inside page.evaluate callbacks (the project's lib has no DOM types).
 // biome-ignore lint/suspicious/noExplicitAny: typed loosely on purpose, checked by running them
@@ -58,18 +58,7 @@ async function launch(locale: string): Promise<BrowserContext> {
     acceptDownloads: true,
   });
   ctx.on('request', (r) => requests.push(r.url()));
-  const watch = (p: Page) => {
-    p.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    p.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    p.on('pageerror', (e) => consoleErrors.push(e.message));
-  };
-  ctx.on('page', watch);
-  for (const p of ctx.pages()) watch(p);
+  watchPages(ctx, { dialogs, consoleErrors });
   return ctx;
 }
 

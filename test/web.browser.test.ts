@@ -17,6 +17,7 @@ import { localizeFinding, localizeStep } from '../src/render/localize.js';
 import { type RunningServer, startServer } from '../src/web/server.js';
 import { fixtureText, labels, ROOT } from './helpers.js';
 import { verifyFixtureBytes } from './verify-fixtures.js';
+import { watchPages } from './browser-watch.js';
 
 // Browser globals used inside page.evaluate callbacks, which run in Chromium; the project's lib has
 // no DOM types, and adding them would change every file's globals.
@@ -57,20 +58,8 @@ async function launch(locale: string): Promise<BrowserContext> {
     acceptDownloads: true,
   });
   ctx.on('request', (r) => requests.push(r.url()));
-  ctx.on('page', watch);
-  for (const p of ctx.pages()) watch(p);
+  watchPages(ctx, { dialogs, consoleErrors });
   return ctx;
-}
-
-function watch(p: Page) {
-  p.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  p.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  p.on('pageerror', (e) => consoleErrors.push(e.message));
 }
 
 async function open(ctx: BrowserContext): Promise<Page> {
