@@ -1,33 +1,13 @@
-import { parseArgs } from 'node:util';
-import type { MessageKey, Translate } from '../i18n/format.js';
-import { detectLang, type Lang } from '../i18n/lang.js';
+import { detectLang } from '../i18n/lang.js';
 import { type CatalogScope, loadTranslator } from '../i18n/load.js';
-import type { ParsedReport } from '../read/parse.js';
-import type { TextEncodingName } from '../read/decode.js';
 import { jsonText, terminalSafe } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
+import { checkChoice, checkDeviceId, checkEncoding, type CommandContext, emit, help, parseOptions, readReport, reportSkipped, useColor } from './command.js';
 import { UserError } from './errors.js';
-import { type CliIo, inputName, readInputBytes, writeFileAtomic } from './io.js';
+import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
-
-const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'cp932', 'cp1252', 'cp850'];
-
-/** Options every command takes. */
-const COMMON = {
-  lang: { type: 'string' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  encoding: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-export interface CommandContext {
-  io: CliIo;
-  lang: Lang;
-  t: Translate;
-  args: string[];
-}
+export type { CommandContext } from './command.js';
 
 /**
  * Run the CLI: argv (without node and script) in, exit code out. Never calls process.exit;
@@ -115,80 +95,6 @@ function langFromArgv(argv: string[]): string | undefined {
     if (a.startsWith('--lang=')) return a.slice(7);
   }
   return undefined;
-}
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-type CommonValues = { lang?: string; out?: string; format?: string; encoding?: string; help?: boolean };
-export type OptionValues<T extends OptionSpec> = { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string } & CommonValues;
-
-/** parseArgs with our messages instead of a stack trace. */
-export function parseOptions<T extends OptionSpec>(args: string[], options: T): { values: OptionValues<T>; positionals: string[] } {
-  try {
-    const parsed = parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
-    return { values: parsed.values as OptionValues<T>, positionals: parsed.positionals };
-  } catch (e) {
-    throw new UserError('cli.error.badOption', { message: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-export function checkChoice(option: string, value: string | undefined, choices: readonly string[], fallback: string): string {
-  if (value === undefined) return fallback;
-  if (!choices.includes(value)) throw new UserError('cli.error.badValue', { option, value, expected: choices.join(', ') });
-  return value;
-}
-
-export function checkEncoding(value: string | undefined): TextEncodingName | undefined {
-  if (value === undefined) return undefined;
-  return checkChoice('--encoding', value, ENCODINGS, 'utf-8') as TextEncodingName;
-}
-
-/** Read one input and refuse what is not a dsregcmd /status output (exit 2). */
-export async function readReport(path: string, io: CliIo, encoding: TextEncodingName | undefined): Promise<ParsedReport> {
-  const [bytes, { readStatusBytes }] = await Promise.all([readInputBytes(path, io), import('../read/parse.js')]);
-  const name = inputName(path);
-  const report = readStatusBytes(bytes, encoding ? { name, encoding } : { name });
-  const first = report.warnings[0]?.code;
-  if (first === 'empty-input') throw new UserError('cli.error.empty', { file: name });
-  if (first === 'binary-input') throw new UserError('cli.error.binary', { file: name });
-  if (!report.recognized) throw new UserError('cli.error.notDsregcmd', { file: name });
-  return report;
-}
-
-export function reportSkipped(report: ParsedReport, ctx: CommandContext): void {
-  if (report.skippedLines > 0) {
-    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('cli.skippedSummary', { file: report.source.name, count: report.skippedLines })}\n`);
-  }
-}
-
-export async function emit(ctx: CommandContext, out: string | undefined, text: string): Promise<void> {
-  if (out === undefined || out === '-') {
-    ctx.io.stdout.write(text);
-    return;
-  }
-  try {
-    await writeFileAtomic(out, text);
-  } catch (e) {
-    throw new UserError('cli.error.outWrite', { file: out, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-}
-
-export function useColor(io: CliIo, out: string | undefined): boolean {
-  return out === undefined && io.stdout.isTTY === true && !('NO_COLOR' in io.env && io.env.NO_COLOR !== undefined) && io.env.TERM !== 'dumb';
-}
-
-function help(ctx: CommandContext, key: MessageKey): number {
-  ctx.io.stdout.write(`${ctx.t(key)}\n`);
-  return 0;
-}
-
-/** `--device-id`: a GUID (the error page's Device identifier), braces allowed. */
-export function checkDeviceId(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const v = value.trim().replace(/^\{|\}$/g, '');
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) {
-    throw new UserError('cli.error.badValue', { option: '--device-id', value, expected: 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' });
-  }
-  return v.toLowerCase();
 }
 
 async function diagnoseCommand(ctx: CommandContext): Promise<number> {

@@ -1,7 +1,7 @@
 import { lookupCode, normalizeCode } from '../knowledge/codes.js';
 import { VERSION } from '../version.js';
-import type { CommandContext } from './cli.js';
-import { checkChoice, emit, parseOptions } from './cli.js';
+import type { CommandContext } from './command.js';
+import { checkChoice, emit, parseOptions } from './command.js';
 import { UserError } from './errors.js';
 
 export async function explainCommand(ctx: CommandContext): Promise<number> {

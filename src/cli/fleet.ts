@@ -23,8 +23,8 @@ import { parseTime } from '../fleet/values.js';
 import type { MessageKey } from '../i18n/format.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
 import { jsonText } from '../render/sanitize.js';
-import type { CommandContext } from './cli.js';
-import { checkChoice, emit, parseOptions } from './cli.js';
+import type { CommandContext } from './command.js';
+import { checkChoice, emit, parseOptions } from './command.js';
 import { failuresText, GRAPH_OPTIONS, type GraphValues, graphProgressPrinter, graphSettings, pullAsSources } from './graph-options.js';
 import { UserError } from './errors.js';
 

@@ -8,7 +8,7 @@ import { GraphError, type GraphFailure } from '../graph/errors.js';
 import { type PullResult, pullFleetData } from '../graph/pull.js';
 import type { Translate } from '../i18n/format.js';
 import type { FleetFromGraph } from '../web/fleet-api.js';
-import type { CommandContext } from './cli.js';
+import type { CommandContext } from './command.js';
 import { UserError } from './errors.js';
 
 /** The Graph options `fleet` and `serve` share. */

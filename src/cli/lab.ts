@@ -3,8 +3,8 @@ import { checkVerifyScenarios } from '../lab/verify-scenarios.js';
 import { runScenario } from '../lab/run.js';
 import { allScenarios, findScenario, type Scenario } from '../lab/scenarios.js';
 import { scenarioTitle, storyText } from '../lab/story.js';
-import type { CommandContext } from './cli.js';
-import { checkChoice, emit, parseOptions } from './cli.js';
+import type { CommandContext } from './command.js';
+import { checkChoice, emit, parseOptions } from './command.js';
 import { UserError } from './errors.js';
 
 /**

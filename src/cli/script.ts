@@ -6,8 +6,8 @@ import { redactText } from '../redact/redact.js';
 import { collectionScript } from '../script/collect.js';
 import { intunePair } from '../script/intune.js';
 import { remediationScript } from '../script/remediation.js';
-import type { CommandContext } from './cli.js';
-import { checkDeviceId, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
+import type { CommandContext } from './command.js';
+import { checkDeviceId, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './command.js';
 import { UserError } from './errors.js';
 import { inputName, readInputBytes, writeFileAtomic } from './io.js';
 

@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { platform } from 'node:os';
 import { DEFAULT_WEB_ROOT } from '../web/assets.js';
 import { DEFAULT_PORT, type RunningServer, startServer } from '../web/server.js';
-import type { CommandContext } from './cli.js';
-import { checkChoice, parseOptions } from './cli.js';
+import type { CommandContext } from './command.js';
+import { checkChoice, parseOptions } from './command.js';
 import { UserError } from './errors.js';
 import { GRAPH_OPTIONS, type GraphValues, graphSettings, webFleetFromGraph } from './graph-options.js';
 

@@ -6,8 +6,8 @@ import { jsonText, escapingTranslator } from '../render/sanitize.js';
 import type { Verification } from '../verify/verify.js';
 import { localizeReason, verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
-import type { CommandContext } from './cli.js';
-import { checkChoice, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
+import type { CommandContext } from './command.js';
+import { checkChoice, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './command.js';
 import { UserError } from './errors.js';
 
 export async function verifyCommand(ctx: CommandContext): Promise<number> {
