@@ -1,3 +1,4 @@
+import { fleetDocument } from '../contract/fleet.js';
 import { toDeviceStatus } from '../model/status.js';
 import { readStatusBytes } from '../read/parse.js';
 import { VERSION } from '../version.js';
@@ -128,17 +129,18 @@ async function analyzeWith(options: FleetOptions, parallel: ParallelOptions): Pr
       ? cleanupImpact({ agg, asOf, ...(planned ? { planned } : {}), ...(options.staleDays !== undefined && !planned ? { staleDays: options.staleDays } : {}) })
       : undefined;
   const rows = totalRows(inputs);
-  return {
-    schemaVersion: 1,
-    tool: { name: 'dsreg-doctor', version: VERSION },
-    asOf: new Date(asOf).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    inputs,
-    affected,
-    cleanupImpact: cleanup?.entries ?? [],
-    cleanup: cleanup?.summary ?? null,
-    summary: agg.summary(affected),
-    rows,
-  };
+  return fleetDocument(
+    {
+      asOf: new Date(asOf).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      inputs,
+      affected,
+      cleanupImpact: cleanup?.entries ?? [],
+      cleanup: cleanup?.summary ?? null,
+      summary: agg.summary(affected),
+      rows,
+    },
+    VERSION,
+  );
 }
 
 function totalRows(inputs: InputReport[]): RowCounts {
