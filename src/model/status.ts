@@ -1,8 +1,9 @@
+import type { JoinType } from '../contract/joins.js';
 import type { Field, ParsedReport } from '../read/parse.js';
 import { guidIn, hexCodes, maskKind } from '../read/values.js';
 
-/** Join types of the public contract (docs/product.md). */
-export type JoinType = 'entra-joined' | 'hybrid-joined' | 'entra-registered' | 'domain-joined' | 'drs-joined' | 'not-joined' | 'unknown';
+/** Join types of the public contract (docs/contract.md). */
+export type { JoinType };
 
 /** What a value is, with the field that shows it (null when the input does not). */
 export interface Evidence<T> {

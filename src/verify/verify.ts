@@ -1,10 +1,11 @@
+import type { SameDevice, VerifyVerdict } from '../contract/joins.js';
 import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions } from '../diagnose/types.js';
 import type { MessageKey, Params, Translate } from '../i18n/format.js';
 import { type PlanStep, planStep, type StepId } from '../plan/plan.js';
 import type { ParsedReport } from '../read/parse.js';
 
-export type VerifyVerdict = 'fixed' | 'not-fixed' | 'in-progress' | 'different-problem' | 'no-change-needed' | 'cannot-tell';
+export type { VerifyVerdict };
 
 /** Why the verdict, as a catalogue key with its values (evidence lines in the params). */
 export interface VerifyReason {
@@ -15,7 +16,7 @@ export interface VerifyReason {
 export interface Verification {
   verdict: VerifyVerdict;
   /** Are both outputs from one PC? A re-registration changes the DeviceId, so the name decides. */
-  sameDevice: 'yes' | 'no' | 'unknown';
+  sameDevice: SameDevice;
   before: Diagnosis;
   after: Diagnosis;
   /** The next step of the plan, or null when nothing is left to do. */
