@@ -103,4 +103,3 @@ export function checkDeviceId(value: string | undefined): string | undefined {
   }
   return v.toLowerCase();
 }
-

@@ -1,4 +1,6 @@
 import { lookupCode, normalizeCode } from '../knowledge/codes.js';
+import { codeToJson, codeToText, unknownCodeToJson } from '../render/explain.js';
+import { jsonText } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './command.js';
 import { checkChoice, emit, parseOptions } from './command.js';
@@ -19,42 +21,12 @@ export async function explainCommand(ctx: CommandContext): Promise<number> {
   const entry = lookupCode(code);
   if (!entry) {
     if (format === 'json') {
-      await emit(ctx, values.out, `${JSON.stringify({ schemaVersion: 1, code, known: false }, null, 2)}\n`);
+      await emit(ctx, values.out, jsonText(unknownCodeToJson(code, VERSION)));
       return 1;
     }
     ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('cli.error.unknownCode', { code })}\n`);
     return 1;
   }
-  const text = entry[ctx.lang];
-  if (format === 'json') {
-    const json = {
-      schemaVersion: 1,
-      tool: { name: 'dsreg-doctor', version: VERSION },
-      code: entry.code,
-      known: true,
-      family: entry.family,
-      category: entry.category,
-      symbol: entry.symbol ?? null,
-      phase: entry.phase ?? null,
-      severity: entry.severity,
-      steps: entry.steps,
-      meaning: text.meaning,
-      cause: text.cause,
-      action: text.action,
-      docs: entry.docs ?? null,
-    };
-    await emit(ctx, values.out, `${JSON.stringify(json, null, 2)}\n`);
-    return 0;
-  }
-  const lines = [
-    `${entry.code}${entry.symbol ? ` (${entry.symbol})` : ''}`,
-    '',
-    `${ctx.t('report.meaning')}: ${text.meaning}`,
-    `${ctx.t('report.cause')}: ${text.cause}`,
-    `${ctx.t('report.action')}: ${text.action}`,
-  ];
-  if (entry.steps.length) lines.push(`${ctx.t('report.plan')}: ${entry.steps.join(', ')}`);
-  if (entry.docs) lines.push(entry.docs);
-  await emit(ctx, values.out, `${lines.join('\n')}\n`);
+  await emit(ctx, values.out, format === 'json' ? jsonText(codeToJson(entry, ctx.lang, VERSION)) : codeToText(entry, ctx.lang, ctx.t));
   return 0;
 }

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSIONS } from './document.js';
+import type { SCHEMA_VERSIONS } from './document.js';
 import type { JoinType } from './joins.js';
 
 /**

@@ -1,5 +1,14 @@
+import {
+  type DiagnosisDocument,
+  diagnosisDocument,
+  type LocalizedAction,
+  type LocalizedCode,
+  type LocalizedFinding,
+  type LocalizedStep,
+  type RegistrationJson,
+} from '../contract/diagnosis.js';
 import type { Diagnosis } from '../diagnose/diagnose.js';
-import type { EvidenceLine, Finding, Severity } from '../diagnose/types.js';
+import type { Finding } from '../diagnose/types.js';
 import type { MessageKey, Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { lookupCode } from '../knowledge/codes.js';
@@ -7,46 +16,8 @@ import type { Registration } from '../model/registrations.js';
 import type { PlanStep } from '../plan/plan.js';
 import { warningText } from './warnings.js';
 
-/** A diagnosis with every text in one language: what the JSON, text and Markdown renderers print. */
-export interface LocalizedCode {
-  code: string;
-  known: boolean;
-  family: string | null;
-  category: string | null;
-  meaning: string | null;
-  cause: string | null;
-  action: string | null;
-}
-
-export interface LocalizedFinding {
-  id: string;
-  severity: Severity;
-  title: string;
-  explanation: string;
-  evidence: EvidenceLine[];
-  codes: string[];
-  /** The registration the finding is about (`device-join`, `work-account-N`), when it names one. */
-  registration?: string;
-}
-
-export interface LocalizedAction {
-  kind: 'command' | 'text';
-  text: string;
-}
-
-export interface LocalizedStep {
-  id: string;
-  stage: PlanStep['stage'];
-  admin: boolean;
-  adminScope: PlanStep['adminScope'];
-  conditional: boolean;
-  title: string;
-  why: string;
-  actions: LocalizedAction[];
-  expect: string;
-  verify: string;
-  caveats: string[];
-}
+/** A diagnosis with every text in one language: what the JSON, text and Markdown renderers print (types in contract/). */
+export type { LocalizedAction, LocalizedCode, LocalizedFinding, LocalizedStep };
 
 export function localizeFinding(f: Finding, t: Translate): LocalizedFinding {
   return {
@@ -90,7 +61,7 @@ export function reportedErrorText(d: Diagnosis): string {
   return parts.join('; ') || '—';
 }
 
-function registrationJson(r: Registration) {
+function registrationJson(r: Registration): RegistrationJson {
   return {
     id: r.id,
     kind: r.kind,
@@ -130,78 +101,79 @@ export function localizeStep(step: PlanStep, t: Translate): LocalizedStep {
   };
 }
 
-/** The JSON of `diagnose --format json`: the public contract of docs/product.md, plus more. */
-export function diagnosisToJson(d: Diagnosis, lang: Lang, t: Translate, version: string): unknown {
+/** The document of `diagnose --format json` (docs/contract.md). */
+export function diagnosisToJson(d: Diagnosis, lang: Lang, t: Translate, version: string): DiagnosisDocument {
   const s = d.status;
   const r = d.report;
-  return {
-    schemaVersion: 1,
-    tool: { name: 'dsreg-doctor', version },
-    lang,
-    input: {
-      name: r.source.name,
-      encoding: r.source.encoding,
-      lines: r.source.lines,
-      lineEnding: r.source.lineEnding,
-      recognized: r.recognized,
-      elided: r.elided,
-      skippedLines: r.skippedLines,
-      warnings: r.warnings.map((w) => ({ ...w, message: warningText(w, t) })),
-    },
-    device: {
-      joinType: s.joinType,
-      azureAdJoined: s.azureAdJoined.value,
-      domainJoined: s.domainJoined.value,
-      enterpriseJoined: s.enterpriseJoined.value,
-      workplaceJoined: s.workplaceJoined.value,
-      deviceId: s.deviceId.value,
-      tenantId: s.tenantId.value,
-      deviceName: s.deviceName.value,
-      tenantName: s.tenantName.value,
-      deviceAuthStatus: s.deviceAuthStatus.value,
-      azureAdPrt: s.azureAdPrt.value,
-      domainName: s.domainName.value,
-      masked: {
-        deviceId: s.deviceId.masked,
-        tenantId: s.tenantId.masked,
-        deviceName: s.deviceName.masked,
-        tenantName: s.tenantName.masked,
+  return diagnosisDocument(
+    {
+      lang,
+      input: {
+        name: r.source.name,
+        encoding: r.source.encoding,
+        lines: r.source.lines,
+        lineEnding: r.source.lineEnding,
+        recognized: r.recognized,
+        elided: r.elided,
+        skippedLines: r.skippedLines,
+        warnings: r.warnings.map((w) => ({ ...w, message: warningText(w, t) })),
       },
-      lines: {
-        azureAdJoined: s.azureAdJoined.field?.line ?? null,
-        domainJoined: s.domainJoined.field?.line ?? null,
-        enterpriseJoined: s.enterpriseJoined.field?.line ?? null,
-        workplaceJoined: s.workplaceJoined.field?.line ?? null,
-        deviceId: s.deviceId.field?.line ?? null,
-        tenantId: s.tenantId.field?.line ?? null,
-        deviceAuthStatus: s.deviceAuthStatus.field?.line ?? null,
-        azureAdPrt: s.azureAdPrt.field?.line ?? null,
+      device: {
+        joinType: s.joinType,
+        azureAdJoined: s.azureAdJoined.value,
+        domainJoined: s.domainJoined.value,
+        enterpriseJoined: s.enterpriseJoined.value,
+        workplaceJoined: s.workplaceJoined.value,
+        deviceId: s.deviceId.value,
+        tenantId: s.tenantId.value,
+        deviceName: s.deviceName.value,
+        tenantName: s.tenantName.value,
+        deviceAuthStatus: s.deviceAuthStatus.value,
+        azureAdPrt: s.azureAdPrt.value,
+        domainName: s.domainName.value,
+        masked: {
+          deviceId: s.deviceId.masked,
+          tenantId: s.tenantId.masked,
+          deviceName: s.deviceName.masked,
+          tenantName: s.tenantName.masked,
+        },
+        lines: {
+          azureAdJoined: s.azureAdJoined.field?.line ?? null,
+          domainJoined: s.domainJoined.field?.line ?? null,
+          enterpriseJoined: s.enterpriseJoined.field?.line ?? null,
+          workplaceJoined: s.workplaceJoined.field?.line ?? null,
+          deviceId: s.deviceId.field?.line ?? null,
+          tenantId: s.tenantId.field?.line ?? null,
+          deviceAuthStatus: s.deviceAuthStatus.field?.line ?? null,
+          azureAdPrt: s.azureAdPrt.field?.line ?? null,
+        },
       },
+      runContext: d.runContext,
+      clock: d.clock ? { iso: d.clock.iso, exact: d.clock.exact, line: d.clock.field.line, field: d.clock.field.name } : null,
+      errorCodes: d.errorCodes,
+      codes: d.errorCodes.map((c) => localizeCode(c, lang)),
+      reportedError: {
+        codes: d.reported.codes,
+        deviceIds: d.reported.deviceIds,
+        tenantNames: d.reported.tenantNames,
+        tenantIds: d.reported.tenantIds,
+        correlationIds: d.reported.correlationIds,
+        timestamps: d.reported.timestamps,
+        sources: d.reported.sources,
+      },
+      registrations: d.registrations.map(registrationJson),
+      matchedRegistration: {
+        verdict: d.match.verdict,
+        registration: d.match.registration?.id ?? null,
+        by: d.match.by,
+        reason: d.match.reason,
+        text: matchText(d, t),
+        evidence: d.match.evidence,
+      },
+      findings: d.findings.map((f) => localizeFinding(f, t)),
+      plan: { branch: d.plan.branch, steps: d.plan.steps.map((st) => localizeStep(st, t)) },
+      exitCode: d.exitCode,
     },
-    runContext: d.runContext,
-    clock: d.clock ? { iso: d.clock.iso, exact: d.clock.exact, line: d.clock.field.line, field: d.clock.field.name } : null,
-    errorCodes: d.errorCodes,
-    codes: d.errorCodes.map((c) => localizeCode(c, lang)),
-    reportedError: {
-      codes: d.reported.codes,
-      deviceIds: d.reported.deviceIds,
-      tenantNames: d.reported.tenantNames,
-      tenantIds: d.reported.tenantIds,
-      correlationIds: d.reported.correlationIds,
-      timestamps: d.reported.timestamps,
-      sources: d.reported.sources,
-    },
-    registrations: d.registrations.map(registrationJson),
-    matchedRegistration: {
-      verdict: d.match.verdict,
-      registration: d.match.registration?.id ?? null,
-      by: d.match.by,
-      reason: d.match.reason,
-      text: matchText(d, t),
-      evidence: d.match.evidence,
-    },
-    findings: d.findings.map((f) => localizeFinding(f, t)),
-    plan: { branch: d.plan.branch, steps: d.plan.steps.map((st) => localizeStep(st, t)) },
-    exitCode: d.exitCode,
-  };
+    version,
+  );
 }

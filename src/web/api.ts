@@ -6,12 +6,15 @@ import type { Lang } from '../i18n/lang.js';
 import { decodeBytes, type TextEncodingName } from '../read/decode.js';
 import { type ParsedReport, readStatusBytes } from '../read/parse.js';
 import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
-import { diagnosisToJson, localizeFinding, localizeStep } from '../render/localize.js';
+import type { DiagnosisDocument } from '../contract/diagnosis.js';
+import type { VerifyDocument } from '../contract/verify.js';
+import { diagnosisToJson } from '../render/localize.js';
+import { verificationToJson } from '../render/verify.js';
 import { redactText } from '../redact/redact.js';
 import { collectionScript } from '../script/collect.js';
 import { intunePair } from '../script/intune.js';
 import { remediationScript } from '../script/remediation.js';
-import { localizeReason, verify } from '../verify/verify.js';
+import { verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
 
 /** Bodies above this get 413: an output is a few kB, a collection bundle a few hundred. */
@@ -136,8 +139,14 @@ export async function diagnoseRoute(c: Context): Promise<Response> {
 }
 
 /** The diagnosis JSON the page shows (the standalone page builds the same in the browser). */
-export function diagnosisBody(report: ParsedReport, diagnosis: Diagnosis, lang: Lang, t: Translate, withLines: boolean): Record<string, unknown> {
-  const json = diagnosisToJson(diagnosis, lang, t, VERSION) as Record<string, unknown>;
+export function diagnosisBody(
+  report: ParsedReport,
+  diagnosis: Diagnosis,
+  lang: Lang,
+  t: Translate,
+  withLines: boolean,
+): DiagnosisDocument | (DiagnosisDocument & { source: { lines: string[] } }) {
+  const json = diagnosisToJson(diagnosis, lang, t, VERSION);
   return withLines ? { ...json, source: { lines: report.lines } } : json;
 }
 
@@ -174,42 +183,15 @@ export async function verifyRoute(c: Context): Promise<Response> {
   return c.json(body);
 }
 
-/** The "After" verdict JSON of `POST /api/verify` (the standalone page builds the same in the browser). */
+/** The "After" verdict JSON of `POST /api/verify` (the standalone page builds the same in the browser): the CLI's verify document. */
 export function verifyBody(
   before: ParsedReport,
   after: ParsedReport,
   options: DiagnoseOptions & { afterError?: string },
   lang: Lang,
   t: Translate,
-): Record<string, unknown> {
-  const v = verify(before, after, options);
-  const titleOf = (id: string) => {
-    const f = v.after.findings.find((x) => x.id === id) ?? v.before.findings.find((x) => x.id === id);
-    return { id, title: f ? localizeFinding(f, t).title : id };
-  };
-  const side = (d: Diagnosis) => ({
-    joinType: d.status.joinType,
-    deviceId: d.status.deviceId.value,
-    errorCodes: d.errorCodes,
-    input: { name: d.report.source.name, encoding: d.report.source.encoding, lines: d.report.source.lines },
-  });
-  return {
-    schemaVersion: 1,
-    tool: { name: 'dsreg-doctor', version: VERSION },
-    lang,
-    verdict: v.verdict,
-    message: t(`verify.${v.verdict}`),
-    sameDevice: v.sameDevice,
-    sameDeviceMessage: t(`verify.sameDevice.${v.sameDevice}`),
-    nextStep: v.nextStep,
-    nextStepDetail: v.next ? localizeStep(v.next, t) : null,
-    reasons: v.reasons.map((r) => ({ id: r.key.replace(/^verify\.reason\./, ''), text: localizeReason(r, t) })),
-    resolved: v.resolved.map(titleOf),
-    remaining: v.remaining.map(titleOf),
-    introduced: v.introduced.map(titleOf),
-    before: side(v.before),
-    after: side(v.after),
-  };
+): VerifyDocument {
+  return verificationToJson(verify(before, after, options), lang, t, VERSION);
 }
 
 /** A file the page offers for download: the body with a name the browser saves it under. */
