@@ -2,7 +2,7 @@ import type { Cause } from '../contract/fleet.js';
 
 /**
  * The fleet report: the public JSON contract of `dsreg-doctor fleet --format json`
- * (docs/product.md), plus the extra fields the renderers use.
+ * (docs/contract.md), plus the extra fields the renderers use.
  */
 
 /** Sign-in errors that make a device "affected" (docs/product.md), as AADSTS numbers, most telling first. */
