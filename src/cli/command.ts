@@ -1,8 +1,8 @@
+import { parseArgs } from 'node:util';
 import type { MessageKey, Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import type { TextEncodingName } from '../read/decode.js';
 import type { ParsedReport } from '../read/parse.js';
-import { parseArgs } from 'node:util';
 import { UserError } from './errors.js';
 import { type CliIo, inputName, readInputBytes, writeFileAtomic } from './io.js';
 
