@@ -4,7 +4,9 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/cli.js';
 import { documentSchemas } from '../src/contract/schemas.js';
+import { en } from '../src/i18n/en.js';
 import { CODES } from '../src/knowledge/codes.js';
+import { STEP_IDS } from '../src/plan/step-ids.js';
 import { ROOT } from './helpers.js';
 import { expectedVerdicts, verifyFixturePath } from './verify-fixtures.js';
 
@@ -159,4 +161,23 @@ describe('every JSON output validates against its schema', () => {
       expect(problems('cleanup', doc), stage.join(' ')).toEqual([]);
     }
   }, 60_000);
+});
+
+describe('docs/contract.md and contract.ja.md', () => {
+  const docs = ['contract.md', 'contract.ja.md'].map((f) => [f, readFileSync(join(ROOT, 'docs', f), 'utf8')] as const);
+  const findingIds = Object.keys(en)
+    .map((k) => /^finding\.([a-z0-9-]+)\.title$/.exec(k)?.[1])
+    .filter((id): id is string => id !== undefined);
+
+  it.each(docs)('%s names every step id, finding id and document kind', (_, text) => {
+    expect(findingIds.length).toBeGreaterThan(20);
+    expect(STEP_IDS.filter((id) => !text.includes(`\`${id}\``))).toEqual([]);
+    expect(findingIds.filter((id) => !text.includes(`\`${id}\``))).toEqual([]);
+    expect(kinds.filter((k) => !text.includes(`schemas/${k}.schema.json`))).toEqual([]);
+  });
+
+  it('README.md and README.ja.md link them', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('(docs/contract.md)');
+    expect(readFileSync(join(ROOT, 'README.ja.md'), 'utf8')).toContain('(docs/contract.ja.md)');
+  });
 });
