@@ -331,9 +331,9 @@ export function touchesHealthyRegistration(world: LabWorld): string | null {
       if (!d.registrations.some((r) => r.kind === 'device-join' && r.health === 'healthy')) continue;
       const bad = d.plan.steps.filter((st) => JOIN_CHANGING_STEPS.includes(st.id)).map((st) => st.id);
       if (bad.length) return `${context}, ${options.error}${options.deviceId ? ` --device-id ${options.deviceId}` : ''}: ${bad.join(', ')}`;
-      // the join is never the answer: either more evidence, or (a tenant named, the join shown
-      // healthy) the other registration of that tenant, a dual-state leftover that may go
-      if (d.match.verdict !== 'needs-evidence' && d.match.verdict !== 'work-account') return `${context}, ${options.error}: ${d.match.verdict}`;
+      // the join is never the answer, and neither is the other registration of its tenant by
+      // elimination: this PC does not fail, so only more evidence can be asked for (#11 b)
+      if (d.match.verdict !== 'needs-evidence') return `${context}, ${options.error}: ${d.match.verdict}`;
     }
   }
   return null;
