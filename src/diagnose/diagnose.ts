@@ -61,7 +61,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * failed PRT attempt.
  */
 function unconfirmedJoin(status: DeviceStatus, join: Registration | undefined, match: RegistrationMatch): boolean {
-  if (!join || join.health !== 'unknown' || match.verdict !== 'device-join' || match.by === 'device-id') return false;
+  if (join?.health !== 'unknown' || match.verdict !== 'device-join' || match.by === 'device-id') return false;
   return status.azureAdPrt.value === true && !status.prtDiagnostics.some(prtAttemptFailed);
 }
 

@@ -325,7 +325,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'step.confirm-device-object.why-unconfirmed':
     'This output cannot show whether the join fails: it has no DeviceAuthStatus (Windows 10 1607 and older layouts) and shows a PRT with no failed attempt, and the error names no device identifier. Before the join is removed, confirm in the admin center that its device object is really gone.',
   'caveat.confirm-found-enabled':
-    'Found and enabled: the object is fine and this output does not show the failure. Change nothing on the PC; ask for the device identifier on the error page (Troubleshooting details) and diagnose again with --device-id.',
+    'Found, enabled and registered (not Pending): the object is fine and this output does not show the failure. Change nothing on the PC; ask for the device identifier on the error page (Troubleshooting details) and diagnose again with --device-id.',
   'step.refresh-prt.title': 'Get a fresh PRT: lock and unlock, or sign out and in',
   'step.refresh-prt.why': 'The PRT is missing or old; a new sign-in asks for a new one.',
   'step.refresh-prt.why-after-enable': 'After enabling the object, the user needs a new PRT.',
@@ -385,7 +385,7 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'caveat.registry-only-for-700003': 'Delete this key only to fix this error (700003). Do not delete it in any other situation.',
   'caveat.only-if-deleted': 'Only if the object was deleted (not found in the tenant). If it is only disabled, enable it instead and skip this step.',
   'caveat.only-if-object-missing':
-    'Only if the admin center shows no device object with this DeviceId (the confirm step above). Found and enabled: do not do this step.',
+    'Only if the admin center shows no device object with this DeviceId, or shows it Pending (re-created by sync after a deletion): the confirm step above. Found, enabled and registered: do not do this step.',
   'caveat.auto-registration-default': 'Automatic re-registration is the default; a policy can turn it off in some organisations.',
 
   // --- report ----------------------------------------------------------------------------------

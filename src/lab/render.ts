@@ -16,7 +16,11 @@ import type { LabWorld } from './world.js';
  * account in a Run-as-administrator prompt: User and SSO State then describe that account).
  */
 
-export type RunContext = 'user' | 'elevated';
+/**
+ * `system`: taken as SYSTEM (a remote tool, an Intune script, psexec -s): elevated, and User State
+ * and SSO State describe no user at all.
+ */
+export type RunContext = 'user' | 'elevated' | 'system';
 
 /** One printed `Key : value` line, as the reader must read it back. */
 export interface RenderedField {
@@ -97,6 +101,7 @@ function keyProvider(tpm: boolean): string {
 }
 
 function executingAccount(world: LabWorld, context: RunContext): string {
+  if (context === 'system') return world.device.domain ? `${world.device.domain.netbios}\\${world.device.name}$` : 'NT AUTHORITY\\SYSTEM';
   if (context === 'elevated') return world.admin.upn ? `${world.admin.account}, ${world.admin.upn}` : world.admin.account;
   const u = world.user;
   if (u.windowsAccount === 'entra') return `AzureAD\\${u.displayName.replace(/\s+/g, '')}, ${u.upn}`;
@@ -283,7 +288,7 @@ function modernJoinDiagnostics(out: StatusWriter, world: LabWorld, context: RunC
   out.blank();
   out.field('AadRecoveryEnabled', world.device.recoveryArmed ? 'YES' : 'NO');
   out.field('Executing Account Name', executingAccount(world, context));
-  out.field('KeySignTest', context === 'elevated' ? 'PASSED' : 'MUST Run elevated to test.');
+  out.field('KeySignTest', context !== 'user' ? 'PASSED' : 'MUST Run elevated to test.');
   out.blank();
   out.field('DisplayNameUpdated', 'YES');
   out.field('OsVersionUpdated', 'YES');
@@ -299,12 +304,12 @@ function modernPreJoinDiagnostics(out: StatusWriter, world: LabWorld, context: R
   // pre-join diagnostics: a domain-joined PC whose hybrid join has not completed
   out.banner('Diagnostic Data');
   out.blank();
-  if (context === 'elevated') {
+  if (context !== 'user') {
     out.raw('Waiting for Diagnostics Task to complete. This could take a few minutes...');
     out.raw(' '.repeat(74));
   }
   out.field('Diagnostics Reference', 'www.microsoft.com/aadjerrors');
-  out.field('User Context', context === 'elevated' ? 'SYSTEM' : 'UN-ELEVATED User');
+  out.field('User Context', context !== 'user' ? 'SYSTEM' : 'UN-ELEVATED User');
   out.field('Client Time', dsregTime(wholeSecond(world.now)));
   out.field('AD Connectivity Test', 'PASS');
   out.field('AD Configuration Test', 'PASS');
@@ -325,7 +330,7 @@ function modernPreJoinDiagnostics(out: StatusWriter, world: LabWorld, context: R
     out.field('Request Id', attempt.requestId);
   }
   out.blank();
-  if (context === 'elevated') {
+  if (context !== 'user') {
     out.banner('IE Proxy Config for System Account');
     out.blank();
     out.field('Auto Detect Settings', 'NO');
@@ -400,7 +405,7 @@ function renderOld(world: LabWorld, context: RunContext): StatusWriter {
   const join = d.join;
   const wpjOfUser = context === 'user' ? world.user.wpj : null;
   const urls = tenantUrls(world);
-  const elevated = context === 'elevated';
+  const elevated = context !== 'user';
   if (elevated) {
     out.raw('C:\\WINDOWS\\system32>dsregcmd /status');
     out.blank();
