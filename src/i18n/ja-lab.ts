@@ -270,6 +270,6 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.fail.restoreMissing': '削除された Entra 参加または Entra 登録のデバイスなのに、対処手順が復元を示していません。',
   'lab.check.verifyFailure': '失敗 {id}: {problem}',
   'lab.check.verifySummary': 'verify: 途中または誤った対処 {total} 件のうち {ok} 件で正しい判定が出て、その次の手順で回復しました。',
-  'lab.check.harmViolation': 'HARM {id}: {detail}',
+  'lab.check.harmViolation': '失敗していない登録を変更 {id}: {detail}',
   'lab.check.harmSummary': '無害性: 適用した手順 {applied} 件のうち、失敗していない登録を変更したもの {violations} 件。',
 };
