@@ -108,6 +108,11 @@ describe('lab: the registration that fails is the one the plan changes', () => {
     const symptom = run('output-taken-as-system').steps.find((s) => s.phase === 'symptom');
     expect(symptom?.status.user).toMatch(/Executing Account Name : \w+\\[\w-]+\$/);
     expect(symptom?.status.user).not.toContain('Work Account 1');
+    expect(symptom?.status.takenAs).toBe('system');
+    // after rerun-as-user the helpdesk has the user's own run: the stale registration shows
+    const rerun = run('output-taken-as-system').steps.find((s) => s.planStep?.id === 'rerun-as-user');
+    expect(rerun?.status.takenAs).toBeUndefined();
+    expect(rerun?.status.user).toContain('WorkplaceDeviceId');
   });
 
   it('the error page of the partner account names the partner tenant, not the join tenant', () => {

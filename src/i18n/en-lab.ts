@@ -219,6 +219,8 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   'lab.run.appFailed': '{app}: error page — {message}',
   'lab.run.status': 'dsregcmd /status as the user (key lines; the whole output: dsreg-doctor lab render {id} --step {n}):',
   'lab.run.statusFull': 'dsregcmd /status as the user:',
+  'lab.run.statusSystem': 'dsregcmd /status as SYSTEM, as the helpdesk got it (key lines; the whole output: dsreg-doctor lab render {id} --step {n}):',
+  'lab.run.statusFullSystem': 'dsregcmd /status as SYSTEM, as the helpdesk got it:',
   'lab.run.says': 'What dsreg-doctor says:',
   'lab.run.knownPolicyOff': 'The admin also told dsreg-doctor that automatic registration is disabled by policy.',
   'lab.run.nothingWrong': 'No problem found.',

@@ -218,6 +218,8 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.run.appFailed': '{app}: エラー画面 — {message}',
   'lab.run.status': 'ユーザーとして実行した dsregcmd /status (主要な行。全体: dsreg-doctor lab render {id} --step {n}):',
   'lab.run.statusFull': 'ユーザーとして実行した dsregcmd /status:',
+  'lab.run.statusSystem': 'ヘルプデスクが受け取った、SYSTEM として実行した dsregcmd /status (主要な行。全体: dsreg-doctor lab render {id} --step {n}):',
+  'lab.run.statusFullSystem': 'ヘルプデスクが受け取った、SYSTEM として実行した dsregcmd /status:',
   'lab.run.says': 'dsreg-doctor の診断:',
   'lab.run.knownPolicyOff': '管理者は、自動登録がポリシーで無効になっていることも dsreg-doctor に伝えています。',
   'lab.run.nothingWrong': '問題は見つかりませんでした。',

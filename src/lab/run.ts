@@ -30,7 +30,8 @@ export interface LabStep {
   title: { key: LabKey; params: Params };
   events: LabEvent[];
   apps: AppResult[] | null;
-  status: { user: string; elevated: string | null };
+  /** `user`: what the helpdesk got (the user's own run, or as SYSTEM when `takenAs` says so). */
+  status: { user: string; elevated: string | null; takenAs?: 'system' };
   diagnosis: HelpdeskView | null;
   planStep: { id: StepId; index: number; outcome: StepOutcome; note: { key: LabKey; params: Params } | null } | null;
 }
@@ -215,7 +216,11 @@ class Recorder {
       title: { key, params },
       events,
       apps,
-      status: { user, elevated: this.story ? renderStatus(this.world, 'elevated').text : null },
+      status: {
+        user,
+        elevated: this.story ? renderStatus(this.world, 'elevated').text : null,
+        ...(this.context === 'system' ? { takenAs: 'system' as const } : {}),
+      },
       diagnosis,
       planStep: extra.planStep ?? null,
     };
