@@ -410,8 +410,9 @@ function confirmJoinFirst(b: PlanBuilder, input: PlanInput): void {
     st.conditional = true;
     if (!st.caveats.includes('caveat.only-if-object-missing')) st.caveats.unshift('caveat.only-if-object-missing');
   }
-  if (!b.has('confirm-device-object'))
-    b.add('confirm-device-object', { whyKey: 'step.confirm-device-object.why-unconfirmed', caveats: ['caveat.confirm-found-enabled'] });
+  const confirm = b.steps.find((st) => st.id === 'confirm-device-object');
+  if (confirm) confirm.caveats.push('caveat.confirm-found-enabled');
+  else b.add('confirm-device-object', { whyKey: 'step.confirm-device-object.why-unconfirmed', caveats: ['caveat.confirm-found-enabled'] });
 }
 
 /** Plan steps the knowledge base names for these codes (device-object steps are the plan's own). */
