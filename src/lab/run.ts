@@ -348,7 +348,16 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   // 3. the status says so too: a PRT, DeviceAuthStatus SUCCESS, and no error-level finding
   const last = rec.steps[rec.steps.length - 1];
   const finalView = last?.diagnosis ?? helpdeskDiagnose(world, s, renderStatus(world, 'user').text, apps, `${s.id}#final`).view;
-  const report = readStatusText(last?.status.user ?? '');
+  const problems = statusProblems(s, finalView, last?.status.user ?? '');
+  if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
+  if (s.expectHealedAfter && healedAfter !== s.expectHealedAfter)
+    return result(fail('final-check', 'lab.fail.healedByOther', { expected: s.expectHealedAfter, actual: healedAfter ?? '—' }, apps), healedAfter, initial);
+  return result(null, healedAfter, initial);
+}
+
+/** What the final status and its diagnosis still show wrong, for a PC the simulation says is healed. */
+function statusProblems(s: Scenario, finalView: HelpdeskView, status: string): string[] {
+  const report = readStatusText(status);
   const field = (name: string) => report.fields.find((f) => f.name === name)?.value.trim();
   const problems: string[] = [];
   if (finalView.exitCode !== 0) problems.push(`findings: ${errorFindings(finalView)}`);
@@ -356,10 +365,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   if (s.join !== 'registered' && (s.era === '21h2' || s.era === 'w11') && field('DeviceAuthStatus') !== 'SUCCESS')
     problems.push(`DeviceAuthStatus: ${field('DeviceAuthStatus') ?? '-'}`);
   if (s.join === 'registered' && field('WorkplaceJoined') !== 'YES') problems.push(`WorkplaceJoined: ${field('WorkplaceJoined') ?? '-'}`);
-  if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
-  if (s.expectHealedAfter && healedAfter !== s.expectHealedAfter)
-    return result(fail('final-check', 'lab.fail.healedByOther', { expected: s.expectHealedAfter, actual: healedAfter ?? '—' }, apps), healedAfter, initial);
-  return result(null, healedAfter, initial);
+  return problems;
 }
 
 /** Steps that bring the helpdesk more evidence: after them, the new diagnosis's plan is followed. */
