@@ -51,7 +51,13 @@ describe('the scenario matrix', () => {
     const failures = lines.filter((l) => l.startsWith('FAILED '));
     expect(failures.length).toBe(Number(failed));
     expect(failures.join('\n'), 'scenarios the plans did not heal').toBe('');
-  });
+    // first, do no harm (#11): every applied step changed only a registration that was failing
+    const harm = lines.find((l) => l.startsWith('no harm: '));
+    expect(harm).toMatch(/^no harm: \d+ plan steps applied, 0 changed a registration that was not failing\.$/);
+    expect(Number(/^no harm: (\d+)/.exec(harm ?? '')?.[1])).toBeGreaterThan(Number(total));
+    expect(lines.filter((l) => l.startsWith('HARM ')).join('\n')).toBe('');
+    // the whole lab (886 scenarios) through the CLI: ~30 s alone, minutes on a loaded machine
+  }, 300_000);
 });
 
 describe("the article's paths, step by step", () => {
@@ -182,7 +188,15 @@ describe('dsreg-doctor lab (CLI)', () => {
 });
 
 describe('first, do no harm: a healthy PC while a 700003 comes from elsewhere', () => {
-  it.each(['article-hybrid', 'article-joined', 'dual-state-hybrid', 'article-registered'])('%s: no plan touches the healthy join', (id) => {
+  it.each([
+    'article-hybrid',
+    'article-joined',
+    'dual-state-hybrid',
+    'article-registered',
+    'partner-tenant-work-account',
+    'stale-registration-hybrid',
+    'old-windows-1607',
+  ])('%s: no plan touches the healthy join', (id) => {
     const s = findScenario(id);
     expect(s).toBeDefined();
     expect(touchesHealthyRegistration(buildHealthyWorld(s as Scenario))).toBeNull();

@@ -44,13 +44,16 @@ describe('lab property: rendered statuses always read back', () => {
     fc.assert(
       fc.property(history, (h) => {
         const world = play(h);
-        for (const context of ['user', 'elevated'] as const) {
+        for (const context of ['user', 'elevated', 'system'] as const) {
           const rendered = renderStatus(world, context);
           const report = readStatusText(rendered.text);
           expect(report.warnings).toEqual([]);
           expect(report.fields.map((f) => [f.section, f.key, f.value])).toEqual(rendered.fields.map((f) => [f.section, f.key, f.value]));
           // and the rest of the pipeline takes it too
-          expect(() => diagnose(report, { now: new Date(world.now) })).not.toThrow();
+          const d = diagnose(report, { now: new Date(world.now) });
+          // taken as SYSTEM, the output says so wherever it has Diagnostic Data (#11)
+          const modern = world.device.era === '21h2' || world.device.era === 'w11';
+          if (context === 'system' && modern && (world.device.join || world.device.domain)) expect(d.runContext.kind).toBe('system');
         }
       }),
       RUNS,

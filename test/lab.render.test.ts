@@ -73,7 +73,7 @@ describe('lab rendering reads back exactly, every era and run context', () => {
 
 describe('lab layouts are the real-format fixtures, line for line', () => {
   // the same situation as the fixture, rendered by the lab; values differ, line shapes must not
-  const cases: { fixture: string; scenario: Partial<Scenario>; step: number; context: RunContext; strip?: (lines: string[]) => string[] }[] = [
+  const cases: { fixture: string; scenario: Partial<Scenario>; step: number; context: 'user' | 'elevated'; strip?: (lines: string[]) => string[] }[] = [
     {
       fixture: 's01-aadj-700003.txt',
       scenario: { join: 'joined', era: 'w11', mdm: 'unknown', loss: 'deleted', morning: 'sign-in', windowsHello: false },

@@ -86,6 +86,11 @@ describe('no plan step and no generated script changes a join the output shows h
         for (const id of JOIN_CHANGING_STEPS) expect(steps).not.toContain(id);
         // a work account is disconnected only when the error was matched to it
         if (steps.includes('disconnect-work-account')) expect(d.match.verdict).toBe('work-account');
+        // ... by its device identifier, or by a tenant other than the join's: never by elimination (#11 b)
+        if (steps.includes('disconnect-work-account') && d.match.by !== 'device-id') {
+          expect(d.match.by).toBe('tenant');
+          expect(d.match.registration?.partner).toBe(true);
+        }
         const script = remediationScript(d, 'en', { stage: 3, generatedAt: NOW });
         expect(script).not.toContain('& dsregcmd.exe /leave');
         expect(script).not.toContain('& dsregcmd.exe /forcerecovery');

@@ -178,6 +178,64 @@ const CASES: Case[] = [
     mustNot: ['forcerecovery', 'disconnect-work-account'],
     exit: 1,
   },
+  // judgement (b): the join healthy and the error naming the join's own tenant do not make the
+  // stale registration the failing one by elimination; its Device identifier does
+  {
+    name: "healthy hybrid + stale registration, the error names only the join's own tenant (en)",
+    file: 'n08-hybrid-healthy-stale-registration-no-page.txt',
+    options: { error: "AADSTS700003: Device object was not found in the tenant 'Northwind Traders' directory." },
+    joinType: 'hybrid-joined',
+    verdict: 'needs-evidence',
+    registration: null,
+    first: 'collect-error-details',
+    mustNot: [...DESTRUCTIVE, 'reconnect-work-account'],
+    exit: 1,
+  },
+  {
+    name: "healthy hybrid + stale registration, the error names only the join's own tenant (ja)",
+    file: 'n08-hybrid-healthy-stale-registration-no-page.txt',
+    options: { error: "AADSTS700003: テナント 'Northwind Traders' のディレクトリにデバイス オブジェクトが見つかりませんでした。" },
+    joinType: 'hybrid-joined',
+    verdict: 'needs-evidence',
+    registration: null,
+    first: 'collect-error-details',
+    mustNot: [...DESTRUCTIVE, 'reconnect-work-account'],
+    exit: 1,
+  },
+  {
+    name: 'healthy hybrid + stale registration, --device-id of the WorkplaceDeviceId: disconnect only, no reconnect',
+    file: 'n08-hybrid-healthy-stale-registration-no-page.txt',
+    options: { error: '700003', deviceId: '6b1c0f4e-2d7a-4c1b-9e55-3f0a8d2c7b11' },
+    joinType: 'hybrid-joined',
+    verdict: 'work-account',
+    registration: 'work-account-1',
+    first: 'disconnect-work-account',
+    mustNot: [...JOIN_CHANGING, 'reconnect-work-account'],
+    exit: 1,
+  },
+  // judgement (c): the 1607 layout cannot show the join failing (a cached PRT, no DeviceAuthStatus)
+  {
+    name: '1607 hybrid, PRT cached, the error names its tenant: confirm the object first',
+    file: 'n09-hybrid-1607-prt-cached.txt',
+    options: { error: "AADSTS700003: Device object was not found in the tenant 'Contoso' directory." },
+    joinType: 'hybrid-joined',
+    verdict: 'device-join',
+    registration: 'device-join',
+    first: 'confirm-device-object',
+    mustNot: ['forcerecovery', 'disconnect-work-account'],
+    exit: 1,
+  },
+  {
+    name: '1607 hybrid, PRT cached, --device-id of its join: the error names it, /leave',
+    file: 'n09-hybrid-1607-prt-cached.txt',
+    options: { error: '700003', deviceId: '5c2e9a41-7d3b-4f60-8e1a-2b9d4c7f0e63' },
+    joinType: 'hybrid-joined',
+    verdict: 'device-join',
+    registration: 'device-join',
+    first: 'leave-and-reboot',
+    mustNot: ['forcerecovery', 'disconnect-work-account', 'confirm-device-object'],
+    exit: 1,
+  },
 ];
 
 const run = (c: Case) => diagnose(readStatusText(text(c.file), { name: c.file }), { now: NOW, ...c.options });
@@ -316,5 +374,33 @@ describe('the web API and the CLI carry the match', () => {
     await main(['script', join(DIR, 'n01-hybrid-healthy.txt'), '--error', '700003', '--device-id', HYBRID_JOIN_ID, '--stage', '2', '--lang', 'ja'], io);
     expect(io.out()).not.toContain('& dsregcmd.exe /leave');
     expect(io.out()).toContain('collect-error-details');
+  });
+});
+
+describe('an output that cannot show the join failing: confirm before /leave (#11 c)', () => {
+  const d = diagnose(readStatusText(text('n09-hybrid-1607-prt-cached.txt')), {
+    now: NOW,
+    error: "AADSTS700003: Device object was not found in the tenant 'Contoso' directory.",
+  });
+  it('every step that rebuilds the join waits for the confirmation, worded as a condition', () => {
+    for (const id of ['leave-and-reboot', 'clear-aad-storage-key']) {
+      const step = d.plan.steps.find((s) => s.id === id);
+      expect(step?.conditional, id).toBe(true);
+      expect(step?.caveats, id).toContain('caveat.only-if-object-missing');
+    }
+    expect(d.plan.steps.find((s) => s.id === 'confirm-device-object')?.caveats).toContain('caveat.confirm-found-enabled');
+  });
+  it('the script does not run /leave', () => {
+    expect(remediationScript(d, 'en', { stage: 2, generatedAt: NOW })).not.toContain('& dsregcmd.exe /leave');
+  });
+  it.each(['en', 'ja'] as const)('the text says why and what to do when the object is found (%s)', (lang) => {
+    const out = diagnosisToText(d, lang, translator(lang), { color: false });
+    expect(out).toContain(lang === 'en' ? 'cannot show whether the join fails' : '参加が失敗しているかどうかがわかりません');
+    expect(out).toContain(lang === 'en' ? 'Found, enabled and registered' : '見つかって有効で登録済み');
+  });
+  it('a failed PRT attempt or no PRT is evidence enough: no confirmation step', () => {
+    const noPrt = text('n09-hybrid-1607-prt-cached.txt').replace(/AzureAdPrt : YES/, 'AzureAdPrt : NO');
+    const d2 = diagnose(readStatusText(noPrt), { now: NOW, error: '700003' });
+    expect(d2.plan.steps[0]?.id).toBe('leave-and-reboot');
   });
 });

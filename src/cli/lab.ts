@@ -9,7 +9,8 @@ import { UserError } from './errors.js';
 
 /**
  * `dsreg-doctor lab list|run|render|check`: the simulated tenant and PCs. `lab check` exits 1
- * when a scenario fails to heal (its last line is the same in every language).
+ * when a scenario fails to heal, a verify scenario gets the wrong verdict, or a plan step changed a
+ * registration that was not failing (its last line is the same in every language).
  */
 export async function labCommand(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseOptions(ctx.args, {
@@ -61,6 +62,9 @@ export async function labCommand(ctx: CommandContext): Promise<number> {
           }),
         );
       }
+      // first, do no harm (#11): every applied step changed only the failing registration
+      for (const v of result.harm.violations) lines.push(ctx.t('lab.check.harmViolation', { id: v.scenario.id, detail: v.detail }));
+      lines.push(ctx.t('lab.check.harmSummary', { applied: result.harm.applied, violations: result.harm.violations.length }));
       lines.push(
         ctx.t('lab.check.summary', {
           total: result.total,
@@ -76,7 +80,7 @@ export async function labCommand(ctx: CommandContext): Promise<number> {
       lines.push(ctx.t('lab.check.verifySummary', { total: verifyRuns.length, ok: verifyOk }));
       lines.push(checkSummaryLine(result));
       await emit(ctx, values.out, `${lines.join('\n')}\n`);
-      return result.failed === 0 && verifyOk === verifyRuns.length ? 0 : 1;
+      return result.failed === 0 && verifyOk === verifyRuns.length && result.harm.violations.length === 0 ? 0 : 1;
     }
     default:
       throw new UserError('lab.error.unknownSubcommand', { sub });

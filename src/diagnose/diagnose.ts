@@ -1,7 +1,7 @@
 import { collectErrorCodes, type DeviceStatus, toDeviceStatus } from '../model/status.js';
 import type { ParsedReport } from '../read/parse.js';
 import { buildPlan, type Plan } from '../plan/plan.js';
-import { type Registration, registrationsOf } from '../model/registrations.js';
+import { prtAttemptFailed, type Registration, registrationsOf } from '../model/registrations.js';
 import { detectRunContext, evidenceOf, referenceClock, sortCodes, sortEvidence } from './context.js';
 import { matchRegistration, type RegistrationMatch } from './match.js';
 import { extractReportedError, optionCodes, type ReportedError } from './reported-error.js';
@@ -55,6 +55,16 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * const d = diagnose(readStatusText(text), { error: '700003' });
  * d.plan.steps.map((s) => s.id); // e.g. ['forcerecovery', 'clear-aad-storage-key', 'contact-support']
  */
+/**
+ * The error is matched to the join without its device identifier, and the output cannot show the
+ * join failing: no DeviceAuthStatus (Windows 10 1607 and trimmed outputs), AzureAdPrt YES, no
+ * failed PRT attempt.
+ */
+function unconfirmedJoin(status: DeviceStatus, join: Registration | undefined, match: RegistrationMatch): boolean {
+  if (join?.health !== 'unknown' || match.verdict !== 'device-join' || match.by === 'device-id') return false;
+  return status.azureAdPrt.value === true && !status.prtDiagnostics.some(prtAttemptFailed);
+}
+
 export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Diagnosis {
   const status = toDeviceStatus(report);
   const options = withBundleFacts(report, given);
@@ -94,6 +104,7 @@ export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Dia
     options,
     workplaceJoined: status.workplaceJoined.value,
     healthyJoin: join?.health === 'healthy',
+    unconfirmedJoin: unconfirmedJoin(status, join, match),
     mdmUrl: ['MdmUrl', 'WorkplaceMdmUrl'].some((name) => status.fieldsNamed(name).some((f) => /^https?:\/\//i.test(f.value.trim()))),
     runContext: ctx.runContext.kind,
     ...(target

@@ -83,10 +83,13 @@ export function matchRegistration(registrations: Registration[], reported: Repor
     if (inTenant.length > 1) {
       const failing = inTenant.filter((r) => r.health === 'failing');
       if (failing.length === 1 && failing[0]) return chosen(failing[0], 'tenant', evidence);
-      // the join shown healthy leaves the other registration of the tenant
       const notHealthy = inTenant.filter((r) => r.health !== 'healthy');
-      if (notHealthy.length === 1 && notHealthy[0]) return chosen(notHealthy[0], 'tenant', evidence);
       if (notHealthy.length === 0) return result('needs-evidence', null, null, 'all-healthy', evidence);
+      // the join shown healthy does not make the other registration of its tenant the failing one
+      // by elimination (the error may be older than the output, or from another device): only a
+      // registration shown failing, or the error page's device identifier, decides it
+      if (inTenant.some((r) => r.kind === 'device-join' && r.health === 'healthy')) return result('needs-evidence', null, null, 'ambiguous', evidence);
+      if (notHealthy.length === 1 && notHealthy[0]) return chosen(notHealthy[0], 'tenant', evidence);
       // the join and a registration of the same tenant, neither shown healthy (an output without
       // DeviceAuthStatus): the article's dual-state plan covers both
       const join = notHealthy.find((r) => r.kind === 'device-join');

@@ -84,7 +84,22 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
     'An Entra joined PC disabled shortly after its PRT was renewed: no PRT attempt has failed yet, so the output shows only "DeviceAuthStatus : FAILED. Device is either disabled or deleted", and the user did not note the error code. The plan must find out which it is before rebuilding anything: a disabled object is enabled, never re-registered.',
   'lab.scenario.old-windows-1607.title': 'An old Windows 10 1607 hybrid PC (old output format)',
   'lab.scenario.old-windows-1607.intro':
-    'The 1607 output has no DeviceAuthStatus and no PRT diagnostics: the only evidence of 700003 is what the user saw. The helpdesk passes that error to dsreg-doctor, which then gives the hybrid remedy.',
+    'The 1607 output has no DeviceAuthStatus and no PRT diagnostics: the only evidence of 700003 is what the user saw. The helpdesk passes that error to dsreg-doctor, which then gives the hybrid remedy. Because the output cannot show the join failing (a PRT is still cached), the admin center confirms first that the object is gone, then /leave.',
+  'lab.scenario.stale-registration-hybrid.title': 'Hybrid joined and healthy; the stale Entra registration next to it is deleted',
+  'lab.scenario.stale-registration-hybrid.intro':
+    "The user connected a work account before the hybrid join completed (dual state). A cleanup deletes that registration's device object; the join is fine. Outlook, signed in with the work account, shows 700003; the error page's Device identifier is the WorkplaceDeviceId. Only that registration is disconnected; no reconnect (the join covers the tenant), no /leave.",
+  'lab.scenario.stale-registration-needs-device-id.title': "The same, with only the error text: the tenant is the join's own",
+  'lab.scenario.stale-registration-needs-device-id.intro':
+    "The error names the join's own tenant and the join is healthy: that alone does not make the other registration the failing one. dsreg-doctor asks for the error page's Device identifier first, then disconnects only the registration it names.",
+  'lab.scenario.partner-tenant-work-account.title': "Entra joined to one tenant, a partner tenant's work account deleted",
+  'lab.scenario.partner-tenant-work-account.intro':
+    "The PC is Entra joined to the user's own tenant and holds a work account of a partner organisation. The partner deletes its device object; the error names the partner tenant. Only that work account is disconnected and connected again (the partner's apps need it); the healthy join is not touched.",
+  'lab.scenario.output-taken-as-system.title': 'The output was taken as SYSTEM, and the stale registration fails',
+  'lab.scenario.output-taken-as-system.intro':
+    "The helpdesk ran dsregcmd /status through a remote tool, as SYSTEM: the output shows a healthy join and no user at all. dsreg-doctor changes nothing and asks for the user's own run, then for the error page's Device identifier, and only then disconnects the stale registration.",
+  'lab.scenario.healthy-while-other-device-fails.title': "A healthy PC, and another device's error page",
+  'lab.scenario.healthy-while-other-device-fails.intro':
+    "The user sends this PC's output with a 700003 error page from another device (its Device identifier is not on this PC). dsreg-doctor says this output does not show the failure and asks for what decides it; nothing on this PC is changed.",
 
   // --- points of the story -----------------------------------------------------------------------
   'lab.point.healthy': 'Everything works',
@@ -174,6 +189,7 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   'lab.skip.cameBack': 'Skipped: the condition does not hold (the PC registered again by itself).',
   'lab.skip.noNetworkProblem': 'Skipped: the condition does not hold (no network problem).',
   'lab.skip.confirmedDisabled': 'Skipped: the object was confirmed to be only disabled.',
+  'lab.skip.confirmedPresent': 'Skipped: the object was found and enabled, so this join is not the one that fails.',
   'lab.skip.confirmedNotDisabled': 'Skipped: the object was confirmed not to be disabled.',
   'lab.skip.noWorkAccount': 'Skipped: there is no work account to disconnect.',
   'lab.skip.alreadyConnected': 'Skipped: the work account is already connected.',
@@ -203,6 +219,8 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   'lab.run.appFailed': '{app}: error page — {message}',
   'lab.run.status': 'dsregcmd /status as the user (key lines; the whole output: dsreg-doctor lab render {id} --step {n}):',
   'lab.run.statusFull': 'dsregcmd /status as the user:',
+  'lab.run.statusSystem': 'dsregcmd /status as SYSTEM, as the helpdesk got it (key lines; the whole output: dsreg-doctor lab render {id} --step {n}):',
+  'lab.run.statusFullSystem': 'dsregcmd /status as SYSTEM, as the helpdesk got it:',
   'lab.run.says': 'What dsreg-doctor says:',
   'lab.run.knownPolicyOff': 'The admin also told dsreg-doctor that automatic registration is disabled by policy.',
   'lab.run.nothingWrong': 'No problem found.',
@@ -250,9 +268,12 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   'lab.event.recoveryArmed': 'Started recovery of DeviceId {deviceId} without completing the sign-in (AadRecoveryEnabled : YES).',
   'lab.skip.notRestorable': 'Not restorable: the object is not in the deleted items; continuing with the steps on the PC.',
   'lab.fail.healedByOther': 'Healed after {actual}, but this scenario must heal after {expected}.',
+  'lab.fail.otherDevice': "Another device's error on this healthy PC: {problem}.",
   'lab.fail.restoreNotApplicable': 'The plan offers a restore for a device that cannot be restored (hybrid joined, or not deleted).',
   'lab.fail.restoreNotFirst': 'The restore is in the plan but not its first step.',
   'lab.fail.restoreMissing': 'A deleted Entra joined or registered device, and the plan does not offer the restore.',
   'lab.check.verifyFailure': 'FAILED {id}: {problem}',
   'lab.check.verifySummary': 'verify: {ok} of {total} half-done or wrong fixes got the right verdict and were healed by its next step.',
+  'lab.check.harmViolation': 'HARM {id}: {detail}',
+  'lab.check.harmSummary': 'no harm: {applied} plan steps applied, {violations} changed a registration that was not failing.',
 } as const satisfies Record<string, string>;

@@ -322,6 +322,10 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
     'Entra admin center > Devices > All devices > search the DeviceId from the output.\nNot found → deleted: continue with the next steps. Found and disabled → enable it instead (enable-device-object) and stop here.\nAudit logs (Category: Device, Activity: Delete device / Disable device) show who did it and when.',
   'step.confirm-device-object.expect': 'You know whether the object is missing or disabled.',
   'step.confirm-device-object.verify': '—',
+  'step.confirm-device-object.why-unconfirmed':
+    'This output cannot show whether the join fails: it has no DeviceAuthStatus (Windows 10 1607 and older layouts) and shows a PRT with no failed attempt, and the error names no device identifier. Before the join is removed, confirm in the admin center that its device object is really gone.',
+  'caveat.confirm-found-enabled':
+    'Found, enabled and registered (not Pending): the object is fine and this output does not show the failure. Change nothing on the PC; ask for the device identifier on the error page (Troubleshooting details) and diagnose again with --device-id.',
   'step.refresh-prt.title': 'Get a fresh PRT: lock and unlock, or sign out and in',
   'step.refresh-prt.why': 'The PRT is missing or old; a new sign-in asks for a new one.',
   'step.refresh-prt.why-after-enable': 'After enabling the object, the user needs a new PRT.',
@@ -380,6 +384,8 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
     'If the device is enrolled in Intune or another MDM, disconnecting or re-registering can be blocked; retire it in the MDM first (MdmUrl only shows that auto-enrolment is configured, not that this device is enrolled).',
   'caveat.registry-only-for-700003': 'Delete this key only to fix this error (700003). Do not delete it in any other situation.',
   'caveat.only-if-deleted': 'Only if the object was deleted (not found in the tenant). If it is only disabled, enable it instead and skip this step.',
+  'caveat.only-if-object-missing':
+    'Only if the admin center shows no device object with this DeviceId, or shows it Pending (re-created by sync after a deletion): the confirm step above. Found, enabled and registered: do not do this step.',
   'caveat.auto-registration-default': 'Automatic re-registration is the default; a policy can turn it off in some organisations.',
 
   // --- report ----------------------------------------------------------------------------------

@@ -84,7 +84,22 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
     'PRT の更新直後に無効化された Microsoft Entra 参加済みの PC です。PRT の試行はまだ失敗していないため、出力には「DeviceAuthStatus : FAILED. Device is either disabled or deleted」しか表れず、ユーザーもエラー コードを控えていません。何かを作り直す前に、削除か無効化かを確かめる必要があります。無効化されたオブジェクトは有効にするだけで、再登録はしません。',
   'lab.scenario.old-windows-1607.title': '古い Windows 10 1607 のハイブリッド参加 PC (旧形式の出力)',
   'lab.scenario.old-windows-1607.intro':
-    '1607 の出力には DeviceAuthStatus も PRT の診断情報もありません。700003 の証拠はユーザーが見たエラーだけです。ヘルプデスクがそのエラーを dsreg-doctor に渡すと、ハイブリッド参加の対処手順が示されます。',
+    '1607 の出力には DeviceAuthStatus も PRT の診断情報もありません。700003 の証拠はユーザーが見たエラーだけです。ヘルプデスクがそのエラーを dsreg-doctor に渡すと、ハイブリッド参加の対処手順が示されます。出力からは参加の失敗がわからない (PRT がまだキャッシュされている) ため、先に管理センターでオブジェクトがないことを確認してから /leave します。',
+  'lab.scenario.stale-registration-hybrid.title': 'ハイブリッド参加は正常で、並んで残っている Entra 登録が削除された場合',
+  'lab.scenario.stale-registration-hybrid.intro':
+    'ハイブリッド参加の完了前にユーザーが職場アカウントを接続していました (デュアル状態)。クリーンアップでその登録のデバイス オブジェクトが削除されます。参加は正常です。職場アカウントでサインインしている Outlook に 700003 が表示され、エラー画面のデバイス識別子は WorkplaceDeviceId です。その登録だけを切断します。再接続はしません (参加がテナントをカバーします)。/leave もしません。',
+  'lab.scenario.stale-registration-needs-device-id.title': '同じ状況で、エラーの文面だけがある場合: テナントは参加と同じ',
+  'lab.scenario.stale-registration-needs-device-id.intro':
+    'エラーは参加と同じテナントを示しており、参加は正常です。それだけではもう一方の登録が失敗しているとは言えません。dsreg-doctor はまずエラー画面のデバイス識別子を求め、その識別子が示す登録だけを切断します。',
+  'lab.scenario.partner-tenant-work-account.title': 'あるテナントに Entra 参加し、パートナー テナントの職場アカウントが削除された場合',
+  'lab.scenario.partner-tenant-work-account.intro':
+    'PC はユーザー自身のテナントに Entra 参加しており、パートナー組織の職場アカウントも持っています。パートナーがデバイス オブジェクトを削除し、エラーはパートナーのテナントを示します。その職場アカウントだけを切断して再接続します (パートナーのアプリに必要です)。正常な参加には触れません。',
+  'lab.scenario.output-taken-as-system.title': '出力が SYSTEM として取得され、残っている登録が失敗している場合',
+  'lab.scenario.output-taken-as-system.intro':
+    'ヘルプデスクがリモート ツールで SYSTEM として dsregcmd /status を実行しました。出力には正常な参加だけが表示され、ユーザーの情報はありません。dsreg-doctor は何も変更せず、ユーザー自身の実行結果、次にエラー画面のデバイス識別子を求め、そのうえで残っている登録だけを切断します。',
+  'lab.scenario.healthy-while-other-device-fails.title': '正常な PC と、別のデバイスのエラー画面',
+  'lab.scenario.healthy-while-other-device-fails.intro':
+    'ユーザーがこの PC の出力と、別のデバイスの 700003 のエラー画面を送ってきました (そのデバイス識別子はこの PC にありません)。dsreg-doctor はこの出力に失敗が表示されていないことを伝え、判断に必要な情報を求めます。この PC では何も変更しません。',
 
   'lab.point.healthy': 'すべて正常に動作しています',
   'lab.point.loss.deleted': 'デバイス オブジェクトが削除されます ({actor})',
@@ -175,6 +190,7 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.skip.cameBack': '実施しません: 条件に当てはまりません (PC が自動的に再登録されました)。',
   'lab.skip.noNetworkProblem': '実施しません: 条件に当てはまりません (ネットワークの問題はありません)。',
   'lab.skip.confirmedDisabled': '実施しません: オブジェクトは無効化されているだけだと確認できました。',
+  'lab.skip.confirmedPresent': '実施しません: オブジェクトは存在し有効なので、失敗しているのはこの参加ではありません。',
   'lab.skip.confirmedNotDisabled': '実施しません: オブジェクトは無効化されていないと確認できました。',
   'lab.skip.noWorkAccount': '実施しません: 切断する職場アカウントがありません。',
   'lab.skip.alreadyConnected': '実施しません: 職場アカウントはすでに接続されています。',
@@ -202,6 +218,8 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.run.appFailed': '{app}: エラー画面 — {message}',
   'lab.run.status': 'ユーザーとして実行した dsregcmd /status (主要な行。全体: dsreg-doctor lab render {id} --step {n}):',
   'lab.run.statusFull': 'ユーザーとして実行した dsregcmd /status:',
+  'lab.run.statusSystem': 'ヘルプデスクが受け取った、SYSTEM として実行した dsregcmd /status (主要な行。全体: dsreg-doctor lab render {id} --step {n}):',
+  'lab.run.statusFullSystem': 'ヘルプデスクが受け取った、SYSTEM として実行した dsregcmd /status:',
   'lab.run.says': 'dsreg-doctor の診断:',
   'lab.run.knownPolicyOff': '管理者は、自動登録がポリシーで無効になっていることも dsreg-doctor に伝えています。',
   'lab.run.nothingWrong': '問題は見つかりませんでした。',
@@ -248,9 +266,12 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.event.recoveryArmed': 'DeviceId {deviceId} の回復を開始しましたが、サインインを完了していません (AadRecoveryEnabled : YES)。',
   'lab.skip.notRestorable': '復元できません: オブジェクトは削除済みアイテムにありません。PC 側の手順に進みます。',
   'lab.fail.healedByOther': '{actual} の後で回復しましたが、このシナリオは {expected} の後で回復する必要があります。',
+  'lab.fail.otherDevice': '正常なこの PC に別のデバイスのエラー: {problem}。',
   'lab.fail.restoreNotApplicable': '復元できないデバイス (ハイブリッド参加、または削除されていない) に対して、対処手順が復元を示しています。',
   'lab.fail.restoreNotFirst': '復元が対処手順にありますが、最初の手順になっていません。',
   'lab.fail.restoreMissing': '削除された Entra 参加または Entra 登録のデバイスなのに、対処手順が復元を示していません。',
   'lab.check.verifyFailure': '失敗 {id}: {problem}',
   'lab.check.verifySummary': 'verify: 途中または誤った対処 {total} 件のうち {ok} 件で正しい判定が出て、その次の手順で回復しました。',
+  'lab.check.harmViolation': '失敗していない登録を変更 {id}: {detail}',
+  'lab.check.harmSummary': '無害性: 適用した手順 {applied} 件のうち、失敗していない登録を変更したもの {violations} 件。',
 };

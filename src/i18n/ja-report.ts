@@ -191,6 +191,10 @@ export const jaReport = {
     'Microsoft Entra 管理センター >「デバイス」>「すべてのデバイス」で、出力の DeviceId を検索します。\n見つからない場合 → 削除されています。次の手順に進みます。見つかって無効になっている場合 → 代わりにオブジェクトを有効にし (enable-device-object)、ここで終了します。\n監査ログ (カテゴリ: Device、アクティビティ: Delete device / Disable device) で、いつ誰が行ったかを確認できます。',
   'step.confirm-device-object.expect': 'オブジェクトが存在しないのか、無効になっているのかがわかります。',
   'step.confirm-device-object.verify': '—',
+  'step.confirm-device-object.why-unconfirmed':
+    'この出力からは参加が失敗しているかどうかがわかりません: DeviceAuthStatus がなく (Windows 10 1607 以前の形式)、PRT があり失敗した取得もなく、エラーにもデバイス識別子がありません。参加を解除する前に、管理センターでデバイス オブジェクトが本当にないことを確認してください。',
+  'caveat.confirm-found-enabled':
+    '見つかって有効で登録済み (保留中ではない) 場合: オブジェクトに問題はなく、この出力には失敗が表示されていません。PC では何も変更せず、エラー画面の「トラブルシューティングの詳細」のデバイス識別子を確認して、--device-id を付けて再度診断してください。',
   'step.refresh-prt.title': '新しい PRT を取得します: ロックとロック解除、またはサインアウトとサインイン',
   'step.refresh-prt.why': 'PRT がないか、古くなっています。新しくサインインすると、新しい PRT が要求されます。',
   'step.refresh-prt.why-after-enable': 'オブジェクトを有効にした後は、ユーザーに新しい PRT が必要です。',

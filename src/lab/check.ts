@@ -8,13 +8,16 @@ export interface CheckResult {
   stories: number;
   matrix: number;
   failures: { scenario: Scenario; failure: LabFailure }[];
+  /** First, do no harm: plan steps carried out, and each one that changed a registration that was not failing. */
+  harm: { applied: number; violations: { scenario: Scenario; detail: string }[] };
   /** How many scenarios healed after each kind of step (for the report). */
   healedAfter: Record<string, number>;
   ms: number;
 }
 
 /**
- * Run every scenario and count the healed ones.
+ * Run every scenario, count the healed ones, and check that no applied step changed a
+ * registration that was not failing.
  *
  * @example
  * const r = checkAll();
@@ -24,8 +27,11 @@ export function checkAll(scenarios: Scenario[] = allScenarios()): CheckResult {
   const started = performance.now();
   const failures: CheckResult['failures'] = [];
   const healedAfter: Record<string, number> = {};
+  const harm: CheckResult['harm'] = { applied: 0, violations: [] };
   for (const scenario of scenarios) {
     const run = runScenario(scenario);
+    harm.applied += run.harm.applied;
+    for (const detail of run.harm.violations) harm.violations.push({ scenario, detail });
     if (run.failure) failures.push({ scenario, failure: run.failure });
     else {
       const key = run.healedAfter ?? 'none';
@@ -39,6 +45,7 @@ export function checkAll(scenarios: Scenario[] = allScenarios()): CheckResult {
     stories: scenarios.filter((s) => s.story).length,
     matrix: scenarios.filter((s) => !s.story).length,
     failures,
+    harm,
     healedAfter,
     ms: performance.now() - started,
   };

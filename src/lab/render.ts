@@ -16,7 +16,11 @@ import type { LabWorld } from './world.js';
  * account in a Run-as-administrator prompt: User and SSO State then describe that account).
  */
 
-export type RunContext = 'user' | 'elevated';
+/**
+ * `system`: taken as SYSTEM (a remote tool, an Intune script, psexec -s): elevated, and User State
+ * and SSO State describe no user at all.
+ */
+export type RunContext = 'user' | 'elevated' | 'system';
 
 /** One printed `Key : value` line, as the reader must read it back. */
 export interface RenderedField {
@@ -97,6 +101,7 @@ function keyProvider(tpm: boolean): string {
 }
 
 function executingAccount(world: LabWorld, context: RunContext): string {
+  if (context === 'system') return world.device.domain ? `${world.device.domain.netbios}\\${world.device.name}$` : 'NT AUTHORITY\\SYSTEM';
   if (context === 'elevated') return world.admin.upn ? `${world.admin.account}, ${world.admin.upn}` : world.admin.account;
   const u = world.user;
   if (u.windowsAccount === 'entra') return `AzureAD\\${u.displayName.replace(/\s+/g, '')}, ${u.upn}`;
@@ -133,13 +138,31 @@ function tenantUrls(world: LabWorld) {
 function renderModern(world: LabWorld, context: RunContext): StatusWriter {
   const out = new StatusWriter(26);
   const d = world.device;
-  const t = world.tenant;
   const w11 = d.era === 'w11';
   const join = d.join;
   const view = userView(world, context);
-  const urls = tenantUrls(world);
   if (w11) out.blank();
+  modernDeviceState(out, world);
+  if (join) modernJoinDetails(out, world, join);
+  modernUserState(out, world, view);
+  modernSsoState(out, world, view);
+  if (view.wpj) modernWorkAccount(out, world, view.wpj);
+  if (join) modernJoinDiagnostics(out, world, context);
+  else if (d.domain) modernPreJoinDiagnostics(out, world, context, d.domain);
+  modernProxyAndNgc(out, world, view);
+  if (w11) out.blank();
+  return out;
+}
 
+type UserView = ReturnType<typeof userView>;
+type JoinKeys = NonNullable<LabWorld['device']['join']>;
+type WorkAccountKeys = NonNullable<LabWorld['user']['wpj']>;
+
+/** Device State: the join flags, the domain and the name. */
+function modernDeviceState(out: StatusWriter, world: LabWorld): void {
+  const d = world.device;
+  const w11 = d.era === 'w11';
+  const join = d.join;
   out.banner('Device State');
   out.blank();
   out.field('AzureAdJoined', yesNo(join !== null));
@@ -149,45 +172,51 @@ function renderModern(world: LabWorld, context: RunContext): StatusWriter {
   if (w11) out.field('Virtual Desktop', 'NOT SET');
   out.field('Device Name', d.domain ? `${d.name}.${d.domain.dns}` : d.name);
   out.blank();
+}
 
-  if (join) {
-    out.banner('Device Details');
-    out.blank();
-    out.field('DeviceId', join.deviceId);
-    out.field('Thumbprint', join.thumbprint);
-    out.field('DeviceCertificateValidity', certValidity(join.certFrom, join.certTo));
-    out.field('KeyContainerId', join.keyContainerId);
-    out.field('KeyProvider', keyProvider(join.tpmProtected));
-    out.field('TpmProtected', yesNo(join.tpmProtected));
-    out.field('DeviceAuthStatus', world.deviceAuthStatus() ?? '');
-    out.blank();
+/** Device Details and Tenant Details of the join. */
+function modernJoinDetails(out: StatusWriter, world: LabWorld, join: JoinKeys): void {
+  const t = world.tenant;
+  const urls = tenantUrls(world);
+  out.banner('Device Details');
+  out.blank();
+  out.field('DeviceId', join.deviceId);
+  out.field('Thumbprint', join.thumbprint);
+  out.field('DeviceCertificateValidity', certValidity(join.certFrom, join.certTo));
+  out.field('KeyContainerId', join.keyContainerId);
+  out.field('KeyProvider', keyProvider(join.tpmProtected));
+  out.field('TpmProtected', yesNo(join.tpmProtected));
+  out.field('DeviceAuthStatus', world.deviceAuthStatus() ?? '');
+  out.blank();
 
-    out.banner('Tenant Details');
-    out.blank();
-    out.field('TenantName', t.name);
-    out.field('TenantId', t.id);
-    out.field('Idp', 'login.windows.net');
-    out.field('AuthCodeUrl', urls.authCode);
-    out.field('AccessTokenUrl', urls.accessToken);
-    out.field('MdmUrl', t.mdmAutoEnrollment ? MDM_URLS.mdm : '');
-    out.field('MdmTouUrl', t.mdmAutoEnrollment ? MDM_URLS.tou : '');
-    out.field('MdmComplianceUrl', t.mdmAutoEnrollment ? MDM_URLS.compliance : '');
-    out.field('SettingsUrl', '');
-    out.field('JoinSrvVersion', '2.0');
-    out.field('JoinSrvUrl', `${DRS}/EnrollmentServer/device/`);
-    out.field('JoinSrvId', DRS_ID);
-    out.field('KeySrvVersion', '1.0');
-    out.field('KeySrvUrl', `${DRS}/EnrollmentServer/key/`);
-    out.field('KeySrvId', DRS_ID);
-    out.field('WebAuthNSrvVersion', '1.0');
-    out.field('WebAuthNSrvUrl', `${DRS}/webauthn/${t.id}/`);
-    out.field('WebAuthNSrvId', DRS_ID);
-    out.field('DeviceManagementSrvVer', '1.0');
-    out.field('DeviceManagementSrvUrl', `${DRS}/manage/${t.id}/`);
-    out.field('DeviceManagementSrvId', DRS_ID);
-    out.blank();
-  }
+  out.banner('Tenant Details');
+  out.blank();
+  out.field('TenantName', t.name);
+  out.field('TenantId', t.id);
+  out.field('Idp', 'login.windows.net');
+  out.field('AuthCodeUrl', urls.authCode);
+  out.field('AccessTokenUrl', urls.accessToken);
+  out.field('MdmUrl', t.mdmAutoEnrollment ? MDM_URLS.mdm : '');
+  out.field('MdmTouUrl', t.mdmAutoEnrollment ? MDM_URLS.tou : '');
+  out.field('MdmComplianceUrl', t.mdmAutoEnrollment ? MDM_URLS.compliance : '');
+  out.field('SettingsUrl', '');
+  out.field('JoinSrvVersion', '2.0');
+  out.field('JoinSrvUrl', `${DRS}/EnrollmentServer/device/`);
+  out.field('JoinSrvId', DRS_ID);
+  out.field('KeySrvVersion', '1.0');
+  out.field('KeySrvUrl', `${DRS}/EnrollmentServer/key/`);
+  out.field('KeySrvId', DRS_ID);
+  out.field('WebAuthNSrvVersion', '1.0');
+  out.field('WebAuthNSrvUrl', `${DRS}/webauthn/${t.id}/`);
+  out.field('WebAuthNSrvId', DRS_ID);
+  out.field('DeviceManagementSrvVer', '1.0');
+  out.field('DeviceManagementSrvUrl', `${DRS}/manage/${t.id}/`);
+  out.field('DeviceManagementSrvId', DRS_ID);
+  out.blank();
+}
 
+/** User State: Windows Hello, the work account flag, the WAM default account. */
+function modernUserState(out: StatusWriter, world: LabWorld, view: UserView): void {
   out.banner('User State');
   out.blank();
   out.field('NgcSet', yesNo(view.hello));
@@ -205,7 +234,12 @@ function renderModern(world: LabWorld, context: RunContext): StatusWriter {
     out.field('WamDefaultGUID', WAM_AZUREAD);
   } else out.field('WamDefaultSet', 'NO');
   out.blank();
+}
 
+/** SSO State: the PRT as the user holds it, with the diagnostics of a failed attempt. */
+function modernSsoState(out: StatusWriter, world: LabWorld, view: UserView): void {
+  const join = world.device.join;
+  const urls = tenantUrls(world);
   out.banner('SSO State');
   out.blank();
   if (join && view.asUser) {
@@ -228,80 +262,90 @@ function renderModern(world: LabWorld, context: RunContext): StatusWriter {
     out.field('EnterprisePrtAuthority', 'NO');
   }
   out.blank();
+}
 
-  if (view.wpj) {
-    out.banner('Work Account 1');
+/** Work Account 1: the user's Entra registration. */
+function modernWorkAccount(out: StatusWriter, world: LabWorld, wpj: WorkAccountKeys): void {
+  out.banner('Work Account 1');
+  out.blank();
+  out.field('WorkplaceDeviceId', wpj.deviceId);
+  out.field('WorkplaceThumbprint', wpj.thumbprint);
+  out.field('DeviceCertificateValidity', certValidity(wpj.certFrom, wpj.certTo));
+  out.field('KeyContainerId', wpj.keyContainerId);
+  out.field('KeyProvider', keyProvider(wpj.tpmProtected));
+  out.field('TpmProtected', yesNo(wpj.tpmProtected));
+  out.field('WorkplaceTenantId', wpj.tenantId);
+  out.field('WorkplaceTenantName', wpj.tenantName);
+  out.field('WorkplaceMdmUrl', world.device.mdmEnrollment?.deviceId === wpj.deviceId ? MDM_URLS.mdm : '');
+  out.field('WorkplaceSettingsUrl', '');
+  out.field('NgcSet', 'NO');
+  out.blank();
+}
+
+/** Diagnostic Data of a joined PC. */
+function modernJoinDiagnostics(out: StatusWriter, world: LabWorld, context: RunContext): void {
+  out.banner('Diagnostic Data');
+  out.blank();
+  out.field('AadRecoveryEnabled', world.device.recoveryArmed ? 'YES' : 'NO');
+  out.field('Executing Account Name', executingAccount(world, context));
+  out.field('KeySignTest', context !== 'user' ? 'PASSED' : 'MUST Run elevated to test.');
+  out.blank();
+  out.field('DisplayNameUpdated', 'YES');
+  out.field('OsVersionUpdated', 'YES');
+  out.field('HostNameUpdated', 'YES');
+  out.blank();
+  out.field('Last HostName Update', 'NONE');
+  out.blank();
+}
+
+/** Pre-join diagnostics: a domain-joined PC whose hybrid join has not completed. */
+function modernPreJoinDiagnostics(out: StatusWriter, world: LabWorld, context: RunContext, domain: NonNullable<LabWorld['device']['domain']>): void {
+  const d = world.device;
+  // pre-join diagnostics: a domain-joined PC whose hybrid join has not completed
+  out.banner('Diagnostic Data');
+  out.blank();
+  if (context !== 'user') {
+    out.raw('Waiting for Diagnostics Task to complete. This could take a few minutes...');
+    out.raw(' '.repeat(74));
+  }
+  out.field('Diagnostics Reference', 'www.microsoft.com/aadjerrors');
+  out.field('User Context', context !== 'user' ? 'SYSTEM' : 'UN-ELEVATED User');
+  out.field('Client Time', dsregTime(wholeSecond(world.now)));
+  out.field('AD Connectivity Test', 'PASS');
+  out.field('AD Configuration Test', 'PASS');
+  out.field('DRS Discovery Test', 'PASS');
+  out.field('DRS Connectivity Test', 'PASS');
+  out.field('Token acquisition Test', 'SKIPPED');
+  out.field('Fallback to Sync-Join', 'ENABLED');
+  const attempt = d.lastHybridAttempt;
+  if (attempt) {
     out.blank();
-    out.field('WorkplaceDeviceId', view.wpj.deviceId);
-    out.field('WorkplaceThumbprint', view.wpj.thumbprint);
-    out.field('DeviceCertificateValidity', certValidity(view.wpj.certFrom, view.wpj.certTo));
-    out.field('KeyContainerId', view.wpj.keyContainerId);
-    out.field('KeyProvider', keyProvider(view.wpj.tpmProtected));
-    out.field('TpmProtected', yesNo(view.wpj.tpmProtected));
-    out.field('WorkplaceTenantId', view.wpj.tenantId);
-    out.field('WorkplaceTenantName', view.wpj.tenantName);
-    out.field('WorkplaceMdmUrl', world.device.mdmEnrollment?.deviceId === view.wpj.deviceId ? MDM_URLS.mdm : '');
-    out.field('WorkplaceSettingsUrl', '');
-    out.field('NgcSet', 'NO');
+    out.field('Previous Registration', dsregTime(wholeSecond(attempt.at)));
+    out.field('Registration Type', 'sync');
+    out.field('Error Phase', 'join');
+    out.field('Client ErrorCode', '0x801c03f2');
+    out.field('Server ErrorCode', 'DirectoryError');
+    out.field('Server Message', `The device object by the given id (${attempt.deviceId}) is not found.`);
+    out.field('Https Status', '400');
+    out.field('Request Id', attempt.requestId);
+  }
+  out.blank();
+  if (context !== 'user') {
+    out.banner('IE Proxy Config for System Account');
+    out.blank();
+    out.field('Auto Detect Settings', 'NO');
+    out.field('Auto-Configuration URL', '');
+    out.field('Proxy Server List', '');
+    out.field('Proxy Bypass List', '');
+    out.blank();
+    out.field('Executing Account Name', `${domain.netbios}\\${d.name}$, ${d.name}$@${domain.dns}`);
     out.blank();
   }
+}
 
-  if (join) {
-    out.banner('Diagnostic Data');
-    out.blank();
-    out.field('AadRecoveryEnabled', world.device.recoveryArmed ? 'YES' : 'NO');
-    out.field('Executing Account Name', executingAccount(world, context));
-    out.field('KeySignTest', context === 'elevated' ? 'PASSED' : 'MUST Run elevated to test.');
-    out.blank();
-    out.field('DisplayNameUpdated', 'YES');
-    out.field('OsVersionUpdated', 'YES');
-    out.field('HostNameUpdated', 'YES');
-    out.blank();
-    out.field('Last HostName Update', 'NONE');
-    out.blank();
-  } else if (d.domain) {
-    // pre-join diagnostics: a domain-joined PC whose hybrid join has not completed
-    out.banner('Diagnostic Data');
-    out.blank();
-    if (context === 'elevated') {
-      out.raw('Waiting for Diagnostics Task to complete. This could take a few minutes...');
-      out.raw(' '.repeat(74));
-    }
-    out.field('Diagnostics Reference', 'www.microsoft.com/aadjerrors');
-    out.field('User Context', context === 'elevated' ? 'SYSTEM' : 'UN-ELEVATED User');
-    out.field('Client Time', dsregTime(wholeSecond(world.now)));
-    out.field('AD Connectivity Test', 'PASS');
-    out.field('AD Configuration Test', 'PASS');
-    out.field('DRS Discovery Test', 'PASS');
-    out.field('DRS Connectivity Test', 'PASS');
-    out.field('Token acquisition Test', 'SKIPPED');
-    out.field('Fallback to Sync-Join', 'ENABLED');
-    const attempt = d.lastHybridAttempt;
-    if (attempt) {
-      out.blank();
-      out.field('Previous Registration', dsregTime(wholeSecond(attempt.at)));
-      out.field('Registration Type', 'sync');
-      out.field('Error Phase', 'join');
-      out.field('Client ErrorCode', '0x801c03f2');
-      out.field('Server ErrorCode', 'DirectoryError');
-      out.field('Server Message', `The device object by the given id (${attempt.deviceId}) is not found.`);
-      out.field('Https Status', '400');
-      out.field('Request Id', attempt.requestId);
-    }
-    out.blank();
-    if (context === 'elevated') {
-      out.banner('IE Proxy Config for System Account');
-      out.blank();
-      out.field('Auto Detect Settings', 'NO');
-      out.field('Auto-Configuration URL', '');
-      out.field('Proxy Server List', '');
-      out.field('Proxy Bypass List', '');
-      out.blank();
-      out.field('Executing Account Name', `${d.domain.netbios}\\${d.name}$, ${d.name}$@${d.domain.dns}`);
-      out.blank();
-    }
-  }
-
+/** The proxy sections, the Ngc Prerequisite Check and the footer line. */
+function modernProxyAndNgc(out: StatusWriter, world: LabWorld, view: UserView): void {
+  const join = world.device.join;
   out.banner('IE Proxy Config for Current User');
   out.blank();
   out.field('Auto Detect Settings', 'YES');
@@ -327,8 +371,6 @@ function renderModern(world: LabWorld, context: RunContext): StatusWriter {
   out.field('PreReqResult', view.hello ? 'WillProvision' : 'WillNotProvision');
   out.blank();
   out.raw(FOOTER);
-  if (w11) out.blank();
-  return out;
 }
 
 function prtDiagnostics(out: StatusWriter, world: LabWorld, failure: NonNullable<LabWorld['user']['prtFailure']>): void {
@@ -363,7 +405,7 @@ function renderOld(world: LabWorld, context: RunContext): StatusWriter {
   const join = d.join;
   const wpjOfUser = context === 'user' ? world.user.wpj : null;
   const urls = tenantUrls(world);
-  const elevated = context === 'elevated';
+  const elevated = context !== 'user';
   if (elevated) {
     out.raw('C:\\WINDOWS\\system32>dsregcmd /status');
     out.blank();

@@ -3,9 +3,9 @@ import type { DiagnoseOptions, Severity } from '../diagnose/types.js';
 import type { MessageKey, Params } from '../i18n/format.js';
 import { JOIN_CHANGING_STEPS, type PlanBranch, type PlanStep, type StepId } from '../plan/plan.js';
 import { readStatusText } from '../read/parse.js';
-import { checkDevice, findDevice } from './identity.js';
+import { checkDevice, findDevice, serverMessage } from './identity.js';
 import type { ActionResult, AppResult, LabEvent } from './model.js';
-import { renderStatus } from './render.js';
+import { type RunContext, renderStatus } from './render.js';
 import { breakDevice, buildHealthyWorld, isHybridLike, mondayMorning, type Scenario, setUpDeletedItems, waitForTicket } from './scenarios.js';
 import type { LabKey, LabWorld } from './world.js';
 
@@ -30,7 +30,8 @@ export interface LabStep {
   title: { key: LabKey; params: Params };
   events: LabEvent[];
   apps: AppResult[] | null;
-  status: { user: string; elevated: string | null };
+  /** `user`: what the helpdesk got (the user's own run, or as SYSTEM when `takenAs` says so). */
+  status: { user: string; elevated: string | null; takenAs?: 'system' };
   diagnosis: HelpdeskView | null;
   planStep: { id: StepId; index: number; outcome: StepOutcome; note: { key: LabKey; params: Params } | null } | null;
 }
@@ -52,6 +53,16 @@ export interface ScenarioRun {
   /** The plan step after which the device was healthy again. */
   healedAfter: StepId | null;
   failure: LabFailure | null;
+  /** First, do no harm: every plan step carried out, and those that changed a registration that was not failing. */
+  harm: HarmCheck;
+}
+
+/** The no-harm check of one run (#11): the registration each applied step changed was the failing one. */
+export interface HarmCheck {
+  /** Plan steps carried out in the simulation. */
+  applied: number;
+  /** `step: registration (device ID)` for each step that removed or replaced a registration that was not failing. */
+  violations: string[];
 }
 
 export interface RunOptions {
@@ -82,8 +93,10 @@ export function health(world: LabWorld, s: Scenario, apps: AppResult[]): Health 
     prt = world.prtValid();
   }
   const deviceAuthStatus = s.join === 'registered' ? null : world.deviceAuthStatus();
+  // a partner tenant's work account is needed: it must be connected again and working
+  const partnerOk = !s.partnerAccount || (wpj !== null && checkDevice(world.tenantOf(wpj), wpj.deviceId) === 'ok');
   // working app sign-ins: signed in with the device's single sign-on, not a password prompt
-  const healed = joinOk && prt && (deviceAuthStatus === null || deviceAuthStatus === 'SUCCESS') && apps.every((a) => a.ok && a.sso);
+  const healed = joinOk && prt && partnerOk && (deviceAuthStatus === null || deviceAuthStatus === 'SUCCESS') && apps.every((a) => a.ok && a.sso);
   return { joinOk, prt, deviceAuthStatus, apps, healed };
 }
 
@@ -120,6 +133,14 @@ export function isReregistration(id: StepId): boolean {
   return REREGISTRATION.includes(id);
 }
 
+/** What the helpdesk has besides the status output. */
+export interface HelpdeskEvidence {
+  /** The error page's Troubleshooting details (its Device identifier). */
+  errorDetails?: boolean;
+  /** An error page the helpdesk was given from elsewhere (another device), instead of the user's app. */
+  reported?: { error: string; deviceId: string };
+}
+
 /** The helpdesk's view: diagnose the status as the user saw it, with what the admin knows. */
 export function helpdeskDiagnose(
   world: LabWorld,
@@ -127,10 +148,18 @@ export function helpdeskDiagnose(
   text: string,
   apps: AppResult[] | null,
   name: string,
+  evidence: HelpdeskEvidence = {},
 ): { diagnosis: Diagnosis; view: HelpdeskView } {
   const failing = apps?.find((a) => !a.ok);
   const options: DiagnoseOptions = { now: new Date(world.now) };
-  if (failing?.message && s.helpdeskHasError) options.error = failing.message;
+  if (evidence.reported) {
+    options.error = evidence.reported.error;
+    options.deviceId = evidence.reported.deviceId;
+  } else if (failing?.message && s.helpdeskHasError) {
+    options.error = failing.message;
+    // the error page's Troubleshooting details name the device identifier the app presented
+    if (evidence.errorDetails && failing.presentedDeviceId) options.deviceId = failing.presentedDeviceId;
+  }
   // the admin knows about Intune only from the console / a collection bundle, and only while enrolled
   const mdm = s.mdm === 'known' && world.device.mdmEnrollment !== null;
   if (mdm) options.mdm = true;
@@ -154,6 +183,10 @@ export function helpdeskDiagnose(
 class Recorder {
   readonly steps: LabStep[] = [];
   private logIndex = 0;
+  /** How the helpdesk's output is taken (SYSTEM until they ask for the user's own run). */
+  context: RunContext = 'user';
+  /** What the helpdesk has besides the output. */
+  evidence: HelpdeskEvidence = {};
 
   constructor(
     private world: LabWorld,
@@ -170,10 +203,12 @@ class Recorder {
     const n = this.steps.length;
     const events = this.world.log.slice(this.logIndex);
     this.logIndex = this.world.log.length;
-    const user = renderStatus(this.world, 'user').text;
+    const user = renderStatus(this.world, this.context).text;
     const apps = extra.apps ?? null;
     const diagnosis =
-      extra.diagnose || (this.story && phase !== 'break') ? helpdeskDiagnose(this.world, this.scenario, user, apps, `${this.scenario.id}#${n}`).view : null;
+      extra.diagnose || (this.story && phase !== 'break')
+        ? helpdeskDiagnose(this.world, this.scenario, user, apps, `${this.scenario.id}#${n}`, this.evidence).view
+        : null;
     const step: LabStep = {
       n,
       at: this.world.now,
@@ -181,7 +216,11 @@ class Recorder {
       title: { key, params },
       events,
       apps,
-      status: { user, elevated: this.story ? renderStatus(this.world, 'elevated').text : null },
+      status: {
+        user,
+        elevated: this.story ? renderStatus(this.world, 'elevated').text : null,
+        ...(this.context === 'system' ? { takenAs: 'system' as const } : {}),
+      },
       diagnosis,
       planStep: extra.planStep ?? null,
     };
@@ -198,6 +237,7 @@ class Recorder {
 export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun {
   const world = buildHealthyWorld(s);
   const rec = new Recorder(world, s, options.story === true);
+  const harm: HarmCheck = { applied: 0, violations: [] };
   const result = (failure: LabFailure | null, healedAfter: StepId | null, initial: HelpdeskView | null): ScenarioRun => ({
     scenario: s,
     steps: rec.steps,
@@ -205,6 +245,7 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
     healed: failure === null,
     healedAfter,
     failure,
+    harm,
   });
   const fail = (step: LabFailure['step'], key: LabKey, params: Params, apps: AppResult[] | null): LabFailure => ({
     step,
@@ -223,19 +264,25 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   const touched = touchesHealthyRegistration(world);
   if (touched) return result(fail('baseline', 'lab.fail.touchedHealthy', { detail: touched }, apps), null, null);
 
-  // 1. the loss, and the weekend
+  // 1. the loss, and the weekend (or, for another device's error, nothing on this PC)
   setUpDeletedItems(world, s);
-  breakDevice(world, s);
-  rec.snapshot('break', `lab.point.loss.${s.loss}` as LabKey, { actor: s.lostBy });
-  mondayMorning(world, s);
-  waitForTicket(world, s);
+  rec.context = s.outputAs ?? 'user';
+  if (s.errorDetails) rec.evidence.errorDetails = true;
+  if (s.otherDevice) rec.evidence.reported = { error: serverMessage(world.tenant, 'AADSTS700003'), deviceId: OTHER_DEVICE_ID };
+  else {
+    breakDevice(world, s);
+    rec.snapshot('break', `lab.point.loss.${s.loss}` as LabKey, { actor: s.lostBy });
+    mondayMorning(world, s);
+    waitForTicket(world, s);
+  }
   apps = world.tryApps();
-  if (health(world, s, apps).healed) return result(fail('break', 'lab.fail.notBroken', {}, apps), null, null);
+  if (!s.otherDevice && health(world, s, apps).healed) return result(fail('break', 'lab.fail.notBroken', {}, apps), null, null);
   const symptom = rec.snapshot('symptom', `lab.point.symptom.${s.morning}` as LabKey, {}, { apps, diagnose: true });
   const initial = symptom.diagnosis;
   if (!initial) throw new Error('the symptom snapshot always diagnoses');
 
-  // 2. the plan, step by step
+  // 2. the plan, step by step; evidence steps (the user's own run, the error page's details)
+  // lead to a new diagnosis whose plan is followed next
   const plan = initial.steps;
   const misplacedRestore = restoreProblem(s, plan);
   if (misplacedRestore) return result(fail('restore-device-object', misplacedRestore, {}, apps), null, initial);
@@ -243,10 +290,15 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
     (p) => p.id === 'retire-in-mdm' || p.caveats.some((c) => c === 'caveat.mdm-may-block' || c === 'caveat.mdm-if-enrolled' || c === 'caveat.mdm-fallback'),
   );
   const ctx: StepContext = { world, s, plan, knowsMdm, rec, confirmed: null, view: initial, triedUnelevated: false };
+  const failing = failingRegistrations(world);
+  const queue = [...plan];
+  const taken = new Set<StepId>();
   let healedAfter: StepId | null = null;
   let lastStep: StepId | null = null;
-  for (const [index, step] of plan.entries()) {
-    if (health(world, s, apps).healed) break;
+  for (let index = 0; index < queue.length; index++) {
+    const step = queue[index] as PlanStep;
+    if (!s.otherDevice && health(world, s, apps).healed) break;
+    taken.add(step.id);
     const decision = decide(step, ctx);
     if (!decision.run) {
       rec.snapshot('plan-step', `lab.point.step`, { step: step.id }, { apps, planStep: { id: step.id, index, outcome: 'skipped', note: decision.note } });
@@ -257,7 +309,10 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
       const point = rec.snapshot('plan-step', 'lab.point.step', { step: step.id }, { apps, planStep: { id: step.id, index, outcome: 'reached', note: null } });
       return result(fail('contact-support', 'lab.fail.contactSupport', { n: point.n }, apps), null, initial);
     }
+    const before = registrationsOn(world);
     const outcome = carryOut(step, ctx);
+    if (outcome.outcome !== 'skipped') harm.applied++;
+    harm.violations.push(...changedHealthy(step.id, before, registrationsOn(world), failing));
     apps = world.tryApps();
     const point = rec.snapshot(
       'plan-step',
@@ -271,18 +326,38 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
     );
     if (point.diagnosis) ctx.view = point.diagnosis;
     if (outcome.outcome === 'blocked') return result(fail(step.id, 'lab.fail.blocked', { reason: outcome.reason ?? '' }, apps), null, initial);
-    if (health(world, s, apps).healed) {
+    if (s.otherDevice && index === queue.length - 1) healedAfter = step.id;
+    else if (!s.otherDevice && health(world, s, apps).healed) {
       healedAfter = step.id;
       break;
     }
+    // the evidence asked for is in: follow the plan of the new diagnosis (steps not yet taken)
+    const rest = queue.slice(index + 1);
+    if (EVIDENCE_STEPS.includes(step.id) && !rest.some((p) => EVIDENCE_STEPS.includes(p.id)) && point.diagnosis && !s.otherDevice)
+      queue.push(...point.diagnosis.steps.filter((p) => !taken.has(p.id) && !rest.some((r) => r.id === p.id)));
   }
   const end = health(world, s, apps);
-  if (!end.healed) return result(fail(lastStep ?? 'final-check', 'lab.fail.exhausted', { steps: plan.map((p) => p.id).join(', ') }, apps), null, initial);
+  if (!end.healed) return result(fail(lastStep ?? 'final-check', 'lab.fail.exhausted', { steps: queue.map((p) => p.id).join(', ') }, apps), null, initial);
+  if (s.otherDevice) {
+    // another device's error: this PC's plan asks for evidence and changes nothing
+    const problem = otherDeviceProblem(initial);
+    if (problem) return result(fail('final-check', 'lab.fail.otherDevice', { problem }, apps), healedAfter, initial);
+    return result(null, healedAfter, initial);
+  }
 
   // 3. the status says so too: a PRT, DeviceAuthStatus SUCCESS, and no error-level finding
   const last = rec.steps[rec.steps.length - 1];
   const finalView = last?.diagnosis ?? helpdeskDiagnose(world, s, renderStatus(world, 'user').text, apps, `${s.id}#final`).view;
-  const report = readStatusText(last?.status.user ?? '');
+  const problems = statusProblems(s, finalView, last?.status.user ?? '');
+  if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
+  if (s.expectHealedAfter && healedAfter !== s.expectHealedAfter)
+    return result(fail('final-check', 'lab.fail.healedByOther', { expected: s.expectHealedAfter, actual: healedAfter ?? '—' }, apps), healedAfter, initial);
+  return result(null, healedAfter, initial);
+}
+
+/** What the final status and its diagnosis still show wrong, for a PC the simulation says is healed. */
+function statusProblems(s: Scenario, finalView: HelpdeskView, status: string): string[] {
+  const report = readStatusText(status);
   const field = (name: string) => report.fields.find((f) => f.name === name)?.value.trim();
   const problems: string[] = [];
   if (finalView.exitCode !== 0) problems.push(`findings: ${errorFindings(finalView)}`);
@@ -290,10 +365,58 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
   if (s.join !== 'registered' && (s.era === '21h2' || s.era === 'w11') && field('DeviceAuthStatus') !== 'SUCCESS')
     problems.push(`DeviceAuthStatus: ${field('DeviceAuthStatus') ?? '-'}`);
   if (s.join === 'registered' && field('WorkplaceJoined') !== 'YES') problems.push(`WorkplaceJoined: ${field('WorkplaceJoined') ?? '-'}`);
-  if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
-  if (s.expectHealedAfter && healedAfter !== s.expectHealedAfter)
-    return result(fail('final-check', 'lab.fail.healedByOther', { expected: s.expectHealedAfter, actual: healedAfter ?? '—' }, apps), healedAfter, initial);
-  return result(null, healedAfter, initial);
+  return problems;
+}
+
+/** Steps that bring the helpdesk more evidence: after them, the new diagnosis's plan is followed. */
+const EVIDENCE_STEPS: readonly StepId[] = ['rerun-as-user', 'collect-error-details'];
+
+/** Steps that would harm a PC that does not fail. */
+const HARMFUL_STEPS: readonly StepId[] = [...JOIN_CHANGING_STEPS, 'disconnect-work-account', 'reconnect-work-account', 'rejoin-entra'];
+
+/** Another device's error on a healthy PC: needs more evidence (exit 1), and no step that changes a registration. */
+function otherDeviceProblem(view: HelpdeskView): string | null {
+  const bad = view.steps.filter((st) => HARMFUL_STEPS.includes(st.id)).map((st) => st.id);
+  if (bad.length) return `the plan changes this PC: ${bad.join(', ')}`;
+  if (view.exitCode !== 1 || !view.findings.some((f) => f.id === 'needs-more-evidence')) return `no needs-more-evidence finding (exit ${view.exitCode})`;
+  return null;
+}
+
+// --- first, do no harm: which registration each step changed ---------------------------------------
+
+/** The registrations on the PC: the device join and the user's work account, by device ID. */
+export interface RegistrationsOn {
+  join: string | null;
+  'work-account': string | null;
+}
+
+export function registrationsOn(world: LabWorld): RegistrationsOn {
+  return { join: world.device.join?.deviceId ?? null, 'work-account': world.user.wpj?.deviceId ?? null };
+}
+
+/**
+ * The registrations that fail when the plan is made: whose device object is missing, disabled or
+ * pending. A stale registration of the join's own tenant goes with a failing join (dual state:
+ * the article's dual-state step and its registry stage remove it); a partner tenant's never does.
+ */
+export function failingRegistrations(world: LabWorld): Set<keyof RegistrationsOn> {
+  const out = new Set<keyof RegistrationsOn>();
+  const join = world.device.join;
+  const wpj = world.user.wpj;
+  if (join && checkDevice(world.tenant, join.deviceId) !== 'ok') out.add('join');
+  if (wpj && checkDevice(world.tenantOf(wpj), wpj.deviceId) !== 'ok') out.add('work-account');
+  if (out.has('join') && wpj && wpj.tenantId === world.tenant.id) out.add('work-account');
+  return out;
+}
+
+/** Registrations a step removed or replaced that were not failing (creating one harms nothing). */
+export function changedHealthy(step: StepId, before: RegistrationsOn, after: RegistrationsOn, failing: Set<keyof RegistrationsOn>): string[] {
+  const out: string[] = [];
+  for (const kind of ['join', 'work-account'] as const) {
+    const id = before[kind];
+    if (id !== null && after[kind] !== id && !failing.has(kind)) out.push(`${step}: ${kind} (${id})`);
+  }
+  return out;
 }
 
 /**
@@ -331,9 +454,9 @@ export function touchesHealthyRegistration(world: LabWorld): string | null {
       if (!d.registrations.some((r) => r.kind === 'device-join' && r.health === 'healthy')) continue;
       const bad = d.plan.steps.filter((st) => JOIN_CHANGING_STEPS.includes(st.id)).map((st) => st.id);
       if (bad.length) return `${context}, ${options.error}${options.deviceId ? ` --device-id ${options.deviceId}` : ''}: ${bad.join(', ')}`;
-      // the join is never the answer: either more evidence, or (a tenant named, the join shown
-      // healthy) the other registration of that tenant, a dual-state leftover that may go
-      if (d.match.verdict !== 'needs-evidence' && d.match.verdict !== 'work-account') return `${context}, ${options.error}: ${d.match.verdict}`;
+      // the join is never the answer, and neither is the other registration of its tenant by
+      // elimination: this PC does not fail, so only more evidence can be asked for (#11 b)
+      if (d.match.verdict !== 'needs-evidence') return `${context}, ${options.error}: ${d.match.verdict}`;
     }
   }
   return null;
@@ -386,6 +509,8 @@ function decide(step: PlanStep, ctx: StepContext): Decision {
       return step.conditional && ctx.confirmed !== null && ctx.confirmed !== 'disabled' ? skip('lab.skip.confirmedNotDisabled') : { run: true };
     default:
       if (ctx.confirmed === 'disabled' && isReregistration(step.id)) return skip('lab.skip.confirmedDisabled');
+      // confirm first (#11 c): found and enabled, the join is not rebuilt
+      if (ctx.confirmed === 'present' && step.caveats.includes('caveat.only-if-object-missing')) return skip('lab.skip.confirmedPresent');
       return { run: true };
   }
 }
@@ -442,15 +567,24 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
   const { world, s } = ctx;
   switch (step.id) {
     case 'rerun-as-user':
+      // the user's own run: User State and SSO State now show their registrations
+      ctx.rec.context = 'user';
+      world.emit('helpdesk', 'lab.event.collectedAgain');
+      return done(false);
+    case 'collect-error-details':
+      // the error page's Troubleshooting details: the device identifier it names
+      ctx.rec.evidence.errorDetails = true;
+      world.emit('helpdesk', 'lab.event.collectedAgain');
+      return done(false);
     case 'rerun-elevated':
     case 'collect-full-status':
-    case 'collect-error-details':
       world.emit('helpdesk', 'lab.event.collectedAgain');
       return done(false);
     case 'confirm-device-object': {
       const id = currentStatusDeviceId(ctx);
       const obj = id ? findDevice(world.tenant, id) : undefined;
-      ctx.confirmed = !obj ? 'missing' : obj.enabled ? 'present' : 'disabled';
+      // a Pending object (re-created by Entra Connect after a deletion) is not the PC's registration
+      ctx.confirmed = !obj || obj.pending ? 'missing' : obj.enabled ? 'present' : 'disabled';
       world.emit('admin', `lab.event.confirmed.${ctx.confirmed}`, { deviceId: id ?? '—' });
       return done(false);
     }
@@ -465,7 +599,8 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
       return done(retired);
     }
     case 'reconnect-work-account': {
-      const r = world.connectWorkAccount({ enrollMdm: true });
+      // on a joined PC, only a partner tenant's account can be connected
+      const r = world.partner && world.device.join ? world.connectPartnerAccount() : world.connectWorkAccount({ enrollMdm: true });
       if (!r.ok) return r.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.alreadyConnected', params: {} } } : blocked(r);
       signOutAndIn(world);
       return done(false);

@@ -36,6 +36,19 @@ export interface Scenario {
    * ticket within the 30 days or after them. Absent: a tenant whose deletions are permanent.
    */
   deletedItems?: 'within-30-days' | 'after-30-days';
+  /**
+   * Which registration the loss hits: the device's own (absent) or the user's work account (a
+   * stale Entra registration next to the join, or a partner tenant's), which some apps sign in with.
+   */
+  failing?: 'work-account';
+  /** The user also holds a work account of a partner tenant (on an Entra joined PC). */
+  partnerAccount?: boolean;
+  /** The first output the helpdesk gets was taken as SYSTEM (a remote tool or an Intune script). */
+  outputAs?: 'system';
+  /** The helpdesk has the error page's Troubleshooting details (its Device identifier) from the start. */
+  errorDetails?: boolean;
+  /** This PC stays healthy: the 700003 error page the helpdesk is shown came from another device. */
+  otherDevice?: boolean;
   /** The plan step that must heal this scenario (restore first: the restore, with no device-side step). */
   expectHealedAfter?: StepId;
 }
@@ -104,6 +117,55 @@ const RESTORE_SPECS: StorySpec[] = [
   { id: 'restore-not-for-disabled', join: 'joined', era: 'w11', loss: 'disabled', deletedItems: 'within-30-days', expectHealedAfter: 'refresh-prt' },
 ];
 
+// --- first, do no harm (#11): the registration that fails is not the one that looks broken -------
+const NO_HARM_SPECS: StorySpec[] = [
+  // hybrid joined and healthy; the Entra registration left from before the hybrid join is deleted
+  {
+    id: 'stale-registration-hybrid',
+    join: 'dual-hybrid',
+    era: 'w11',
+    loss: 'deleted',
+    lostBy: 'cleanup',
+    failing: 'work-account',
+    errorDetails: true,
+    expectHealedAfter: 'disconnect-work-account',
+  },
+  // the same, with only the error text: the tenant it names is the join's, so more evidence first
+  {
+    id: 'stale-registration-needs-device-id',
+    join: 'dual-hybrid',
+    era: '21h2',
+    loss: 'deleted',
+    lostBy: 'cleanup',
+    failing: 'work-account',
+    expectHealedAfter: 'disconnect-work-account',
+  },
+  // Entra joined to tenant A, a work account of partner tenant B; B deleted its device object
+  {
+    id: 'partner-tenant-work-account',
+    join: 'joined',
+    era: 'w11',
+    loss: 'deleted',
+    lostBy: 'admin',
+    failing: 'work-account',
+    partnerAccount: true,
+    expectHealedAfter: 'reconnect-work-account',
+  },
+  // the stale registration fails, and the first output was taken as SYSTEM (it shows no user)
+  {
+    id: 'output-taken-as-system',
+    join: 'dual-hybrid',
+    era: 'w11',
+    loss: 'deleted',
+    lostBy: 'cleanup',
+    failing: 'work-account',
+    outputAs: 'system',
+    expectHealedAfter: 'disconnect-work-account',
+  },
+  // this PC is healthy; the error page is from another device
+  { id: 'healthy-while-other-device-fails', join: 'hybrid', era: 'w11', loss: 'deleted', otherDevice: true, expectHealedAfter: 'collect-error-details' },
+];
+
 /** Restore first: a scenario's tenant keeps deleted devices; for after-30-days, the ticket waits a month. */
 export function setUpDeletedItems(world: LabWorld, s: Scenario): void {
   world.tenant.keepsDeletedDevices = s.deletedItems !== undefined;
@@ -118,7 +180,7 @@ export function waitForTicket(world: LabWorld, s: Scenario): void {
 }
 
 export function storyScenarios(): Scenario[] {
-  return [...STORY_SPECS, ...RESTORE_SPECS].map((s) => ({
+  return [...STORY_SPECS, ...RESTORE_SPECS, ...NO_HARM_SPECS].map((s) => ({
     mdm: 'none',
     policy: 'on',
     leftoverKey: false,
@@ -203,7 +265,10 @@ export function buildHealthyWorld(s: Scenario): LabWorld {
     windowsHello: s.windowsHello,
     localWindowsAccount: s.join === 'registered' || s.join === 'dual-joined',
     start: MONDAY - 7 * DAY + jitter * MINUTE,
+    ...(s.partnerAccount ? { partnerTenant: true } : {}),
   });
+  // the user's Outlook signs in with the work account added in Access work or school
+  if (s.failing === 'work-account') world.workAccountApps = ['outlook'];
   // a domain-joined PC only stays Entra registered when automatic registration is off
   if (s.join === 'registered' && domainJoined) world.setAutoRegistration(false, 'admin');
   switch (s.join) {
@@ -214,6 +279,7 @@ export function buildHealthyWorld(s: Scenario): LabWorld {
     case 'joined':
       world.joinEntra(true, 'user');
       world.signIn();
+      if (s.partnerAccount) world.connectPartnerAccount();
       break;
     case 'hybrid':
       world.signIn();
@@ -258,8 +324,14 @@ export function breakDevice(world: LabWorld, s: Scenario): void {
     world.lock();
     world.advance(20 * MINUTE);
   } else world.advance(MONDAY - 3 * DAY + 9 * HOUR + (seedFrom(`${s.id}#loss`) % 40) * MINUTE - world.now);
-  const target = world.currentRegistrationId();
   const actor = s.lostBy;
+  const wpj = world.user.wpj;
+  if (s.otherDevice) return;
+  if (s.failing === 'work-account' && wpj) {
+    world.deleteObject(wpj.deviceId, actor, world.tenantOf(wpj));
+    return;
+  }
+  const target = world.currentRegistrationId();
   switch (s.loss) {
     case 'deleted':
       if (target) world.deleteObject(target, actor);

@@ -97,10 +97,10 @@ function point(run: ScenarioRun, step: LabStep, t: Translate, full: boolean, out
     for (const a of step.apps) out.push(`    - ${appLine(a, t)}`);
   }
   if (full) {
-    out.push(`  ${t('lab.run.statusFull')}`);
+    out.push(`  ${t(step.status.takenAs === 'system' ? 'lab.run.statusFullSystem' : 'lab.run.statusFull')}`);
     for (const line of step.status.user.trimEnd().split('\n')) out.push(`    ${line}`);
   } else {
-    out.push(`  ${t('lab.run.status', { id: run.scenario.id, n: step.n })}`);
+    out.push(`  ${t(step.status.takenAs === 'system' ? 'lab.run.statusSystem' : 'lab.run.status', { id: run.scenario.id, n: step.n })}`);
     for (const line of keyLines(step.status.user)) out.push(`    ${line}`);
   }
   if (step.diagnosis) says(step.diagnosis, t, out, step.phase === 'symptom' || step.phase === 'healthy');

@@ -65,6 +65,8 @@ export interface WorldOptions {
   /** The user signs in to Windows with a local account (a workgroup PC with a work account added). */
   localWindowsAccount: boolean;
   start: number;
+  /** The user also works for a partner organisation whose tenant this PC can hold a work account of. */
+  partnerTenant?: boolean;
 }
 
 /**
@@ -84,6 +86,13 @@ export class LabWorld {
   readonly admin: { account: string; upn: string | null };
   readonly log: LabEvent[] = [];
   readonly org: (typeof ORGS)[number];
+  /** The partner organisation's tenant (a work account of it on this PC), when the scenario has one. */
+  readonly partner: Tenant | null;
+  /**
+   * Apps the user signs in to with the work account added in Access work or school: they present
+   * that registration's device ID (a stale one next to the join, or a partner tenant's).
+   */
+  workAccountApps: AppName[] = [];
 
   constructor(readonly options: WorldOptions) {
     this.rng = new Rng(seedFrom(options.seed));
@@ -136,7 +145,29 @@ export class LabWorld {
       windowsHello: options.windowsHello,
       ngcKeyId: `{${this.rng.guid().toUpperCase()}}`,
     };
+    this.partner = options.partnerTenant ? this.partnerOf(org) : null;
     this.admin = options.domainJoined ? { account: `${org.netbios}\\hd-admin`, upn: `hd-admin@${org.domain}` } : { account: `${pcName}\\labadmin`, upn: null };
+  }
+
+  private partnerOf(own: (typeof ORGS)[number]): Tenant {
+    const org = this.rng.pick(ORGS.filter((o) => o.name !== own.name));
+    return {
+      id: this.rng.guid(),
+      name: org.name,
+      domain: org.domain,
+      devices: [],
+      users: [],
+      policies: { autoHybridRegistration: true, blockAadWorkplaceJoin: false },
+      conditionalAccess: [],
+      mdmAutoEnrollment: false,
+      keepsDeletedDevices: false,
+      deletedItems: [],
+    };
+  }
+
+  /** The tenant a work account belongs to: the user's own, or the partner's. */
+  tenantOf(wpj: { tenantId: string }): Tenant {
+    return this.partner && wpj.tenantId === this.partner.id ? this.partner : this.tenant;
   }
 
   // --- the story ------------------------------------------------------------------------------
@@ -225,16 +256,16 @@ export class LabWorld {
     };
   }
 
-  deleteObject(deviceId: string, actor: Actor): ActionResult {
-    const obj = findDevice(this.tenant, deviceId);
+  deleteObject(deviceId: string, actor: Actor, tenant: Tenant = this.tenant): ActionResult {
+    const obj = findDevice(tenant, deviceId);
     if (!obj) return { ok: false, reason: 'no-object' };
-    this.tenant.devices.splice(this.tenant.devices.indexOf(obj), 1);
+    tenant.devices.splice(tenant.devices.indexOf(obj), 1);
     this.emit(actor, 'lab.event.objectDeleted', { deviceId, objectId: obj.objectId, name: obj.displayName, trustType: obj.trustType });
     // soft delete: de-registered (its tokens revoked) and kept 30 days; hybrid joined: gone for good
-    if (this.tenant.keepsDeletedDevices && obj.trustType !== 'ServerAd') {
+    if (tenant.keepsDeletedDevices && obj.trustType !== 'ServerAd') {
       obj.revokedAt = this.now;
       obj.compliant = false;
-      this.tenant.deletedItems.push({ object: obj, deletedAt: this.now });
+      tenant.deletedItems.push({ object: obj, deletedAt: this.now });
       this.emit('entra', 'lab.event.objectSoftDeleted', { deviceId });
     }
     return { ok: true };
@@ -391,6 +422,17 @@ export class LabWorld {
     return { ok: true };
   }
 
+  /** Access work or school > + Connect with the account of the partner tenant (allowed on a joined PC). */
+  connectPartnerAccount(): ActionResult {
+    const partner = this.partner;
+    if (!partner || this.user.wpj) return { ok: false, reason: 'not-applicable' };
+    const keys = this.newKeys();
+    this.user.wpj = { ...keys, tenantId: partner.id, tenantName: partner.name };
+    partner.devices.push({ ...this.newObject(keys.deviceId, 'Workplace', { ownerUpn: this.user.upn }) });
+    this.emit('user', 'lab.event.workAccountConnected', { deviceId: keys.deviceId, upn: this.user.upn });
+    return { ok: true };
+  }
+
   /** Settings > Accounts > Access work or school > the account > Disconnect. */
   disconnectWorkAccount(): ActionResult {
     const wpj = this.user.wpj;
@@ -401,8 +443,9 @@ export class LabWorld {
     }
     this.user.wpj = null;
     // the client unregisters the device from the tenant when it still can
-    const obj = findDevice(this.tenant, wpj.deviceId);
-    if (obj) this.tenant.devices.splice(this.tenant.devices.indexOf(obj), 1);
+    const tenant = this.tenantOf(wpj);
+    const obj = findDevice(tenant, wpj.deviceId);
+    if (obj) tenant.devices.splice(tenant.devices.indexOf(obj), 1);
     this.emit('user', 'lab.event.workAccountDisconnected', { deviceId: wpj.deviceId });
     this.maintainStorageKey();
     return { ok: true };
@@ -622,6 +665,20 @@ export class LabWorld {
   }
 
   openApp(app: AppName): AppResult {
+    const wpj = this.user.wpj;
+    if (wpj && this.workAccountApps.includes(app)) {
+      // signed in with the work account: its own registration and tenant
+      const tenant = this.tenantOf(wpj);
+      const verdict = appTokenRequest(tenant, app, wpj.deviceId);
+      return {
+        app,
+        ok: verdict.code === null,
+        sso: verdict.sso,
+        code: verdict.code,
+        message: verdict.code ? serverMessage(tenant, verdict.code) : null,
+        presentedDeviceId: wpj.deviceId,
+      };
+    }
     const presented = this.presentedDeviceId();
     const verdict = appTokenRequest(this.tenant, app, presented);
     // a revoked PRT gives no single sign-on: WAM falls back to an interactive prompt

@@ -119,6 +119,12 @@ export interface PlanInput {
    * may change it (no leave, forcerecovery, registry key, retire).
    */
   healthyJoin?: boolean;
+  /**
+   * The error is matched to the join, but the output cannot show the join failing (no
+   * DeviceAuthStatus, a PRT held, no failed PRT attempt: the Windows 10 1607 layout) and the error
+   * carries no device identifier: confirm the object is gone before anything rebuilds the join.
+   */
+  unconfirmedJoin?: boolean;
   /** How the output was taken: as SYSTEM or over a remote shell, user-state steps are not planned. */
   runContext?: RunContextKind;
   /** The output shows an MdmUrl: the tenant enrols devices automatically (this device may or may not be enrolled). */
@@ -322,6 +328,7 @@ export function buildPlan(input: PlanInput): Plan {
     b.add('contact-support');
 
   guardHealthy(b, input);
+  confirmJoinFirst(b, input);
 
   // prepare steps first, support last; otherwise the order they were added
   const order: Record<Stage, number> = { prepare: 0, remedy: 1, fallback: 2, support: 3 };
@@ -385,6 +392,27 @@ function guardHealthy(b: PlanBuilder, input: PlanInput): void {
   }
   // a plan left with only the support step has nothing to do
   if (b.steps.length === 1 && b.steps[0]?.id === 'contact-support') b.steps.length = 0;
+}
+
+/** Steps that rebuild the device join (the registry stage undoes it first). */
+const JOIN_REBUILDING_STEPS: readonly StepId[] = ['leave-and-reboot', 'forcerecovery', 'clear-aad-storage-key'];
+
+/**
+ * First, do no harm, where the output cannot tell (#11 c): a join whose failure the output does
+ * not show is rebuilt only after the admin center confirms its object is gone; found and enabled,
+ * nothing is changed and the error page's details are collected instead.
+ */
+function confirmJoinFirst(b: PlanBuilder, input: PlanInput): void {
+  if (!input.unconfirmedJoin) return;
+  const rebuilding = b.steps.filter((st) => JOIN_REBUILDING_STEPS.includes(st.id));
+  if (rebuilding.length === 0) return;
+  for (const st of rebuilding) {
+    st.conditional = true;
+    if (!st.caveats.includes('caveat.only-if-object-missing')) st.caveats.unshift('caveat.only-if-object-missing');
+  }
+  const confirm = b.steps.find((st) => st.id === 'confirm-device-object');
+  if (confirm) confirm.caveats.push('caveat.confirm-found-enabled');
+  else b.add('confirm-device-object', { whyKey: 'step.confirm-device-object.why-unconfirmed', caveats: ['caveat.confirm-found-enabled'] });
 }
 
 /** Plan steps the knowledge base names for these codes (device-object steps are the plan's own). */
