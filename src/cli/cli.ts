@@ -131,6 +131,15 @@ export function parseOptions<T extends OptionSpec>(args: string[], options: T): 
   }
 }
 
+/**
+ * Refuse positional arguments past the `max` a command takes (`diagnose a b`): a dropped
+ * argument is a misread command line, never something to ignore.
+ */
+export function checkPositionals(command: string, positionals: string[], max: number): void {
+  if (positionals.length <= max) return;
+  throw new UserError('cli.error.extraArgs', { command, args: positionals.slice(max).join(' '), max });
+}
+
 export function checkChoice(option: string, value: string | undefined, choices: readonly string[], fallback: string): string {
   if (value === undefined) return fallback;
   if (!choices.includes(value)) throw new UserError('cli.error.badValue', { option, value, expected: choices.join(', ') });
@@ -199,6 +208,7 @@ async function diagnoseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'diagnose' });
+  checkPositionals('diagnose', positionals, 1);
   // the engine loads with the input, never for --help or --version
   const [report, { diagnose }, render] = await Promise.all([
     readReport(path, ctx.io, checkEncoding(values.encoding)),
@@ -232,6 +242,7 @@ async function parseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'parse' });
+  checkPositionals('parse', positionals, 1);
   const [report, { parseToJson, parseToText }] = await Promise.all([readReport(path, ctx.io, checkEncoding(values.encoding)), import('../render/parse.js')]);
   reportSkipped(report, ctx);
   const text = format === 'json' ? jsonText(parseToJson(report, ctx.t)) : parseToText(report, ctx.t);

@@ -7,7 +7,7 @@ import type { Verification } from '../verify/verify.js';
 import { localizeReason, verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './cli.js';
-import { checkChoice, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './cli.js';
+import { checkChoice, checkEncoding, checkPositionals, emit, parseOptions, readReport, reportSkipped } from './cli.js';
 import { UserError } from './errors.js';
 
 export async function verifyCommand(ctx: CommandContext): Promise<number> {
@@ -20,6 +20,7 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const [beforePath, afterPath] = positionals;
   if (beforePath === undefined || afterPath === undefined) throw new UserError('cli.error.missingInput', { command: 'verify' });
+  checkPositionals('verify', positionals, 2);
   const encoding = checkEncoding(values.encoding);
   const before = await readReport(beforePath, ctx.io, encoding);
   const after = await readReport(afterPath, ctx.io, encoding);
