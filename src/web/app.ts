@@ -37,6 +37,8 @@ export interface AppOptions {
    * options. Without it `GET /api/fleet/graph` answers 404 and the page hides the button.
    */
   fleetFromGraph?: FleetFromGraph;
+  /** Analyse fleet uploads in a worker thread (default: when the compiled worker script exists; false: in the request thread). */
+  fleetWorker?: boolean;
 }
 
 /**
@@ -53,7 +55,12 @@ export function createApp(options: AppOptions): Hono {
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const examples = exampleFiles(assets);
   const maxFleet = options.maxFleetBytes ?? MAX_FLEET_BYTES;
-  const fleet = fleetRoutes({ maxBytes: maxFleet, fleetFromGraph: options.fleetFromGraph, store: new FleetStore() });
+  const fleet = fleetRoutes({
+    maxBytes: maxFleet,
+    fleetFromGraph: options.fleetFromGraph,
+    store: new FleetStore(),
+    ...(options.fleetWorker !== undefined ? { worker: options.fleetWorker } : {}),
+  });
   const app = new Hono();
 
   app.use('*', securityHeaders());

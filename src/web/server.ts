@@ -24,6 +24,32 @@ export interface ServeOptions {
   maxFleetBytes?: number;
   /** "Load from Microsoft Graph" in the Fleet view (see the option of the same name of createApp). */
   fleetFromGraph?: FleetFromGraph;
+  /** See the option of the same name of createApp. */
+  fleetWorker?: boolean;
+  /**
+   * Milliseconds a client has to send a whole request (default {@link REQUEST_TIMEOUT_MS}); its
+   * headers must arrive within the smaller of this and {@link HEADERS_TIMEOUT_MS}. A stalled or
+   * silent socket is closed then, checked every {@link CHECK_INTERVAL_MS} at most.
+   */
+  requestTimeoutMs?: number;
+}
+
+/** A loopback client sends a 64 MB upload in about a second: 30 s is for a stalled socket only. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const HEADERS_TIMEOUT_MS = 20_000;
+export const CHECK_INTERVAL_MS = 1_000;
+/** An idle keep-alive connection is closed after this. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/** Node's timeouts for the request phase (headers, body); a response under way is never cut. */
+export function timeoutOptions(requestTimeoutMs = REQUEST_TIMEOUT_MS) {
+  const request = Math.max(1, Math.floor(requestTimeoutMs));
+  return {
+    requestTimeout: request,
+    headersTimeout: Math.min(request, HEADERS_TIMEOUT_MS),
+    connectionsCheckingInterval: Math.max(10, Math.min(CHECK_INTERVAL_MS, Math.floor(request / 4))),
+    keepAliveTimeout: Math.min(KEEP_ALIVE_TIMEOUT_MS, request),
+  };
 }
 
 /**
@@ -42,8 +68,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.maxFleetBytes !== undefined ? { maxFleetBytes: options.maxFleetBytes } : {}),
     ...(options.fleetFromGraph ? { fleetFromGraph: options.fleetFromGraph } : {}),
+    ...(options.fleetWorker !== undefined ? { fleetWorker: options.fleetWorker } : {}),
   });
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: HOST });
+  const { keepAliveTimeout, ...serverOptions } = timeoutOptions(options.requestTimeoutMs);
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: HOST, serverOptions });
+  // keepAliveTimeout is a property of the server, not a createServer option in Node 20
+  (server as { keepAliveTimeout?: number }).keepAliveTimeout = keepAliveTimeout;
   await new Promise<void>((resolve, reject) => {
     const onError = (e: Error) => reject(e);
     server.once('error', onError);
