@@ -8,7 +8,6 @@ import type { FleetReport } from '../fleet/types.js';
 import { deviceKey, parseTime } from '../fleet/values.js';
 import { type MessageKey, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
-import { readStatusBytes } from '../read/parse.js';
 import { localizeStep } from '../render/localize.js';
 import { ApiError, requestLang } from './api.js';
 import { type DeviceEvents, type DeviceKey, deviceEvents } from './fleet-device.js';
@@ -133,9 +132,8 @@ function parseAsOf(v: string | undefined): Date | undefined {
 }
 
 interface FleetForm {
+  /** The dropped files: exports, and collected dsregcmd /status outputs among them. */
   files: HeldFile[];
-  /** Collected dsregcmd /status outputs dropped with the exports. */
-  statuses: HeldFile[];
   planned: HeldFile | null;
   staleDays: number | undefined;
   asOf: Date | undefined;
@@ -163,7 +161,7 @@ async function readFleetForm(c: Context, maxBytes: number, requireFiles: boolean
     }
     throw e;
   }
-  const form: FleetForm = { files: [], statuses: [], planned: null, staleDays: undefined, asOf: undefined };
+  const form: FleetForm = { files: [], planned: null, staleDays: undefined, asOf: undefined };
   for (const part of parts) {
     // a Blob sent without a name arrives as "blob"
     const held = (fallback: string): HeldFile => ({
@@ -172,9 +170,8 @@ async function readFleetForm(c: Context, maxBytes: number, requireFiles: boolean
       chunks: part.chunks,
     });
     if (FILE_FIELDS.has(part.name)) {
-      const file = held(t('web.fleet.unnamedFile', { n: form.files.length + form.statuses.length + 1 }));
-      if (isStatusOutput(file)) form.statuses.push(file);
-      else form.files.push(file);
+      // status outputs among them are told apart with the analysis (in the worker: reading takes time)
+      form.files.push(held(t('web.fleet.unnamedFile', { n: form.files.length + 1 })));
     } else if (part.name === 'planned') {
       if (part.size > 0 || part.filename) form.planned = held(t('fleet.kind.planned-deletions'));
     } else if (part.name === 'staleDays') {
@@ -185,26 +182,9 @@ async function readFleetForm(c: Context, maxBytes: number, requireFiles: boolean
       throw new ApiError(400, 'web.api.fleetUnknownPart', { name: part.name.slice(0, 60) }, 'unknown-part');
     }
   }
-  if (form.files.length + form.statuses.length > MAX_FLEET_FILES)
-    throw new ApiError(400, 'web.api.fleetTooManyFiles', { limit: MAX_FLEET_FILES }, 'too-many-files');
-  if (requireFiles && form.files.length + form.statuses.length === 0) throw new ApiError(400, 'web.api.fleetNoFiles', {}, 'no-files');
+  if (form.files.length > MAX_FLEET_FILES) throw new ApiError(400, 'web.api.fleetTooManyFiles', { limit: MAX_FLEET_FILES }, 'too-many-files');
+  if (requireFiles && form.files.length === 0) throw new ApiError(400, 'web.api.fleetNoFiles', {}, 'no-files');
   return form;
-}
-
-/** Status outputs and bundles are small text files; exports are told apart by the reader. */
-const MAX_STATUS_BYTES = 4 * 1024 * 1024;
-
-/** A dropped `dsregcmd /status` output (or collection bundle), to match devices by DeviceId like `fleet --statuses`. */
-function isStatusOutput(file: HeldFile): boolean {
-  if (file.size === 0 || file.size > MAX_STATUS_BYTES) return false;
-  const bytes = Buffer.concat(file.chunks);
-  const first = bytes
-    .subarray(0, 64)
-    .toString('latin1')
-    .replace(/^[\s\u00ef\u00bb\u00bf\u00ff\u00fe\u0000]+/, '');
-  // a JSON or CSV export is never a status output, whatever words it holds
-  if (first.startsWith('{') || first.startsWith('[')) return false;
-  return readStatusBytes(bytes, { name: file.name }).recognized;
 }
 
 function isoDay(d: Date | undefined): string | null {
@@ -231,14 +211,15 @@ function answer(c: Context, d: FleetDataset, start: number): Response {
 }
 
 /** The analysis job of a form's held files and cleanup options. */
-function jobOf(files: HeldFile[], statuses: HeldFile[], form: Omit<FleetForm, 'files' | 'statuses'>, indexed: boolean): FleetJob {
+function jobOf(files: HeldFile[], statuses: HeldFile[], form: Omit<FleetForm, 'files'>, options: { indexed: boolean; sort: boolean }): FleetJob {
   return {
     files,
     statuses,
+    sortStatuses: options.sort,
     planned: form.planned,
     staleDays: form.staleDays,
     asOfMs: form.asOf?.getTime(),
-    indexRows: indexed ? MAX_INDEX_ROWS : null,
+    indexRows: options.indexed ? MAX_INDEX_ROWS : null,
   };
 }
 
@@ -314,15 +295,18 @@ async function uploadRoute(api: FleetApi, c: Context): Promise<Response> {
   const form = await readFleetForm(c, api.maxBytes, true);
   const start = performance.now();
   // parsed in a worker thread: other requests are answered meanwhile
-  const job = await runFleetJob(jobOf(form.files, form.statuses, form, true), api.worker);
+  const job = await runFleetJob(jobOf(form.files, [], form, { indexed: true, sort: true }), api.worker);
+  const isStatus = new Set(job.statusIndexes);
+  const files = form.files.filter((_, i) => !isStatus.has(i));
+  const statuses = form.files.filter((_, i) => isStatus.has(i));
   const d: FleetDataset = {
     id: randomUUID(),
     origin: 'upload',
-    sources: form.files.map(heldSource),
-    held: form.files,
-    statuses: form.statuses,
-    files: [...form.files, ...form.statuses].map((f) => ({ name: f.name, size: f.size })),
-    bytes: [...form.files, ...form.statuses].reduce((n, f) => n + f.size, 0) + (form.planned?.size ?? 0),
+    sources: files.map(heldSource),
+    held: files,
+    statuses,
+    files: [...files, ...statuses].map((f) => ({ name: f.name, size: f.size })),
+    bytes: [...files, ...statuses].reduce((n, f) => n + f.size, 0) + (form.planned?.size ?? 0),
     staleDays: form.staleDays ?? null,
     asOf: isoDay(form.asOf),
     planned: form.planned,
@@ -378,10 +362,10 @@ async function cleanupRoute(api: FleetApi, c: Context): Promise<Response> {
   const start = performance.now();
   const held = heldFilesOf(d);
   if (held) {
-    d.report = (await runFleetJob(jobOf(held, d.statuses, form, false), api.worker)).report;
+    d.report = (await runFleetJob(jobOf(held, d.statuses, form, { indexed: false, sort: false }), api.worker)).report;
   } else if (d.sources) {
     // a Graph pull's sources (the hook's own, in this thread)
-    d.report = await analyzeFleet({ ...jobOptions(jobOf([], d.statuses, form, false)), inputs: d.sources.map((source) => ({ source })) });
+    d.report = await analyzeFleet({ ...jobOptions(jobOf([], d.statuses, form, { indexed: false, sort: false })), inputs: d.sources.map((source) => ({ source })) });
   } else {
     const got = await api.pullGraph({
       lang,

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { analyzeFleet, type FleetOptions, type FleetSource } from '../fleet/fleet.js';
+import { readStatusBytes } from '../read/parse.js';
 import type { FleetReport } from '../fleet/types.js';
 import { collectDeviceEvents, type DeviceEvents } from './fleet-device.js';
 
@@ -22,6 +23,8 @@ export interface HeldFile {
 export interface FleetJob {
   files: HeldFile[];
   statuses: HeldFile[];
+  /** `files` are dropped files: the dsregcmd /status outputs among them are statuses (see {@link isStatusOutput}). */
+  sortStatuses: boolean;
   planned: HeldFile | null;
   staleDays: number | undefined;
   asOfMs: number | undefined;
@@ -31,13 +34,15 @@ export interface FleetJob {
 
 export interface FleetJobResult {
   report: FleetReport;
+  /** With `sortStatuses`: which of the job's `files` were status outputs. */
+  statusIndexes: number[];
   /** The drill-down index (null: none asked, too many rows, or it failed). */
   index: Promise<Map<string, DeviceEvents> | null>;
 }
 
 /** Messages from the worker: the report first, then the index. */
 export type FleetJobMessage =
-  | { type: 'report'; report: FleetReport }
+  | { type: 'report'; report: FleetReport; statusIndexes: number[] }
   | { type: 'index'; index: [string, DeviceEvents][] | null }
   | { type: 'error'; message: string };
 
@@ -48,6 +53,33 @@ export function heldSource(file: HeldFile): FleetSource {
     async *open() {
       for (const c of file.chunks) yield c;
     },
+  };
+}
+
+/** Status outputs and bundles are small text files; exports are told apart by the reader. */
+const MAX_STATUS_BYTES = 4 * 1024 * 1024;
+
+/** A dropped `dsregcmd /status` output (or collection bundle), to match devices by DeviceId like `fleet --statuses`. */
+export function isStatusOutput(file: HeldFile): boolean {
+  if (file.size === 0 || file.size > MAX_STATUS_BYTES) return false;
+  const bytes = Buffer.concat(file.chunks);
+  const first = bytes
+    .subarray(0, 64)
+    .toString('latin1')
+    .replace(/^[\s\u00ef\u00bb\u00bf\u00ff\u00fe\u0000]+/, '');
+  // a JSON or CSV export is never a status output, whatever words it holds
+  if (first.startsWith('{') || first.startsWith('[')) return false;
+  return readStatusBytes(bytes, { name: file.name }).recognized;
+}
+
+/** The job with its dropped files sorted into exports and statuses (reading a 1 MB export as a status takes ~0.3 s). */
+export function sorted(job: FleetJob): { job: FleetJob; statusIndexes: number[] } {
+  if (!job.sortStatuses) return { job, statusIndexes: [] };
+  const statusIndexes = job.files.flatMap((f, i) => (isStatusOutput(f) ? [i] : []));
+  const is = new Set(statusIndexes);
+  return {
+    job: { ...job, sortStatuses: false, files: job.files.filter((_, i) => !is.has(i)), statuses: [...job.statuses, ...job.files.filter((_, i) => is.has(i))] },
+    statusIndexes,
   };
 }
 
@@ -77,12 +109,14 @@ export function indexRows(report: FleetReport, sources: readonly FleetSource[], 
 }
 
 /** The job in this thread (tests from sources, or when a worker cannot start). */
-async function runHere(job: FleetJob): Promise<FleetJobResult> {
+async function runHere(dropped: FleetJob): Promise<FleetJobResult> {
+  const { job, statusIndexes } = sorted(dropped);
   const report = await analyzeFleet(jobOptions(job));
   const sources = job.files.map(heldSource);
   let index: Promise<Map<string, DeviceEvents> | null> | null = null;
   return {
     report,
+    statusIndexes,
     // started on first use, after the report is answered
     get index() {
       index ??= job.indexRows === null ? Promise.resolve(null) : indexRows(report, sources, job.indexRows);
@@ -103,7 +137,8 @@ export function runFleetJob(job: FleetJob, useWorker = WORKER_AVAILABLE): Promis
   if (!useWorker) return runHere(job);
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_URL);
+    // the parent's flags, but not those only `-e` allows (a worker runs a file)
+    worker = new Worker(WORKER_URL, { execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) });
   } catch {
     return runHere(job);
   }
@@ -122,7 +157,7 @@ export function runFleetJob(job: FleetJob, useWorker = WORKER_AVAILABLE): Promis
     worker.on('message', (m: FleetJobMessage) => {
       if (m.type === 'report') {
         answered = true;
-        resolve({ report: m.report, index });
+        resolve({ report: m.report, statusIndexes: m.statusIndexes, index });
         if (job.indexRows === null) void worker.terminate();
       } else if (m.type === 'index') {
         settleIndex(m.index ? new Map(m.index) : null);
