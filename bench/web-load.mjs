@@ -75,8 +75,11 @@ try {
       const req = request(
         { host: '127.0.0.1', port: server.port, path, method: 'POST', agent, headers: { host, 'content-length': payload.length, ...headers } },
         (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - t0 }));
+          let head = '';
+          res.on('data', (d) => {
+            if (head.length < 300) head += d;
+          });
+          res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - t0, head }));
         },
       );
       req.on('error', reject);
@@ -108,7 +111,13 @@ try {
   const rows = [];
   const uploadAgent = new Agent({ keepAlive: false });
   // warm-up: the engine and the fleet readers loaded once
-  await diagnoseLoad(4, ((n) => () => n-- <= 0)(40));
+  await diagnoseLoad(
+    4,
+    (
+      (n) => () =>
+        n-- <= 0
+    )(40),
+  );
   for (const clients of LEVELS) {
     const stopAt = performance.now() + PHASE_MS / 2;
     const alone = await diagnoseLoad(clients, () => performance.now() > stopAt);
@@ -131,6 +140,7 @@ try {
     console.log(
       `${String(r.clients).padStart(7)}  ${String(r.alone.ms.length).padStart(8)} ${f(q(r.alone.ms, 0.5))} ${f(q(r.alone.ms, 0.95))} ${f(r.alone.ms.reduce((m, x) => (x > m ? x : m), 0))} | ${String(r.during.ms.length).padStart(20)} ${f(q(r.during.ms, 0.5))} ${f(q(r.during.ms, 0.95))} ${f(r.during.ms.reduce((m, x) => (x > m ? x : m), 0))} | ${r.upload.ms.toFixed(0).padStart(9)}  ${r.upload.status}`,
     );
+    if (r.upload.status !== 200) console.log(`         upload answered ${r.upload.status}: ${r.upload.head.slice(0, 200)}`);
     if (r.alone.failed + r.during.failed > 0) console.log(`         (${r.alone.failed + r.during.failed} diagnose requests failed)`);
   }
   console.log(`\nweb load: ${((performance.now() - started) / 1000).toFixed(1)} s in all (milliseconds above)`);

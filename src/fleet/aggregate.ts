@@ -2,7 +2,16 @@ import type { JoinType } from '../model/status.js';
 import { type Plan, planForCodes } from '../plan/plan.js';
 import type { DateOrder } from './dates.js';
 import type { AuditEvent, IntuneDevice, InventoryDevice, SignInEvent, SkipReason } from './records.js';
-import { type AffectedDevice, type AffectedPlan, CAUSES, type Cause, DEVICE_ERROR_CODES, type FleetSummary, type InventoryState, type JoinTypeSource } from './types.js';
+import {
+  type AffectedDevice,
+  type AffectedPlan,
+  CAUSES,
+  type Cause,
+  DEVICE_ERROR_CODES,
+  type FleetSummary,
+  type InventoryState,
+  type JoinTypeSource,
+} from './types.js';
 import { GuidTimes } from './guid-times.js';
 import { InventoryStore } from './inventory.js';
 import { dayOf, isoTime, joinTypeFromTrust } from './values.js';

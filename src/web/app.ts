@@ -39,6 +39,8 @@ export interface AppOptions {
   fleetFromGraph?: FleetFromGraph;
   /** Analyse fleet uploads in a worker thread (default: when the compiled worker script exists; false: in the request thread). */
   fleetWorker?: boolean;
+  /** Told when a fleet upload's analysis starts and ends (tests). */
+  onFleetAnalysis?: (event: 'start' | 'done') => void;
 }
 
 /**
@@ -60,6 +62,7 @@ export function createApp(options: AppOptions): Hono {
     fleetFromGraph: options.fleetFromGraph,
     store: new FleetStore(),
     ...(options.fleetWorker !== undefined ? { worker: options.fleetWorker } : {}),
+    ...(options.onFleetAnalysis ? { onAnalysis: options.onFleetAnalysis } : {}),
   });
   const app = new Hono();
 

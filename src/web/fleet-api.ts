@@ -105,6 +105,8 @@ export interface FleetApiOptions {
   store: FleetStore;
   /** Analyse uploads in a worker thread (default: when the compiled worker script exists). */
   worker?: boolean;
+  /** Told when an upload's analysis starts and when it has its report (tests: the order of events). */
+  onAnalysis?: (event: 'start' | 'done') => void;
 }
 
 /** A file name as the browser sent it, for messages and the report: no path, no control characters. */
@@ -228,6 +230,7 @@ interface FleetApi {
   store: FleetStore;
   maxBytes: number;
   worker: boolean;
+  onAnalysis: (event: 'start' | 'done') => void;
   pullGraph: (request: FleetGraphRequest) => Promise<FleetGraphData>;
 }
 
@@ -295,7 +298,9 @@ async function uploadRoute(api: FleetApi, c: Context): Promise<Response> {
   const form = await readFleetForm(c, api.maxBytes, true);
   const start = performance.now();
   // parsed in a worker thread: other requests are answered meanwhile
+  api.onAnalysis('start');
   const job = await runFleetJob(jobOf(form.files, [], form, { indexed: true, sort: true }), api.worker);
+  api.onAnalysis('done');
   const isStatus = new Set(job.statusIndexes);
   const files = form.files.filter((_, i) => !isStatus.has(i));
   const statuses = form.files.filter((_, i) => isStatus.has(i));
@@ -365,7 +370,10 @@ async function cleanupRoute(api: FleetApi, c: Context): Promise<Response> {
     d.report = (await runFleetJob(jobOf(held, d.statuses, form, { indexed: false, sort: false }), api.worker)).report;
   } else if (d.sources) {
     // a Graph pull's sources (the hook's own, in this thread)
-    d.report = await analyzeFleet({ ...jobOptions(jobOf([], d.statuses, form, { indexed: false, sort: false })), inputs: d.sources.map((source) => ({ source })) });
+    d.report = await analyzeFleet({
+      ...jobOptions(jobOf([], d.statuses, form, { indexed: false, sort: false })),
+      inputs: d.sources.map((source) => ({ source })),
+    });
   } else {
     const got = await api.pullGraph({
       lang,
@@ -442,6 +450,7 @@ export function fleetRoutes(options: FleetApiOptions) {
     store: options.store,
     maxBytes: options.maxBytes,
     worker: options.worker ?? WORKER_AVAILABLE,
+    onAnalysis: options.onAnalysis ?? (() => {}),
     pullGraph: graphPuller(options.fleetFromGraph),
   };
   return {

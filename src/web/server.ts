@@ -24,8 +24,9 @@ export interface ServeOptions {
   maxFleetBytes?: number;
   /** "Load from Microsoft Graph" in the Fleet view (see the option of the same name of createApp). */
   fleetFromGraph?: FleetFromGraph;
-  /** See the option of the same name of createApp. */
+  /** See the options of the same names of createApp. */
   fleetWorker?: boolean;
+  onFleetAnalysis?: (event: 'start' | 'done') => void;
   /**
    * Milliseconds a client has to send a whole request (default {@link REQUEST_TIMEOUT_MS}); its
    * headers must arrive within the smaller of this and {@link HEADERS_TIMEOUT_MS}. A stalled or
@@ -69,6 +70,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(options.maxFleetBytes !== undefined ? { maxFleetBytes: options.maxFleetBytes } : {}),
     ...(options.fleetFromGraph ? { fleetFromGraph: options.fleetFromGraph } : {}),
     ...(options.fleetWorker !== undefined ? { fleetWorker: options.fleetWorker } : {}),
+    ...(options.onFleetAnalysis ? { onFleetAnalysis: options.onFleetAnalysis } : {}),
   });
   const { keepAliveTimeout, ...serverOptions } = timeoutOptions(options.requestTimeoutMs);
   const server = createAdaptorServer({ fetch: app.fetch, hostname: HOST, serverOptions });
