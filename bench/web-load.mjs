@@ -138,7 +138,7 @@ try {
   console.log('clients  alone: n      p50      p95      max | with 60 MB upload: n      p50      p95      max | upload ms  status');
   for (const r of rows) {
     console.log(
-      `${String(r.clients).padStart(7)}  ${String(r.alone.ms.length).padStart(8)} ${f(q(r.alone.ms, 0.5))} ${f(q(r.alone.ms, 0.95))} ${f(r.alone.ms.reduce((m, x) => (x > m ? x : m), 0))} | ${String(r.during.ms.length).padStart(20)} ${f(q(r.during.ms, 0.5))} ${f(q(r.during.ms, 0.95))} ${f(r.during.ms.reduce((m, x) => (x > m ? x : m), 0))} | ${r.upload.ms.toFixed(0).padStart(9)}  ${r.upload.status}`,
+      `${String(r.clients).padStart(7)}  ${String(r.alone.ms.length).padStart(8)} ${f(q(r.alone.ms, 0.5))} ${f(q(r.alone.ms, 0.95))} ${f(r.alone.ms.reduce((m, x) => Math.max(m, x), 0))} | ${String(r.during.ms.length).padStart(20)} ${f(q(r.during.ms, 0.5))} ${f(q(r.during.ms, 0.95))} ${f(r.during.ms.reduce((m, x) => Math.max(m, x), 0))} | ${r.upload.ms.toFixed(0).padStart(9)}  ${r.upload.status}`,
     );
     if (r.upload.status !== 200) console.log(`         upload answered ${r.upload.status}: ${r.upload.head.slice(0, 200)}`);
     if (r.alone.failed + r.during.failed > 0) console.log(`         (${r.alone.failed + r.during.failed} diagnose requests failed)`);
