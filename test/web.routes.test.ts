@@ -492,7 +492,7 @@ describe('a real server on 127.0.0.1', () => {
   it.each([
     [['serve', '--port', 'http'], /"http" is not a port number/],
     [['serve', '--port', '70000'], /"70000" is not a port number/],
-    [['serve', 'extra'], /Invalid option/],
+    [['serve', 'extra'], /Unexpected argument\(s\) for serve: extra/],
     [['serve', '--lang', 'fr'], /Invalid value "fr" for --lang/],
   ])('%j → exit 2', async (argv, message) => {
     const io = memoryIo();

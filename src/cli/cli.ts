@@ -2,7 +2,19 @@ import { detectLang } from '../i18n/lang.js';
 import { type CatalogScope, loadTranslator } from '../i18n/load.js';
 import { jsonText, terminalSafe } from '../render/sanitize.js';
 import { VERSION } from '../version.js';
-import { checkChoice, checkDeviceId, checkEncoding, type CommandContext, emit, help, parseOptions, readReport, reportSkipped, useColor } from './command.js';
+import {
+  checkChoice,
+  checkDeviceId,
+  checkEncoding,
+  checkPositionals,
+  type CommandContext,
+  emit,
+  help,
+  parseOptions,
+  readReport,
+  reportSkipped,
+  useColor,
+} from './command.js';
 import { UserError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -105,6 +117,7 @@ async function diagnoseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'diagnose' });
+  checkPositionals('diagnose', positionals, 1);
   // the engine loads with the input, never for --help or --version
   const [report, { diagnose }, render] = await Promise.all([
     readReport(path, ctx.io, checkEncoding(values.encoding)),
@@ -138,6 +151,7 @@ async function parseCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'parse' });
+  checkPositionals('parse', positionals, 1);
   const [report, { parseToJson, parseToText }] = await Promise.all([readReport(path, ctx.io, checkEncoding(values.encoding)), import('../render/parse.js')]);
   reportSkipped(report, ctx);
   const text = format === 'json' ? jsonText(parseToJson(report, ctx.t)) : parseToText(report, ctx.t);

@@ -44,6 +44,15 @@ export function parseOptions<T extends OptionSpec>(args: string[], options: T): 
   }
 }
 
+/**
+ * Refuse positional arguments past the `max` a command takes (`diagnose a b`): a dropped
+ * argument is a misread command line, never something to ignore.
+ */
+export function checkPositionals(command: string, positionals: string[], max: number): void {
+  if (positionals.length <= max) return;
+  throw new UserError('cli.error.extraArgs', { command, args: positionals.slice(max).join(' '), max });
+}
+
 export function checkChoice(option: string, value: string | undefined, choices: readonly string[], fallback: string): string {
   if (value === undefined) return fallback;
   if (!choices.includes(value)) throw new UserError('cli.error.badValue', { option, value, expected: choices.join(', ') });

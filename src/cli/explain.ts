@@ -14,8 +14,10 @@ export async function explainCommand(ctx: CommandContext): Promise<number> {
   }
   const format = checkChoice('--format', values.format, ['text', 'json'], 'text');
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
+  if (positionals.length === 0) throw new UserError('cli.error.missingCode');
+  // `explain AADSTS 700003` is one code; `explain ''` is an empty code, not a missing file
   const input = positionals.join(' ').trim();
-  if (input === '') throw new UserError('cli.error.missingInput', { command: 'explain' });
+  if (input === '') throw new UserError('cli.error.emptyCode');
   const code = normalizeCode(input);
   if (code === null) throw new UserError('cli.error.notACode', { input });
   const entry = lookupCode(code);

@@ -153,6 +153,8 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
   }
 
   const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
+  // --statuses alone: a path that does not exist leaves nothing to read, never an empty report
+  if (inputs.length === 0 && !planned && !values.graph) await refuseMissingStatuses(ctx.io.cwd, values.statuses ?? []);
   let graphFrom = 0;
   let graphCount = 0;
   // --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files
@@ -263,6 +265,16 @@ function positiveInt(option: string, value: string): number {
 
 function resolvePath(cwd: string, path: string): string {
   return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) ? path : join(cwd, path);
+}
+
+async function refuseMissingStatuses(cwd: string, paths: string[]): Promise<void> {
+  for (const p of paths) {
+    try {
+      await stat(resolvePath(cwd, p));
+    } catch (e) {
+      throw new UserError('fleet.error.statusesUnreadable', { file: p, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    }
+  }
 }
 
 /** `--statuses DIR`: every file under DIR (a file path is taken as one status). */

@@ -4,7 +4,7 @@ import { runScenario } from '../lab/run.js';
 import { allScenarios, findScenario, type Scenario } from '../lab/scenarios.js';
 import { scenarioTitle, storyText } from '../lab/story.js';
 import type { CommandContext } from './command.js';
-import { checkChoice, emit, parseOptions } from './command.js';
+import { checkChoice, checkPositionals, emit, parseOptions } from './command.js';
 import { UserError } from './errors.js';
 
 /**
@@ -24,6 +24,9 @@ export async function labCommand(ctx: CommandContext): Promise<number> {
   }
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const [sub, id] = positionals;
+  // list and check take nothing more; run and render take one scenario
+  if (sub === 'list' || sub === 'check') checkPositionals(`lab ${sub}`, positionals, 1);
+  if (sub === 'run' || sub === 'render') checkPositionals(`lab ${sub}`, positionals, 2);
   switch (sub) {
     case undefined:
       ctx.io.stderr.write(`${ctx.t('lab.help')}\n`);

@@ -1,5 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, mkdir, open, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { diagnose } from '../diagnose/diagnose.js';
 import { readStatusBytes } from '../read/parse.js';
 import { redactText } from '../redact/redact.js';
@@ -7,7 +9,7 @@ import { collectionScript } from '../script/collect.js';
 import { intunePair } from '../script/intune.js';
 import { remediationScript } from '../script/remediation.js';
 import type { CommandContext } from './command.js';
-import { checkDeviceId, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './command.js';
+import { checkDeviceId, checkEncoding, checkPositionals, emit, parseOptions, readReport, reportSkipped } from './command.js';
 import { UserError } from './errors.js';
 import { inputName, readInputBytes, writeFileAtomic } from './io.js';
 
@@ -27,11 +29,16 @@ export async function scriptCommand(ctx: CommandContext): Promise<number> {
     return 0;
   }
   if (values.collect) {
+    // the collection script reads no input: a file or --intune with it is a misread command line
+    checkPositionals('script --collect', positionals, 0);
+    const other = (['intune', 'out-dir', 'stage', 'error', 'device-id', 'mdm', 'encoding'] as const).find((o) => values[o] !== undefined);
+    if (other !== undefined) throw new UserError('cli.error.conflict', { option: `--${other}`, with: '--collect' });
     await emit(ctx, values.out, collectionScript(ctx.lang));
     return 0;
   }
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'script' });
+  checkPositionals('script', positionals, 1);
   let stage = 1;
   if (values.stage !== undefined) {
     if (!/^[123]$/.test(values.stage)) throw new UserError('cli.error.badValue', { option: '--stage', value: values.stage, expected: '1, 2, 3' });
@@ -53,10 +60,11 @@ export async function scriptCommand(ctx: CommandContext): Promise<number> {
       await emit(ctx, values.out, `${pair.detection}\r\n# ----- remediation -----\r\n${pair.remediation.replace(/^\uFEFF/, '')}`);
       return 0;
     }
+    const full = resolve(ctx.io.cwd, dir);
+    await writableFolder(full, dir);
     try {
-      await mkdir(dir, { recursive: true });
-      await writeFileAtomic(join(dir, 'Detect-700003.ps1'), pair.detection);
-      await writeFileAtomic(join(dir, 'Remediate-700003.ps1'), pair.remediation);
+      await writeFileAtomic(join(full, 'Detect-700003.ps1'), pair.detection);
+      await writeFileAtomic(join(full, 'Remediate-700003.ps1'), pair.remediation);
     } catch (e) {
       throw new UserError('cli.error.outWrite', { file: dir, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
     }
@@ -65,6 +73,41 @@ export async function scriptCommand(ctx: CommandContext): Promise<number> {
   }
   await emit(ctx, values.out, remediationScript(d, ctx.lang, { stage }));
   return 0;
+}
+
+/**
+ * Make sure `full` is a folder we can write to before writing anything: every existing part must
+ * be a folder with write access, missing parts are created one at a time (a recursive mkdir
+ * under /proc never returns), and a probe file is created and removed (root passes `access`
+ * on /proc and /sys, where nothing can be created). Refuses with exit 2, naming the folder.
+ */
+async function writableFolder(full: string, shown: string): Promise<void> {
+  const refuse = (reason: string) => new UserError('cli.error.notAFolder', { dir: shown, reason });
+  const missing: string[] = [];
+  let at = full;
+  for (;;) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' || dirname(at) === at) throw refuse(code ?? String(e));
+      missing.unshift(at);
+      at = dirname(at);
+      continue;
+    }
+    if (!info.isDirectory()) throw refuse(at === full ? 'ENOTDIR' : `ENOTDIR (${at})`);
+    break;
+  }
+  try {
+    await access(at, constants.W_OK | constants.X_OK);
+    for (const m of missing) await mkdir(m);
+    const probe = join(full, `.dsreg-doctor-probe-${randomBytes(6).toString('hex')}`);
+    await (await open(probe, 'wx')).close();
+    await rm(probe, { force: true });
+  } catch (e) {
+    throw refuse((e as NodeJS.ErrnoException).code ?? String(e));
+  }
 }
 
 /** `dsreg-doctor redact FILE|-`: the same text with identifiers masked. */
@@ -76,6 +119,7 @@ export async function redactCommand(ctx: CommandContext): Promise<number> {
   }
   const path = positionals[0];
   if (path === undefined) throw new UserError('cli.error.missingInput', { command: 'redact' });
+  checkPositionals('redact', positionals, 1);
   const bytes = await readInputBytes(path, ctx.io);
   // any text: status outputs, bundles, CSV and JSON exports; decoded like a status output
   const report = readStatusBytes(bytes, { name: inputName(path) });

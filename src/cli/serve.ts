@@ -4,7 +4,7 @@ import { platform } from 'node:os';
 import { DEFAULT_WEB_ROOT } from '../web/assets.js';
 import { DEFAULT_PORT, type RunningServer, startServer } from '../web/server.js';
 import type { CommandContext } from './command.js';
-import { checkChoice, parseOptions } from './command.js';
+import { checkChoice, checkPositionals, parseOptions } from './command.js';
 import { UserError } from './errors.js';
 import { GRAPH_OPTIONS, type GraphValues, graphSettings, webFleetFromGraph } from './graph-options.js';
 
@@ -21,7 +21,7 @@ export async function runServe(ctx: CommandContext, signal?: AbortSignal, onList
     return 0;
   }
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
-  if (positionals.length > 0) throw new UserError('cli.error.badOption', { message: positionals.join(' ') });
+  checkPositionals('serve', positionals, 0);
   const port = parsePort(values.port);
   if (!existsSync(DEFAULT_WEB_ROOT)) throw new UserError('web.error.noAssets', { dir: DEFAULT_WEB_ROOT });
   // sign-in happens on the first "Load from Microsoft Graph" in the page, not now

@@ -4,7 +4,7 @@ import { verificationToJson, verificationToText } from '../render/verify.js';
 import { verify } from '../verify/verify.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './command.js';
-import { checkChoice, checkEncoding, emit, parseOptions, readReport, reportSkipped } from './command.js';
+import { checkChoice, checkEncoding, checkPositionals, emit, parseOptions, readReport, reportSkipped } from './command.js';
 import { UserError } from './errors.js';
 
 export async function verifyCommand(ctx: CommandContext): Promise<number> {
@@ -17,6 +17,7 @@ export async function verifyCommand(ctx: CommandContext): Promise<number> {
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const [beforePath, afterPath] = positionals;
   if (beforePath === undefined || afterPath === undefined) throw new UserError('cli.error.missingInput', { command: 'verify' });
+  checkPositionals('verify', positionals, 2);
   const encoding = checkEncoding(values.encoding);
   const before = await readReport(beforePath, ctx.io, encoding);
   const after = await readReport(afterPath, ctx.io, encoding);

@@ -70,10 +70,25 @@ export interface AffectedDevice {
   auditAction: AuditAction | null;
   auditMatch: 'deviceId' | 'objectId' | 'name' | null;
   firstStep: string | null;
+  /** The device's plan as the fleet analysis made it (src/fleet/aggregate.ts `affectedPlan` rebuilds its steps). */
+  plan: AffectedPlan;
   /** In a deleted-devices list: until when the object can be restored (30 days after deletedAt). Absent otherwise. */
   restorableUntil?: string;
   /** The collected dsregcmd /status that matched this device. */
   statusFile: string | null;
+}
+
+/**
+ * What an affected device's plan is for, and its steps: the device's codes plus what the
+ * inventory implies (135011 for a disabled object, 700003 for a missing one behind 50155), the
+ * retire-in-MDM step for a device the inventory shows managed, the restore first for a device a
+ * deleted-devices list shows restorable. `steps` are the step ids in order.
+ */
+export interface AffectedPlan {
+  codes: string[];
+  mdm: boolean;
+  restorable: boolean;
+  steps: string[];
 }
 
 export type CleanupReason = 'signs-in' | 'users-failing' | 'hybrid' | 'bitlocker-keys' | 'autopilot' | 'mdm-managed' | 'not-in-inventory';

@@ -19,7 +19,7 @@ import type {
 } from './diagnosis.js';
 import { SCHEMA_VERSIONS, type ToolStamp } from './document.js';
 import type { KnownCodeDocument, UnknownCodeDocument } from './explain.js';
-import type { AffectedDevice, CleanupEntry, CleanupSummary, FleetReport, FleetSummary, InputProblem, InputReport, RowCounts } from './fleet.js';
+import type { AffectedDevice, AffectedPlan, CleanupEntry, CleanupSummary, FleetReport, FleetSummary, InputProblem, InputReport, RowCounts } from './fleet.js';
 import { VERIFY_VERDICTS } from './joins.js';
 import type { FindingRef, VerifyDocument, VerifySide } from './verify.js';
 
@@ -296,6 +296,7 @@ function fleetSchema(): Schema {
       auditAction: nul(oneOf('delete', 'disable')),
       auditMatch: nul(oneOf('deviceId', 'objectId', 'name')),
       firstStep: nul(stepId),
+      plan: obj<AffectedPlan>({ codes: arr(str), mdm: bool, restorable: bool, steps: arr(stepId) }),
       restorableUntil: str,
       statusFile: nul(str),
     },

@@ -1,8 +1,17 @@
 import type { JoinType } from '../model/status.js';
-import { planForCodes } from '../plan/plan.js';
+import { type Plan, planForCodes } from '../plan/plan.js';
 import type { DateOrder } from './dates.js';
 import type { AuditEvent, IntuneDevice, InventoryDevice, SignInEvent, SkipReason } from './records.js';
-import { type AffectedDevice, CAUSES, type Cause, DEVICE_ERROR_CODES, type FleetSummary, type InventoryState, type JoinTypeSource } from './types.js';
+import {
+  type AffectedDevice,
+  type AffectedPlan,
+  CAUSES,
+  type Cause,
+  DEVICE_ERROR_CODES,
+  type FleetSummary,
+  type InventoryState,
+  type JoinTypeSource,
+} from './types.js';
 import { GuidTimes } from './guid-times.js';
 import { InventoryStore } from './inventory.js';
 import { dayOf, isoTime, joinTypeFromTrust } from './values.js';
@@ -317,7 +326,8 @@ export class FleetAggregator {
     const planCodes = [...errorCodes];
     if (inventoryState === 'disabled' && !planCodes.includes('AADSTS135011')) planCodes.unshift('AADSTS135011');
     if (inventoryState === 'missing' && codes.includes(50155) && !planCodes.includes('AADSTS700003')) planCodes.unshift('AADSTS700003');
-    const plan = planForCodes(joinType, planCodes, inv?.managed === true && inventoryState !== 'missing' ? { mdm: true } : {});
+    const basis = { codes: planCodes, mdm: inv?.managed === true && inventoryState !== 'missing', restorable: false };
+    const plan = affectedPlan({ joinType, plan: basis });
 
     const lastSuccess = this.lastSuccess.get(f.deviceId);
     const users = [...f.users.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -348,6 +358,7 @@ export class FleetAggregator {
       auditAction: match?.event.action ?? null,
       auditMatch: match?.by ?? null,
       firstStep,
+      plan: { ...basis, steps: plan.steps.map((s) => s.id) },
       statusFile: status?.file ?? null,
     };
   }
@@ -442,6 +453,14 @@ export class FleetAggregator {
  * The worst thing the evidence shows. A definite "not found" wins; 50155 (device auth failed)
  * becomes "deleted" or "disabled" when the inventory or the audit log says which.
  */
+/**
+ * The plan of an affected device from what its record carries (`plan`: codes, MDM, restorable):
+ * the full steps for rendering, the same every time (the web's drill-down reads it here).
+ */
+export function affectedPlan(a: { joinType: JoinType; plan: Omit<AffectedPlan, 'steps'> }): Plan {
+  return planForCodes(a.joinType, a.plan.codes, a.plan.mdm ? { mdm: true } : {}, { restorable: a.plan.restorable });
+}
+
 function causeOf(codes: number[], state: InventoryState, auditAction: 'delete' | 'disable' | null): Cause {
   const has = (c: number) => codes.includes(c);
   if (has(700003) || has(130008)) return 'deleted';

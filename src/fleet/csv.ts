@@ -29,7 +29,8 @@ const ESCAPED = 2;
 
 export interface CsvProblem {
   line: number;
-  reason: 'unterminated-quote';
+  /** `row-too-long`: an unquoted row past `maxRowBytes`; the rest of its line is dropped unread. */
+  reason: 'unterminated-quote' | 'row-too-long';
 }
 
 export interface CsvSink {
@@ -242,6 +243,10 @@ export class CsvTokenizer {
   }
 
   push(chunk: Buffer, sink: CsvSink): void {
+    if (this.skipping) {
+      this.skipLine(chunk, sink);
+      return;
+    }
     if (this.carry && this.started) {
       // finish the row carried over with the start of this chunk, then read the chunk in place
       // (no copy of the whole chunk); a field still open after that takes the slow way
@@ -399,7 +404,7 @@ export class CsvTokenizer {
           fe = j;
         }
         if (j >= n && !final) {
-          this.keep(b, rowStart, rowLine, sink, final);
+          this.keep(b, rowStart, rowLine, sink, final, { from: n, extraLines });
           return;
         }
         if (col < limit) {
@@ -415,7 +420,7 @@ export class CsvTokenizer {
           // that is faster than any shortcut to the end of the line
           if (i < n) continue;
           if (!final) {
-            this.keep(b, rowStart, rowLine, sink, final);
+            this.keep(b, rowStart, rowLine, sink, final, { from: n, extraLines });
             return;
           }
           // a delimiter at the very end: one more, empty, field
@@ -433,7 +438,7 @@ export class CsvTokenizer {
           if (i < 0) return;
           continue rows;
         }
-        this.keep(b, rowStart, rowLine, sink, final);
+        this.keep(b, rowStart, rowLine, sink, final, { from: j, extraLines });
         return;
       }
     }
@@ -482,18 +487,44 @@ export class CsvTokenizer {
     return true;
   }
 
-  /** Keep the unfinished row for the next chunk, unless it has grown past any real row. */
-  private keep(b: Buffer, rowStart: number, rowLine: number, sink: CsvSink, final: boolean): void {
+  /**
+   * Keep the unfinished row for the next chunk, unless it has grown past any real row. `unquoted`:
+   * the scan stopped outside a quoted field (at `from`), so the row ends at the next line break.
+   */
+  private keep(b: Buffer, rowStart: number, rowLine: number, sink: CsvSink, final: boolean, unquoted?: { from: number; extraLines: number }): void {
     if (b.length - rowStart <= this.maxRow || final) {
       // copy: the chunk it came from is released
       this.carry = Buffer.from(b.subarray(rowStart));
       this.line = rowLine;
       return;
     }
+    if (unquoted) {
+      // one row, however long: one problem, not one per chunk of it (a 50 MB field is 1 row)
+      sink.problem({ line: rowLine, reason: 'row-too-long' });
+      this.line = rowLine + unquoted.extraLines;
+      this.skipping = true;
+      this.skipLine(b.subarray(unquoted.from), sink);
+      return;
+    }
     sink.problem({ line: rowLine, reason: 'unterminated-quote' });
     this.line = rowLine;
     const next = this.resume(b, rowStart);
     if (next >= 0) this.scan(b.subarray(next), false, sink);
+  }
+
+  /** In a row too long to keep, outside quotes: its bytes up to the next line break are dropped. */
+  private skipping = false;
+
+  /** Drop bytes up to the end of the overlong row's line, then read on from there. */
+  private skipLine(b: Buffer, sink: CsvSink): void {
+    let k = b.indexOf(LF);
+    const cr = b.indexOf(CR);
+    if (cr >= 0 && (k < 0 || cr < k)) k = cr;
+    if (k < 0) return;
+    this.skipping = false;
+    this.line++;
+    const next = b[k] === CR && b[k + 1] === LF ? k + 2 : k + 1;
+    if (next < b.length) this.scan(b.subarray(next), false, sink);
   }
 
   /** Where reading goes on after a broken row: the line after the one it started on. */

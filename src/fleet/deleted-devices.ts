@@ -1,3 +1,4 @@
+import { affectedPlan } from './aggregate.js';
 import type { InventoryDevice } from './records.js';
 import type { AffectedDevice } from './types.js';
 import { isoTime } from './values.js';
@@ -31,7 +32,10 @@ export function withDeletedDevices(affected: AffectedDevice[], deleted: Map<stri
       a.inventoryState = 'soft-deleted';
       a.cause = 'deleted';
       a.firstStep = RESTORE_STEP;
+      a.plan = { ...a.plan, restorable: true };
     }
+    // the join type may have come from the list, the restore first: the plan the record carries follows
+    a.plan = { ...a.plan, steps: affectedPlan(a).steps.map((s) => s.id) };
   }
   const daysLeft = (a: AffectedDevice) => (a.inventoryState === 'soft-deleted' && a.restorableUntil ? Date.parse(a.restorableUntil) : Number.POSITIVE_INFINITY);
   // a stable sort: the others keep their order

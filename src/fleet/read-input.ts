@@ -21,7 +21,7 @@ import {
   signInCsvMapper,
   signInJsonMapper,
 } from './records.js';
-import { canonicalHeader, detectCsv, detectJson, type InputFormat, type InputKind, unknownColumns } from './schema.js';
+import { canonicalHeader, detectCsv, detectJson, duplicateColumns, type InputFormat, type InputKind, unknownColumns } from './schema.js';
 import { detectEncoding, type FleetSource, isUtf8, makeDecoder, transientChunks } from './source.js';
 import type { InputReport } from './types.js';
 
@@ -134,6 +134,14 @@ export async function readInput(input: FleetInput, agg: FleetAggregator, progres
         return;
       }
       accept(detected.kind, detected.format);
+      // a column the reader needs, twice: which copy holds the data cannot be told
+      const twice = duplicateColumns(header, detected.kind);
+      if (twice.length > 0) {
+        report.error = 'duplicate-column';
+        report.errorDetail = `${row.line}: ${twice.map((d) => `${d.name} (${d.columns.join(', ')})`).join('; ')}`;
+        stop = true;
+        return;
+      }
       report.unknownColumns = unknownColumns(header, detected.kind);
       const handler = csvHandler(detected.kind, header);
       onRow = handler.row;

@@ -412,6 +412,41 @@ export function columnIndex<F extends FieldSpec>(header: string[], spec: F): Rec
   return out;
 }
 
+const FIELDS_OF: Record<InputKind, FieldSpec> = {
+  signins: SIGNIN_FIELDS,
+  devices: DEVICE_FIELDS,
+  audit: AUDIT_FIELDS,
+  'bitlocker-keys': BITLOCKER_FIELDS,
+  'intune-devices': INTUNE_FIELDS,
+};
+
+/** A column the reader uses that the header holds more than once (1-based column numbers). */
+export interface DuplicateColumn {
+  name: string;
+  columns: number[];
+}
+
+/**
+ * The columns the reader of `kind` would read that appear twice or more in the header (same
+ * name once width, case and spaces are folded: `Device ID` and `DeviceId`). Which copy holds
+ * the data cannot be told (one `Device ID` holding "failure" would make a fake device), so the
+ * file is refused. Duplicates of columns no reader uses (the Entra export's two
+ * `Incoming token type`) are harmless and not listed.
+ */
+export function duplicateColumns(header: string[], kind: InputKind): DuplicateColumn[] {
+  const keys = header.map(normKey);
+  const out: DuplicateColumn[] = [];
+  const seen = new Set<string>();
+  for (const aliases of Object.values(FIELDS_OF[kind])) {
+    const used = aliases.find((a) => keys.includes(a));
+    if (used === undefined || seen.has(used)) continue;
+    seen.add(used);
+    const columns = keys.flatMap((k, i) => (k === used ? [i + 1] : []));
+    if (columns.length > 1) out.push({ name: header[(columns[0] ?? 1) - 1] ?? used, columns });
+  }
+  return out;
+}
+
 export interface CsvDetection {
   kind: InputKind;
   format: InputFormat;

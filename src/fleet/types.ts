@@ -13,6 +13,7 @@ export type {
   JoinTypeSource,
   InventoryState,
   AffectedDevice,
+  AffectedPlan,
   CleanupReason,
   CleanupRisk,
   CleanupAction,

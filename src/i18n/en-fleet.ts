@@ -83,6 +83,7 @@ more than half of its rows could not be used: the report is still written), 3 in
   'graph.failure.auth': 'Sign-in to Microsoft Graph failed: {detail}',
   'graph.partial': 'The data is partial: reading {dataset} stopped after {pages} page(s). {reason} The report holds what was read before.',
   'fleet.error.noInput': 'fleet needs at least one input: --signins, --devices, --audit or a file name (see dsreg-doctor fleet --help).',
+  'fleet.error.statusesUnreadable': '--statuses {file}: no such file or folder ({reason}); nothing to read.',
   'fleet.error.nothingRead': 'None of the inputs could be read; see the messages above.',
   'fleet.error.badNumber': 'Invalid value "{value}" for {option}: expected a whole number of days (1 or more).',
   'fleet.error.badDate': 'Invalid value "{value}" for --as-of: expected a date such as 2025-06-04 or 2025-06-04T09:00:00Z.',
@@ -100,6 +101,8 @@ more than half of its rows could not be used: the report is still written), 3 in
   'fleet.note.unusable': '{file}: {used} of {read} rows usable; this input cannot be relied on (exit code 2).',
   'fleet.error.badColumns': '--columns {file}: {reason}',
   'fleet.note.file.unrecognized-json': '{file}: the records (with {detail}) are not sign-ins, devices or audit events; skipped.',
+  'fleet.note.file.duplicate-column':
+    '{file}: header line {detail}: a column the reader needs appears more than once (column numbers in parentheses); which copy holds the data cannot be told, so the file is not used. Remove or rename the extra column.',
   'fleet.note.file.unrecognized': '{file}: the content is not an export this command reads; skipped.',
   'fleet.note.skipped': '{file}: {count} of {read} rows not used ({reasons}); first at line {line}.',
   'fleet.note.skippedNoLine': '{file}: {count} of {read} rows not used ({reasons}).',

@@ -88,6 +88,11 @@ cannot tell (the after output lacks DeviceAuthStatus or the PRT). --error is the
   'cli.error.unknownCode':
     '{code}: not a code dsreg-doctor knows. It is reported as unknown rather than guessed; search the code in Microsoft Learn or the Entra sign-in logs.',
   'cli.error.notACode': '"{input}" is not an error code. Examples: 700003, AADSTS700003, 0x801c03f2.',
+  'cli.error.missingCode': 'The explain command needs an error code. Examples: 700003, AADSTS700003, 0x801c03f2.',
+  'cli.error.emptyCode': 'The error code is empty. Examples: 700003, AADSTS700003, 0x801c03f2.',
+  'cli.error.extraArgs': 'Unexpected argument(s) for {command}: {args}. It takes {max} input(s); options start with --.',
+  'cli.error.conflict': '{option} cannot be used with {with}.',
+  'cli.error.notAFolder': 'Cannot write to {dir}: {reason}. Give a folder you can write to.',
   'cli.skippedSummary': '{file}: {count} line(s) could not be read and were skipped; the rest was used.',
 
   // --- reader warnings -------------------------------------------------------------------------

@@ -89,6 +89,7 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
     'データは一部だけです: {dataset} の読み取りが {pages} ページ目のあとで止まりました。{reason} レポートにはそれまでに読み取った分が含まれます。',
   'fleet.error.noInput':
     'fleet には入力が 1 つ以上必要です。--signins、--devices、--audit またはファイル名を指定してください (dsreg-doctor fleet --help を参照)。',
+  'fleet.error.statusesUnreadable': '--statuses {file}: ファイルまたはフォルダーが見つかりません ({reason})。読み取るものがありません。',
   'fleet.error.nothingRead': '入力を 1 つも読み取れませんでした。上のメッセージを確認してください。',
   'fleet.error.badNumber': '{option} の値 "{value}" が正しくありません。日数を 1 以上の整数で指定してください。',
   'fleet.error.badDate': '--as-of の値 "{value}" が正しくありません。2025-06-04 や 2025-06-04T09:00:00Z のような日付を指定してください。',
@@ -106,6 +107,8 @@ Microsoft Graph (読み取り専用。エクスポートしたファイルの代
   'fleet.note.unusable': '{file}: {read} 行のうち使用できたのは {used} 行です。この入力は信頼できません (終了コード 2)。',
   'fleet.error.badColumns': '--columns {file}: 列の対応表を読み取れません ({reason})。',
   'fleet.note.file.unrecognized-json': '{file}: レコード ({detail} を含む) がサインイン、デバイス、監査イベントのいずれでもありません。スキップしました。',
+  'fleet.note.file.duplicate-column':
+    '{file}: ヘッダー行 {detail}: 読み取りに使う列が複数あります (括弧内は列番号)。どちらにデータがあるか判断できないため、このファイルは使いません。余分な列を削除するか名前を変えてください。',
   'fleet.note.file.unrecognized': '{file}: このコマンドで読み取れるエクスポートではありません。スキップしました。',
   'fleet.note.skipped': '{file}: {read} 行のうち {count} 行を使用しませんでした ({reasons})。最初は {line} 行目です。',
   'fleet.note.skippedNoLine': '{file}: {read} 行のうち {count} 行を使用しませんでした ({reasons})。',

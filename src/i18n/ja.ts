@@ -82,6 +82,11 @@ export const ja = {
   'cli.error.unknownCode':
     '{code}: dsreg-doctor が知らないコードです。推測はせず「不明」として扱います。Microsoft Learn や Entra のサインイン ログでコードを検索してください。',
   'cli.error.notACode': '"{input}" はエラー コードではありません。例: 700003、AADSTS700003、0x801c03f2',
+  'cli.error.missingCode': 'explain コマンドにはエラー コードが必要です。例: 700003、AADSTS700003、0x801c03f2',
+  'cli.error.emptyCode': 'エラー コードが空です。例: 700003、AADSTS700003、0x801c03f2',
+  'cli.error.extraArgs': '{command} に余分な引数があります: {args}。入力は {max} 個までです (オプションは -- で始まります)。',
+  'cli.error.conflict': '{option} は {with} と一緒に使えません。',
+  'cli.error.notAFolder': '{dir} に書き込めません: {reason}。書き込めるフォルダーを指定してください。',
   'cli.skippedSummary': '{file}: 読み取れない行が {count} 行あり、読み飛ばしました。残りはすべて使っています。',
 
   // --- reader warnings -------------------------------------------------------------------------

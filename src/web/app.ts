@@ -37,6 +37,10 @@ export interface AppOptions {
    * options. Without it `GET /api/fleet/graph` answers 404 and the page hides the button.
    */
   fleetFromGraph?: FleetFromGraph;
+  /** Analyse fleet uploads in a worker thread (default: when the compiled worker script exists; false: in the request thread). */
+  fleetWorker?: boolean;
+  /** Told when a fleet upload's analysis starts and ends (tests). */
+  onFleetAnalysis?: (event: 'start' | 'done') => void;
 }
 
 /**
@@ -53,7 +57,13 @@ export function createApp(options: AppOptions): Hono {
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const examples = exampleFiles(assets);
   const maxFleet = options.maxFleetBytes ?? MAX_FLEET_BYTES;
-  const fleet = fleetRoutes({ maxBytes: maxFleet, fleetFromGraph: options.fleetFromGraph, store: new FleetStore() });
+  const fleet = fleetRoutes({
+    maxBytes: maxFleet,
+    fleetFromGraph: options.fleetFromGraph,
+    store: new FleetStore(),
+    ...(options.fleetWorker !== undefined ? { worker: options.fleetWorker } : {}),
+    ...(options.onFleetAnalysis ? { onAnalysis: options.onFleetAnalysis } : {}),
+  });
   const app = new Hono();
 
   app.use('*', securityHeaders());

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
-import { analyzeFleet, type FleetOptions, type FleetSource } from '../fleet/fleet.js';
+import { affectedPlan } from '../fleet/aggregate.js';
+import { analyzeFleet, type FleetSource } from '../fleet/fleet.js';
 import { fleetToCsv } from '../fleet/render-csv.js';
 import { fleetToHtml } from '../fleet/render-html.js';
-import type { AffectedDevice, FleetReport } from '../fleet/types.js';
+import type { FleetReport } from '../fleet/types.js';
 import { deviceKey, parseTime } from '../fleet/values.js';
 import { type MessageKey, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
-import { planForCodes } from '../plan/plan.js';
-import { readStatusBytes } from '../read/parse.js';
 import { localizeStep } from '../render/localize.js';
 import { ApiError, requestLang } from './api.js';
-import { collectDeviceEvents, type DeviceEvents, type DeviceKey, deviceEvents } from './fleet-device.js';
+import { type DeviceEvents, type DeviceKey, deviceEvents } from './fleet-device.js';
+import { type FleetJob, type HeldFile, heldSource, indexRows, jobOptions, runFleetJob, skipOf, WORKER_AVAILABLE } from './fleet-job.js';
 import { boundaryOf, type FormPart, MultipartError, partText, readMultipart } from './multipart.js';
 
 /**
@@ -61,18 +61,13 @@ export interface FleetGraphData {
 
 export type FleetFromGraph = (request: FleetGraphRequest) => Promise<FleetReport | FleetGraphData>;
 
-/** An uploaded file: its bytes as they arrived, in about 1 MB blocks. */
-interface HeldFile {
-  name: string;
-  size: number;
-  chunks: Uint8Array[];
-}
-
 interface FleetDataset {
   id: string;
   origin: 'upload' | 'graph';
   /** Re-readable inputs (uploads, or what the Graph hook gave), or null. */
   sources: FleetSource[] | null;
+  /** An upload's files as they arrived (null for Graph): what a re-run in the worker is given. */
+  held: HeldFile[] | null;
   statuses: HeldFile[];
   files: { name: string; size: number }[];
   bytes: number;
@@ -108,16 +103,10 @@ export interface FleetApiOptions {
   maxBytes: number;
   fleetFromGraph: FleetFromGraph | undefined;
   store: FleetStore;
-}
-
-function heldSource(file: HeldFile): FleetSource {
-  return {
-    name: file.name,
-    size: file.size,
-    async *open() {
-      for (const c of file.chunks) yield c;
-    },
-  };
+  /** Analyse uploads in a worker thread (default: when the compiled worker script exists). */
+  worker?: boolean;
+  /** Told when an upload's analysis starts and when it has its report (tests: the order of events). */
+  onAnalysis?: (event: 'start' | 'done') => void;
 }
 
 /** A file name as the browser sent it, for messages and the report: no path, no control characters. */
@@ -145,9 +134,8 @@ function parseAsOf(v: string | undefined): Date | undefined {
 }
 
 interface FleetForm {
+  /** The dropped files: exports, and collected dsregcmd /status outputs among them. */
   files: HeldFile[];
-  /** Collected dsregcmd /status outputs dropped with the exports. */
-  statuses: HeldFile[];
   planned: HeldFile | null;
   staleDays: number | undefined;
   asOf: Date | undefined;
@@ -175,7 +163,7 @@ async function readFleetForm(c: Context, maxBytes: number, requireFiles: boolean
     }
     throw e;
   }
-  const form: FleetForm = { files: [], statuses: [], planned: null, staleDays: undefined, asOf: undefined };
+  const form: FleetForm = { files: [], planned: null, staleDays: undefined, asOf: undefined };
   for (const part of parts) {
     // a Blob sent without a name arrives as "blob"
     const held = (fallback: string): HeldFile => ({
@@ -184,9 +172,8 @@ async function readFleetForm(c: Context, maxBytes: number, requireFiles: boolean
       chunks: part.chunks,
     });
     if (FILE_FIELDS.has(part.name)) {
-      const file = held(t('web.fleet.unnamedFile', { n: form.files.length + form.statuses.length + 1 }));
-      if (isStatusOutput(file)) form.statuses.push(file);
-      else form.files.push(file);
+      // status outputs among them are told apart with the analysis (in the worker: reading takes time)
+      form.files.push(held(t('web.fleet.unnamedFile', { n: form.files.length + 1 })));
     } else if (part.name === 'planned') {
       if (part.size > 0 || part.filename) form.planned = held(t('fleet.kind.planned-deletions'));
     } else if (part.name === 'staleDays') {
@@ -197,26 +184,9 @@ async function readFleetForm(c: Context, maxBytes: number, requireFiles: boolean
       throw new ApiError(400, 'web.api.fleetUnknownPart', { name: part.name.slice(0, 60) }, 'unknown-part');
     }
   }
-  if (form.files.length + form.statuses.length > MAX_FLEET_FILES)
-    throw new ApiError(400, 'web.api.fleetTooManyFiles', { limit: MAX_FLEET_FILES }, 'too-many-files');
-  if (requireFiles && form.files.length + form.statuses.length === 0) throw new ApiError(400, 'web.api.fleetNoFiles', {}, 'no-files');
+  if (form.files.length > MAX_FLEET_FILES) throw new ApiError(400, 'web.api.fleetTooManyFiles', { limit: MAX_FLEET_FILES }, 'too-many-files');
+  if (requireFiles && form.files.length === 0) throw new ApiError(400, 'web.api.fleetNoFiles', {}, 'no-files');
   return form;
-}
-
-/** Status outputs and bundles are small text files; exports are told apart by the reader. */
-const MAX_STATUS_BYTES = 4 * 1024 * 1024;
-
-/** A dropped `dsregcmd /status` output (or collection bundle), to match devices by DeviceId like `fleet --statuses`. */
-function isStatusOutput(file: HeldFile): boolean {
-  if (file.size === 0 || file.size > MAX_STATUS_BYTES) return false;
-  const bytes = Buffer.concat(file.chunks);
-  const first = bytes
-    .subarray(0, 64)
-    .toString('latin1')
-    .replace(/^[\s\u00ef\u00bb\u00bf\u00ff\u00fe\u0000]+/, '');
-  // a JSON or CSV export is never a status output, whatever words it holds
-  if (first.startsWith('{') || first.startsWith('[')) return false;
-  return readStatusBytes(bytes, { name: file.name }).recognized;
 }
 
 function isoDay(d: Date | undefined): string | null {
@@ -242,226 +212,254 @@ function answer(c: Context, d: FleetDataset, start: number): Response {
   });
 }
 
-function cleanupOptions(form: {
-  planned: HeldFile | null;
-  staleDays: number | undefined;
-  asOf: Date | undefined;
-}): Pick<FleetOptions, 'plannedDeletions' | 'staleDays' | 'asOf'> {
+/** The analysis job of a form's held files and cleanup options. */
+function jobOf(files: HeldFile[], statuses: HeldFile[], form: Omit<FleetForm, 'files'>, options: { indexed: boolean; sort: boolean }): FleetJob {
   return {
-    ...(form.planned ? { plannedDeletions: heldSource(form.planned) } : {}),
-    ...(form.staleDays !== undefined ? { staleDays: form.staleDays } : {}),
-    ...(form.asOf ? { asOf: form.asOf } : {}),
+    files,
+    statuses,
+    sortStatuses: options.sort,
+    planned: form.planned,
+    staleDays: form.staleDays,
+    asOfMs: form.asOf?.getTime(),
+    indexRows: options.indexed ? MAX_INDEX_ROWS : null,
   };
 }
 
-function statusOptions(statuses: HeldFile[]): Pick<FleetOptions, 'statuses' | 'statusesName'> {
-  if (statuses.length === 0) return {};
-  return { statuses: statuses.map(heldSource), statusesName: statuses.map((s) => s.name).join(', ') };
+/** What every route shares: the store, the limits, the one Graph pull under way. */
+interface FleetApi {
+  store: FleetStore;
+  maxBytes: number;
+  worker: boolean;
+  onAnalysis: (event: 'start' | 'done') => void;
+  pullGraph: (request: FleetGraphRequest) => Promise<FleetGraphData>;
 }
 
-/** The routes, bound to one app's store and options. */
-export function fleetRoutes(options: FleetApiOptions) {
-  const { store, maxBytes } = options;
-  let graphPull: Promise<FleetReport | FleetGraphData> | null = null;
-  let graphPullKey: string | null = null;
+/** The dataset of the `:id` in the path, or 404 (it was forgotten, or never was). */
+function datasetOf(api: FleetApi, c: Context): FleetDataset {
+  const id = c.req.param('id') ?? '';
+  const d = api.store.get(id);
+  if (!d) throw new ApiError(404, 'web.api.fleetGone', { count: api.store.max }, 'fleet-gone');
+  return d;
+}
 
-  const dataset = (c: Context): FleetDataset => {
-    const id = c.req.param('id') ?? '';
-    const d = store.get(id);
-    if (!d) throw new ApiError(404, 'web.api.fleetGone', { count: store.max }, 'fleet-gone');
-    return d;
-  };
+/** The rows of every affected device, read once (started after the report is answered). */
+function indexOf(d: FleetDataset): Promise<Map<string, DeviceEvents> | null> {
+  d.index ??= d.sources ? indexRows(d.report, d.sources, MAX_INDEX_ROWS) : Promise.resolve(null);
+  return d.index;
+}
 
-  /** Which held inputs can hold no sign-in or audit row: device lists and unreadable files (inputs are reported in the order given). */
-  const skipOf = (d: FleetDataset, sources: FleetSource[]) => {
-    const kinds = d.report.inputs.map((i) => i.kind);
-    const names = d.report.inputs.map((i) => i.name);
-    return (i: number) => names[i] === sources[i]?.name && (kinds[i] === 'devices' || kinds[i] === 'bitlocker-keys' || kinds[i] === null);
-  };
+/** A device's sign-ins and audit events: from the index of all affected devices, else read for it alone. */
+async function eventsOf(d: FleetDataset, key: DeviceKey): Promise<DeviceEvents | null> {
+  const sources = d.sources;
+  if (!sources) return null;
+  const cached = d.drill.get(key.deviceId);
+  if (cached) return cached;
+  const hit = (await indexOf(d))?.get(key.deviceId);
+  if (hit) return hit;
+  const one = await deviceEvents(sources, key, skipOf(d.report, sources));
+  if (d.drill.size >= DRILL_CACHE) d.drill.clear();
+  d.drill.set(key.deviceId, one);
+  return one;
+}
 
-  /** The rows of every affected device, read once (started after the upload is answered). */
-  const indexOf = (d: FleetDataset): Promise<Map<string, DeviceEvents> | null> => {
-    if (!d.index) {
-      const sources = d.sources;
-      const keys = d.report.affected.map((a) => ({ deviceId: a.deviceId, objectId: a.objectId, displayName: a.displayName }));
-      d.index = sources && keys.length > 0 ? collectDeviceEvents(sources, keys, skipOf(d, sources), MAX_INDEX_ROWS).catch(() => null) : Promise.resolve(null);
-    }
-    return d.index;
-  };
-
-  /** A device's sign-ins and audit events: from the index of all affected devices, else read for it alone. */
-  const eventsOf = async (d: FleetDataset, key: DeviceKey): Promise<DeviceEvents | null> => {
-    const sources = d.sources;
-    if (!sources) return null;
-    const cached = d.drill.get(key.deviceId);
-    if (cached) return cached;
-    const skip = skipOf(d, sources);
-    const hit = (await indexOf(d))?.get(key.deviceId);
-    if (hit) return hit;
-    const one = await deviceEvents(sources, key, skip);
-    if (d.drill.size >= DRILL_CACHE) d.drill.clear();
-    d.drill.set(key.deviceId, one);
-    return one;
-  };
-
-  /** One Graph pull at a time: a second click waits for the one under way. */
-  const pullGraph = async (request: FleetGraphRequest): Promise<FleetGraphData> => {
-    const hook = options.fleetFromGraph;
+/** One Graph pull at a time: a second click waits for the one under way; an identical request shares it. */
+function graphPuller(hook: FleetFromGraph | undefined): (request: FleetGraphRequest) => Promise<FleetGraphData> {
+  let pull: Promise<FleetReport | FleetGraphData> | null = null;
+  let pullKey: string | null = null;
+  return async (request) => {
     if (!hook) throw new ApiError(404, 'web.api.fleetGraphOff', {}, 'graph-not-configured');
-    // share the pull under way only with an identical request; a different one waits for it
     const key = JSON.stringify([
       request.staleDays ?? null,
       request.asOf?.toISOString() ?? null,
       request.plannedDeletions ? `${request.plannedDeletions.name}:${Math.random()}` : null,
       request.lang,
     ]);
-    while (graphPull && graphPullKey !== key) await graphPull.catch(() => undefined);
-    if (!graphPull) {
-      graphPullKey = key;
-      graphPull = hook(request).finally(() => {
-        graphPull = null;
-        graphPullKey = null;
+    while (pull && pullKey !== key) await pull.catch(() => undefined);
+    if (!pull) {
+      pullKey = key;
+      pull = hook(request).finally(() => {
+        pull = null;
+        pullKey = null;
       });
     }
     let got: FleetReport | FleetGraphData;
     try {
-      got = await graphPull;
+      got = await pull;
     } catch (e) {
       throw new ApiError(502, 'web.api.fleetGraphFailed', { message: e instanceof Error ? e.message : String(e) }, 'graph-failed');
     }
     return 'schemaVersion' in got ? { report: got } : got;
   };
+}
 
-  /** `POST /api/fleet?lang=`: multipart with `file` parts (any export fleet reads), optional `planned`, `staleDays`, `asOf`. */
-  const upload = async (c: Context): Promise<Response> => {
-    requestLang(c, true);
-    const form = await readFleetForm(c, maxBytes, true);
-    const start = performance.now();
-    const report = await analyzeFleet({ inputs: form.files.map((f) => ({ source: heldSource(f) })), ...statusOptions(form.statuses), ...cleanupOptions(form) });
-    const d: FleetDataset = {
-      id: randomUUID(),
-      origin: 'upload',
-      sources: form.files.map(heldSource),
-      statuses: form.statuses,
-      files: [...form.files, ...form.statuses].map((f) => ({ name: f.name, size: f.size })),
-      bytes: [...form.files, ...form.statuses].reduce((n, f) => n + f.size, 0) + (form.planned?.size ?? 0),
-      staleDays: form.staleDays ?? null,
-      asOf: isoDay(form.asOf),
-      planned: form.planned,
-      report,
-      warnings: [],
-      drill: new Map(),
-      index: null,
-    };
-    store.add(d);
-    const response = answer(c, d, start);
-    // the drill-down's rows are read while the page draws the report
-    setTimeout(() => void indexOf(d), 0);
-    return response;
+/** `POST /api/fleet?lang=`: multipart with `file` parts (any export fleet reads), optional `planned`, `staleDays`, `asOf`. */
+async function uploadRoute(api: FleetApi, c: Context): Promise<Response> {
+  requestLang(c, true);
+  const form = await readFleetForm(c, api.maxBytes, true);
+  const start = performance.now();
+  // parsed in a worker thread: other requests are answered meanwhile
+  api.onAnalysis('start');
+  const job = await runFleetJob(jobOf(form.files, [], form, { indexed: true, sort: true }), api.worker);
+  api.onAnalysis('done');
+  const isStatus = new Set(job.statusIndexes);
+  const files = form.files.filter((_, i) => !isStatus.has(i));
+  const statuses = form.files.filter((_, i) => isStatus.has(i));
+  const d: FleetDataset = {
+    id: randomUUID(),
+    origin: 'upload',
+    sources: files.map(heldSource),
+    held: files,
+    statuses,
+    files: [...files, ...statuses].map((f) => ({ name: f.name, size: f.size })),
+    bytes: [...files, ...statuses].reduce((n, f) => n + f.size, 0) + (form.planned?.size ?? 0),
+    staleDays: form.staleDays ?? null,
+    asOf: isoDay(form.asOf),
+    planned: form.planned,
+    report: job.report,
+    warnings: [],
+    drill: new Map(),
+    index: null,
   };
+  api.store.add(d);
+  const response = answer(c, d, start);
+  // the drill-down's rows are read while the page draws the report
+  setTimeout(() => {
+    d.index ??= job.index;
+  }, 0);
+  return response;
+}
 
-  /** `GET /api/fleet/graph?lang=&staleDays=&asOf=`: the report from Microsoft Graph, when serve was started with Graph options. */
-  const graph = async (c: Context): Promise<Response> => {
-    const lang = requestLang(c, true);
-    const staleDays = parseStaleDays(c.req.query('staleDays'));
-    const asOf = parseAsOf(c.req.query('asOf'));
-    const start = performance.now();
-    const got = await pullGraph({ lang, ...(staleDays !== undefined ? { staleDays } : {}), ...(asOf ? { asOf } : {}) });
-    const d: FleetDataset = {
-      id: randomUUID(),
-      origin: 'graph',
-      sources: got.sources ?? null,
-      statuses: [],
-      files: (got.sources ?? []).map((s) => ({ name: s.name, size: s.size ?? 0 })),
-      bytes: (got.sources ?? []).reduce((n, s) => n + (s.size ?? 0), 0),
-      staleDays: staleDays ?? null,
-      asOf: isoDay(asOf),
-      planned: null,
-      report: got.report,
-      warnings: (got.warnings ?? []).map(String),
-      drill: new Map(),
-      index: null,
-    };
-    store.add(d);
-    const response = answer(c, d, start);
-    setTimeout(() => void indexOf(d), 0);
-    return response;
+/** `GET /api/fleet/graph?lang=&staleDays=&asOf=`: the report from Microsoft Graph, when serve was started with Graph options. */
+async function graphRoute(api: FleetApi, c: Context): Promise<Response> {
+  const lang = requestLang(c, true);
+  const staleDays = parseStaleDays(c.req.query('staleDays'));
+  const asOf = parseAsOf(c.req.query('asOf'));
+  const start = performance.now();
+  const got = await api.pullGraph({ lang, ...(staleDays !== undefined ? { staleDays } : {}), ...(asOf ? { asOf } : {}) });
+  const d: FleetDataset = {
+    id: randomUUID(),
+    origin: 'graph',
+    sources: got.sources ?? null,
+    held: null,
+    statuses: [],
+    files: (got.sources ?? []).map((s) => ({ name: s.name, size: s.size ?? 0 })),
+    bytes: (got.sources ?? []).reduce((n, s) => n + (s.size ?? 0), 0),
+    staleDays: staleDays ?? null,
+    asOf: isoDay(asOf),
+    planned: null,
+    report: got.report,
+    warnings: (got.warnings ?? []).map(String),
+    drill: new Map(),
+    index: null,
   };
+  api.store.add(d);
+  const response = answer(c, d, start);
+  setTimeout(() => void indexOf(d), 0);
+  return response;
+}
 
-  /** `POST /api/fleet/:id/cleanup?lang=`: the same data again with another planned list, stale days or "as of". */
-  const cleanup = async (c: Context): Promise<Response> => {
-    const lang = requestLang(c, true);
-    const d = dataset(c);
-    const form = await readFleetForm(c, maxBytes, false);
-    if (form.files.length > 0) throw new ApiError(400, 'web.api.fleetUnknownPart', { name: 'file' }, 'unknown-part');
-    const start = performance.now();
-    if (d.sources) {
-      d.report = await analyzeFleet({ inputs: d.sources.map((source) => ({ source })), ...statusOptions(d.statuses), ...cleanupOptions(form) });
-    } else {
-      const planned = form.planned;
-      const got = await pullGraph({
-        lang,
-        ...(form.staleDays !== undefined ? { staleDays: form.staleDays } : {}),
-        ...(form.asOf ? { asOf: form.asOf } : {}),
-        ...(planned ? { plannedDeletions: heldSource(planned) } : {}),
-      });
-      d.report = got.report;
-      d.warnings = (got.warnings ?? []).map(String);
-    }
-    d.staleDays = form.staleDays ?? null;
-    d.asOf = isoDay(form.asOf);
-    d.planned = form.planned;
-    d.drill.clear();
-    d.index = null;
-    return answer(c, d, start);
+/** `POST /api/fleet/:id/cleanup?lang=`: the same data again with another planned list, stale days or "as of". */
+async function cleanupRoute(api: FleetApi, c: Context): Promise<Response> {
+  const lang = requestLang(c, true);
+  const d = datasetOf(api, c);
+  const form = await readFleetForm(c, api.maxBytes, false);
+  if (form.files.length > 0) throw new ApiError(400, 'web.api.fleetUnknownPart', { name: 'file' }, 'unknown-part');
+  const start = performance.now();
+  const held = heldFilesOf(d);
+  if (held) {
+    d.report = (await runFleetJob(jobOf(held, d.statuses, form, { indexed: false, sort: false }), api.worker)).report;
+  } else if (d.sources) {
+    // a Graph pull's sources (the hook's own, in this thread)
+    d.report = await analyzeFleet({
+      ...jobOptions(jobOf([], d.statuses, form, { indexed: false, sort: false })),
+      inputs: d.sources.map((source) => ({ source })),
+    });
+  } else {
+    const got = await api.pullGraph({
+      lang,
+      ...(form.staleDays !== undefined ? { staleDays: form.staleDays } : {}),
+      ...(form.asOf ? { asOf: form.asOf } : {}),
+      ...(form.planned ? { plannedDeletions: heldSource(form.planned) } : {}),
+    });
+    d.report = got.report;
+    d.warnings = (got.warnings ?? []).map(String);
+  }
+  d.staleDays = form.staleDays ?? null;
+  d.asOf = isoDay(form.asOf);
+  d.planned = form.planned;
+  d.drill.clear();
+  d.index = null;
+  return answer(c, d, start);
+}
+
+/** An upload's files as they were held (null for a Graph dataset, whose sources are the hook's). */
+function heldFilesOf(d: FleetDataset): HeldFile[] | null {
+  return d.origin === 'upload' ? d.held : null;
+}
+
+/** `GET /api/fleet/:id/devices/:deviceId?lang=`: one device: its row, its sign-ins and audit events, its plan. */
+async function deviceRoute(api: FleetApi, c: Context): Promise<Response> {
+  const lang = requestLang(c, true);
+  const t = translator(lang);
+  const d = datasetOf(api, c);
+  const raw = c.req.param('deviceId') ?? '';
+  const id = deviceKey(raw);
+  const affected = d.report.affected.find((a) => a.deviceId === id) ?? null;
+  const cleanupEntry = d.report.cleanupImpact.find((e) => e.deviceId === id) ?? null;
+  if (!affected && !cleanupEntry) throw new ApiError(404, 'web.api.fleetNoDevice', { deviceId: raw.slice(0, 80) }, 'no-device');
+  const key: DeviceKey = {
+    deviceId: id,
+    objectId: affected?.objectId ?? cleanupEntry?.objectId ?? null,
+    displayName: affected?.displayName ?? cleanupEntry?.displayName ?? null,
   };
+  const events = await eventsOf(d, key);
+  // the plan the fleet analysis made for this device (src/fleet/aggregate.ts), never guessed again here
+  const steps = affected ? affectedPlan(affected).steps.map((s) => localizeStep(s, t)) : [];
+  return c.json({ deviceId: id, device: affected, cleanup: cleanupEntry, plan: { steps }, events });
+}
 
-  /** `GET /api/fleet/:id/devices/:deviceId?lang=`: one device: its row, its sign-ins and audit events, its plan. */
-  const device = async (c: Context): Promise<Response> => {
-    const lang = requestLang(c, true);
-    const t = translator(lang);
-    const d = dataset(c);
-    const raw = c.req.param('deviceId') ?? '';
-    const id = deviceKey(raw);
-    const affected = d.report.affected.find((a) => a.deviceId === id) ?? null;
-    const cleanupEntry = d.report.cleanupImpact.find((e) => e.deviceId === id) ?? null;
-    if (!affected && !cleanupEntry) throw new ApiError(404, 'web.api.fleetNoDevice', { deviceId: raw.slice(0, 80) }, 'no-device');
-    const key: DeviceKey = {
-      deviceId: id,
-      objectId: affected?.objectId ?? cleanupEntry?.objectId ?? null,
-      displayName: affected?.displayName ?? cleanupEntry?.displayName ?? null,
-    };
-    const events = await eventsOf(d, key);
-    const steps = affected ? devicePlan(affected).map((s) => localizeStep(s, t)) : [];
-    return c.json({ deviceId: id, device: affected, cleanup: cleanupEntry, plan: { steps }, events });
+/** `POST /api/fleet/:id/export?format=csv|html|json&table=affected|cleanup&lang=`, optional JSON body `{ "deviceIds": [...] }` (the filtered view). */
+async function exportRoute(api: FleetApi, c: Context): Promise<Response> {
+  const lang = requestLang(c, true);
+  const d = datasetOf(api, c);
+  const format = c.req.query('format') ?? 'csv';
+  if (format !== 'csv' && format !== 'html' && format !== 'json')
+    throw new ApiError(400, 'web.api.badQuery', { name: 'format', value: format, expected: 'csv, html, json' }, 'bad-query');
+  const table = c.req.query('table') ?? 'affected';
+  if (table !== 'affected' && table !== 'cleanup')
+    throw new ApiError(400, 'web.api.badQuery', { name: 'table', value: table, expected: 'affected, cleanup' }, 'bad-query');
+  const report = filtered(d.report, await selectedIds(c));
+  const attach = (body: string, name: string, type: string) =>
+    c.body(body, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });
+  if (format === 'csv') return attach(fleetToCsv(report, table), `dsreg-doctor-fleet-${table}.csv`, 'text/csv; charset=utf-8');
+  if (format === 'html') return attach(fleetToHtml(report, lang, translator(lang)), `dsreg-doctor-fleet.${lang}.html`, 'text/html; charset=utf-8');
+  return attach(`${JSON.stringify(report, null, 2)}\n`, 'dsreg-doctor-fleet.json', 'application/json; charset=utf-8');
+}
+
+/** The report with only the devices the page shows, in the order it shows them (null: all). */
+function filtered(report: FleetReport, ids: Set<string> | null): FleetReport {
+  if (!ids) return report;
+  const byId = new Map(report.affected.map((a) => [a.deviceId, a]));
+  const affected = [...ids].flatMap((id) => byId.get(id) ?? []);
+  return { ...report, affected, cleanupImpact: report.cleanupImpact.filter((e) => ids.has(e.deviceId)) };
+}
+
+/** The routes, bound to one app's store and options. */
+export function fleetRoutes(options: FleetApiOptions) {
+  const api: FleetApi = {
+    store: options.store,
+    maxBytes: options.maxBytes,
+    worker: options.worker ?? WORKER_AVAILABLE,
+    onAnalysis: options.onAnalysis ?? (() => {}),
+    pullGraph: graphPuller(options.fleetFromGraph),
   };
-
-  /** `POST /api/fleet/:id/export?format=csv|html|json&table=affected|cleanup&lang=`, optional JSON body `{ "deviceIds": [...] }` (the filtered view). */
-  const exportRoute = async (c: Context): Promise<Response> => {
-    const lang = requestLang(c, true);
-    const d = dataset(c);
-    const format = c.req.query('format') ?? 'csv';
-    if (format !== 'csv' && format !== 'html' && format !== 'json')
-      throw new ApiError(400, 'web.api.badQuery', { name: 'format', value: format, expected: 'csv, html, json' }, 'bad-query');
-    const table = c.req.query('table') ?? 'affected';
-    if (table !== 'affected' && table !== 'cleanup')
-      throw new ApiError(400, 'web.api.badQuery', { name: 'table', value: table, expected: 'affected, cleanup' }, 'bad-query');
-    const ids = await selectedIds(c);
-    let report = d.report;
-    if (ids) {
-      // the devices the page shows, in the order it shows them
-      const byId = new Map(d.report.affected.map((a) => [a.deviceId, a]));
-      const affected = [...ids].flatMap((id) => byId.get(id) ?? []);
-      report = { ...d.report, affected, cleanupImpact: d.report.cleanupImpact.filter((e) => ids.has(e.deviceId)) };
-    }
-    const attach = (body: string, name: string, type: string) =>
-      c.body(body, 200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}"` });
-    if (format === 'csv') return attach(fleetToCsv(report, table), `dsreg-doctor-fleet-${table}.csv`, 'text/csv; charset=utf-8');
-    if (format === 'html') return attach(fleetToHtml(report, lang, translator(lang)), `dsreg-doctor-fleet.${lang}.html`, 'text/html; charset=utf-8');
-    return attach(`${JSON.stringify(report, null, 2)}\n`, 'dsreg-doctor-fleet.json', 'application/json; charset=utf-8');
+  return {
+    upload: (c: Context) => uploadRoute(api, c),
+    graph: (c: Context) => graphRoute(api, c),
+    cleanup: (c: Context) => cleanupRoute(api, c),
+    device: (c: Context) => deviceRoute(api, c),
+    export: (c: Context) => exportRoute(api, c),
   };
-
-  return { upload, graph, cleanup, device, export: exportRoute };
 }
 
 /** The optional `{ "deviceIds": [...] }` body of an export: null = everything. */
@@ -477,19 +475,4 @@ async function selectedIds(c: Context): Promise<Set<string> | null> {
   const list = (body as { deviceIds?: unknown } | null)?.deviceIds;
   if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) throw new ApiError(400, 'web.api.fleetBadIds', { reason: 'deviceIds' }, 'bad-ids');
   return new Set(list.map((x) => deviceKey(x)));
-}
-
-/**
- * The plan of an affected device, as the fleet analysis made it (src/fleet/aggregate.ts): its
- * codes, a disabled object's 135011, a missing object's 700003 behind an ambiguous 50155, and the
- * MDM step when the inventory shows the device managed, which the report tells by its first step.
- */
-export function devicePlan(a: AffectedDevice): ReturnType<typeof planForCodes>['steps'] {
-  const codes = [...a.errorCodes];
-  if (a.inventoryState === 'disabled' && !codes.includes('AADSTS135011')) codes.unshift('AADSTS135011');
-  if (a.inventoryState === 'missing' && codes.includes('AADSTS50155') && !codes.includes('AADSTS700003')) codes.unshift('AADSTS700003');
-  const plain = planForCodes(a.joinType, codes);
-  if ((plain.steps[0]?.id ?? null) === a.firstStep) return plain.steps;
-  const mdm = planForCodes(a.joinType, codes, { mdm: true });
-  return (mdm.steps[0]?.id ?? null) === a.firstStep ? mdm.steps : plain.steps;
 }

@@ -213,7 +213,15 @@ export class MultipartParser {
 
   private flush(): void {
     if (this.current && this.pending.length > 0) {
-      this.current.chunks.push(this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingSize));
+      // in shared memory: the fleet analysis runs in a worker thread, and a shared block is
+      // passed to it without a copy (copying 60 MB on the request thread stalls it for ~0.3 s)
+      const block = Buffer.from(new SharedArrayBuffer(this.pendingSize));
+      let at = 0;
+      for (const piece of this.pending) {
+        block.set(piece, at);
+        at += piece.length;
+      }
+      this.current.chunks.push(block);
     }
     this.pending = [];
     this.pendingSize = 0;
