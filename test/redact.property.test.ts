@@ -188,7 +188,9 @@ function occurrences(text: string, value: string): number {
   return text.match(re)?.length ?? 0;
 }
 /** The identifiers to look for: each name, and the parts of a partly masked one. */
-const secrets = (ids: Ids) => [ids.device, ids.tenant, ids.netbios, ids.user, ids.dns];
+const secrets = (ids: Ids) => [ids.device, ids.tenant, ids.netbios, ids.user, ids.dns].filter((s) => !CODE_SHAPED.test(s));
+/** A "name" that is an error code (`AADSTS700003`) is kept by design: diagnosis reads codes wherever they stand. */
+const CODE_SHAPED = /^(aadsts\d+|0x[0-9a-f]{1,8}|\d+)$/i;
 
 /** Identifiers left: occurrences beyond what the neutral run shows (a dsregcmd word may stay where dsregcmd prints it). */
 function leftOver(redacted: string, neutralRedacted: string, ids: Ids): string[] {

@@ -82,6 +82,9 @@ const NAME_KEYS =
 /** Values that hold no identifier wherever they stand. */
 const NOT_AN_ID =
   /^(yes|no|none|null|n\/a|-|true|false|not set|unknown|undefined|system|nt authority|azuread|workgroup|builtin|local service|network service|<local>|\*)$/i;
+/** Error codes: `AADSTS700003`, `0x801c03f2`, `700003`. */
+const ERROR_CODE = /^(aadsts\d+|0x[0-9a-f]{1,8}|\d+)$/i;
+
 /** A blank in an export's name column. */
 const BLANK = /^(none|null|n\/a|-)$/i;
 
@@ -91,6 +94,8 @@ const BLANK = /^(none|null|n\/a|-)$/i;
  * NONE), and in an export's name column only a blank is no name.
  */
 function notAnId(value: string, kind: IdKind): boolean {
+  // an error code names no one, and diagnosis reads it wherever it stands
+  if (ERROR_CODE.test(value)) return true;
   if (kind === 'device' || kind === 'tenant' || kind === 'domain') return false;
   return kind === 'name' ? BLANK.test(value) : NOT_AN_ID.test(value);
 }
@@ -195,7 +200,7 @@ export class Redactor {
 
   private learn(value: string, kind: IdKind): void {
     const v = value.trim();
-    if (v.length < 2 || NOT_AN_ID.test(v) || isPublicHost(v) || maskKind(v) !== undefined) return;
+    if (v.length < 2 || NOT_AN_ID.test(v) || ERROR_CODE.test(v) || isPublicHost(v) || maskKind(v) !== undefined) return;
     if (/^[0-9a-f-]{36}$/i.test(v) || /^\d+$/.test(v)) return;
     const key = v.toLowerCase();
     if (this.known.has(key)) return;
@@ -289,6 +294,7 @@ export class Redactor {
   }
 
   private name(kind: IdKind, v: string): string {
+    if (ERROR_CODE.test(v)) return v;
     const prefix = kind === 'host' ? 'HOST' : kind === 'account' || kind === 'name' ? 'NAME' : kind.toUpperCase();
     return this.p.get('name', v, (n) => shaped(`${prefix}-${n}`, v));
   }
@@ -482,7 +488,7 @@ export class Redactor {
 
   /** A word (or words) the output prints itself, or an error code: diagnosis reads those. */
   private isReserved(key: string): boolean {
-    if (/^(aadsts\d+|0x[0-9a-f]{1,8}|[0-9a-f]{8})$/i.test(key)) return true;
+    if (ERROR_CODE.test(key) || /^[0-9a-f]{8}$/i.test(key)) return true;
     return this.reservedWords.has(key) || key.split(/[\s-]+/).every((w) => this.reservedWords.has(w));
   }
 
