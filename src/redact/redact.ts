@@ -200,7 +200,7 @@ export class Redactor {
 
   private learn(value: string, kind: IdKind): void {
     const v = value.trim();
-    if (v.length < 2 || NOT_AN_ID.test(v) || ERROR_CODE.test(v) || isPublicHost(v) || maskKind(v) !== undefined) return;
+    if (v.length < 2 || notAnId(v, kind) || isPublicHost(v) || maskKind(v) !== undefined) return;
     if (/^[0-9a-f-]{36}$/i.test(v) || /^\d+$/.test(v)) return;
     const key = v.toLowerCase();
     if (this.known.has(key)) return;
@@ -418,11 +418,11 @@ export class Redactor {
    * Prose and values that are not identifiers: URLs' hosts, e-mail addresses, GUIDs, SIDs,
    * thumbprints, IP addresses, profile folders, and every known identifier.
    */
-  private maskProse(text: string): string {
+  private maskProse(text: string, cell = false): string {
     if (text === '') return text;
     let out = text.replace(PATTERNS, (m: string, ...groups: unknown[]) => this.maskMatch(m, groups as (string | undefined)[]));
     const known = this.knownPattern();
-    if (known) out = this.maskKnown(out, known);
+    if (known) out = this.maskKnown(out, known, cell && !this.known.has(out.trim().toLowerCase()));
     return out;
   }
 
@@ -447,7 +447,8 @@ export class Redactor {
     return this.p.get('sid', sid, (n) => `${parts.slice(0, 4).join('-')}-0-0-0-${1000 + n}`);
   }
 
-  private maskKnown(text: string, re: RegExp): string {
+  /** Known identifiers in a text; `structuredOnly` (a cell of an export that is no name): only where a name stands as a value. */
+  private maskKnown(text: string, re: RegExp, structuredOnly = false): string {
     return text.replace(re, (m: string, offset: number, whole: string) => {
       const key = m.toLowerCase();
       const k = this.known.get(key);
@@ -456,7 +457,7 @@ export class Redactor {
       const after = whole.charAt(offset + m.length);
       // a name standing after a dot is a label of some other host name
       if (before === '.' && k.kind !== 'host' && k.kind !== 'domain') return m;
-      if (k.reserved && !standsAsValue(before, after)) return m;
+      if ((k.reserved || structuredOnly) && !standsAsValue(before, after)) return m;
       if (k.kind === 'host') return this.domain(m);
       if (k.kind === 'domain' && m.includes('.')) return this.domain(m);
       return this.name(k.kind, m);
@@ -583,7 +584,7 @@ export class Redactor {
         const v = cell.value;
         const trimmed = v.trim();
         const json = trimmed.startsWith('{') || trimmed.startsWith('[');
-        const masked = json ? (this.redactJson(v) ?? this.maskProse(v)) : names[i] ? this.maskId(v, 'name') : this.maskProse(v);
+        const masked = json ? (this.redactJson(v) ?? this.maskProse(v, true)) : names[i] ? this.maskId(v, 'name') : this.maskProse(v, true);
         if (masked === v) continue;
         out += text.slice(last, cell.start);
         out += cell.quoted || masked.includes(delimiter) || /["\r\n]/.test(masked) ? `"${masked.replace(/"/g, '""')}"` : masked;
@@ -618,10 +619,10 @@ export class Redactor {
     this.markReserved();
     return this.walkJson(text, (s, key) => {
       const masked = /^\s*[{[]/.test(s)
-        ? (this.redactJson(s) ?? this.maskProse(s))
+        ? (this.redactJson(s) ?? this.maskProse(s, true))
         : key !== undefined && NAME_KEYS.test(key)
           ? this.maskId(s, 'name')
-          : this.maskProse(s);
+          : this.maskProse(s, true);
       return masked === s ? undefined : masked;
     });
   }
