@@ -189,9 +189,17 @@ function occurrences(text: string, value: string): number {
 }
 /** The identifiers to look for: each name, and the parts of a partly masked one. */
 const secrets = (ids: Ids) =>
-  [ids.device, ids.tenant, ids.netbios, WELL_KNOWN_ACCOUNT.test(ids.user) ? '' : ids.user, ids.dns].filter((s) => s !== '' && !CODE_SHAPED.test(s));
+  [
+    ids.device,
+    ids.tenant,
+    WELL_KNOWN_ACCOUNT.test(ids.netbios) || WELL_KNOWN_DOMAIN.test(ids.netbios) ? '' : ids.netbios,
+    WELL_KNOWN_ACCOUNT.test(ids.user) ? '' : ids.user,
+    ids.dns,
+  ].filter((s) => s !== '' && !CODE_SHAPED.test(s));
 /** `DOMAIN\SYSTEM` is the machine's own account, not a person: kept by design (diagnosis reads it). */
 const WELL_KNOWN_ACCOUNT = /^(system|local service|network service)$/i;
+/** So are the domains Windows prints for accounts that are no domain's (`AzureAD\\user`, `NT AUTHORITY\\SYSTEM`). */
+const WELL_KNOWN_DOMAIN = /^(azuread|nt authority|workgroup|builtin)$/i;
 /** A "name" that is an error code (`AADSTS700003`) is kept by design: diagnosis reads codes wherever they stand. */
 const CODE_SHAPED = /^(aadsts\d+|0x[0-9a-f]{1,8}|\d+)$/i;
 

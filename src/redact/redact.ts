@@ -253,7 +253,7 @@ export class Redactor {
     const slash = item.indexOf('\\');
     const dom = slash >= 0 ? item.slice(0, slash) : '';
     const user = (slash >= 0 ? item.slice(slash + 1) : item).replace(/\$$/, '');
-    if (dom && !WELL_KNOWN_DOMAIN.test(dom)) this.learn(dom, dom.includes('.') ? 'host' : 'domain');
+    if (dom && !WELL_KNOWN_DOMAIN.test(dom) && !WELL_KNOWN_ACCOUNT.test(dom)) this.learn(dom, dom.includes('.') ? 'host' : 'domain');
     if (user && !WELL_KNOWN_ACCOUNT.test(user)) this.learn(user, item.endsWith('$') ? 'device' : 'user');
   }
 
@@ -356,7 +356,8 @@ export class Redactor {
     const rest = slash >= 0 ? item.slice(slash + 1) : item;
     const machine = rest.endsWith('$');
     const user = machine ? rest.slice(0, -1) : rest;
-    const maskedDom = dom === '' || WELL_KNOWN_DOMAIN.test(dom) ? dom : dom.includes('.') ? this.domain(dom) : this.name('domain', dom);
+    const maskedDom =
+      dom === '' || WELL_KNOWN_DOMAIN.test(dom) || WELL_KNOWN_ACCOUNT.test(dom) ? dom : dom.includes('.') ? this.domain(dom) : this.name('domain', dom);
     const maskedUser = user === '' || WELL_KNOWN_ACCOUNT.test(user) ? user : this.name(machine ? 'device' : 'user', user);
     return `${slash >= 0 ? `${maskedDom}\\` : ''}${maskedUser}${machine ? '$' : ''}`;
   }
@@ -699,9 +700,10 @@ const PATTERNS = new RegExp(
 /**
  * Quotes, backticks and brackets in a name stay where they were (`O'Brien` → `USER-1'X`): the
  * reader and diagnosis read them (a quote ends a tenant name in an AADSTS text, backticks pair
- * as Markdown code), so the pseudonym must read the same way.
+ * as Markdown code), so the pseudonym must read the same way. So do error codes inside a name
+ * (`CORP-0X01`): diagnosis reads them wherever they stand, and they name no one.
  */
-const SHAPE_CHARS = /(['"‘’“”「」`*|<>[\]{}])/u;
+const SHAPE_CHARS = /(['"‘’“”「」`*|<>[\]{}]|\b0x[0-9a-f]{1,8}\b|\bAADSTS\d+\b)/iu;
 function shaped(pseudonym: string, original: string): string {
   if (!SHAPE_CHARS.test(original)) return pseudonym;
   let out = '';
@@ -709,8 +711,10 @@ function shaped(pseudonym: string, original: string): string {
   for (const [i, part] of original.split(SHAPE_CHARS).entries()) {
     if (i % 2 === 1) out += part;
     else if (part !== '') {
-      out += first ? pseudonym : 'X';
-      first = false;
+      // the punctuation around a part stays too (`CORP-0X01` → `DOMAIN-1-0X01`)
+      const m = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(part);
+      out += `${m?.[1] ?? ''}${m?.[2] ? (first ? pseudonym : 'X') : ''}${m?.[3] ?? ''}`;
+      if (m?.[2]) first = false;
     }
   }
   return first ? `${pseudonym}${out}` : out;
