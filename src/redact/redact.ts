@@ -448,7 +448,7 @@ export class Redactor {
     return this.p.get('sid', sid, (n) => `${parts.slice(0, 4).join('-')}-0-0-0-${1000 + n}`);
   }
 
-  /** Known identifiers in a text; `structuredOnly` (a cell of an export that is no name): only where a name stands as a value. */
+  /** Known identifiers in a text; `structuredOnly` (a cell of an export that is no name): a one-word name only where it stands as a value. */
   private maskKnown(text: string, re: RegExp, structuredOnly = false): string {
     return text.replace(re, (m: string, offset: number, whole: string) => {
       const key = m.toLowerCase();
@@ -458,7 +458,8 @@ export class Redactor {
       const after = whole.charAt(offset + m.length);
       // a name standing after a dot is a label of some other host name
       if (before === '.' && k.kind !== 'host' && k.kind !== 'domain') return m;
-      if ((k.reserved || structuredOnly) && !standsAsValue(before, after)) return m;
+      // in an export's cell a plain word (`Update`) may be the export's own vocabulary
+      if ((k.reserved || (structuredOnly && /^\p{L}+$/u.test(m))) && !standsAsValue(before, after)) return m;
       if (k.kind === 'host') return this.domain(m);
       if (k.kind === 'domain' && m.includes('.')) return this.domain(m);
       return this.name(k.kind, m);
