@@ -153,6 +153,12 @@ class Pseudonyms {
   }
 }
 
+interface KnownIndex {
+  /** Lower-case first word → the known values that start with it, longest first. */
+  byFirst: Map<string, string[]>;
+  other: RegExp | null;
+}
+
 interface Known {
   kind: IdKind;
   /** Also a word the output prints: masked only where it stands as a value. */
@@ -167,7 +173,7 @@ export class Redactor {
   private readonly p = new Pseudonyms();
   /** Identifier values seen so far (lower-case) → what they are. */
   private readonly known = new Map<string, Known>();
-  private knownRe: RegExp | null = null;
+  private index: KnownIndex | null = null;
   private reservedWords = new Set(VALUE_WORDS);
 
   /** Redact one text (a status output, a collection bundle, a CSV or JSON export). Never throws. */
@@ -206,7 +212,7 @@ export class Redactor {
     if (this.known.has(key)) return;
     const reserved = this.isReserved(key);
     this.known.set(key, { kind, reserved });
-    this.knownRe = null;
+    this.index = null;
   }
 
   /** Learn the identifiers in one identifier value (the same split `maskId` masks by). */
@@ -407,12 +413,30 @@ export class Redactor {
 
   // --- masking text that is not itself an identifier ---
 
-  private knownPattern(): RegExp | null {
-    if (this.knownRe !== null) return this.knownRe;
+  /**
+   * Known identifiers indexed by their first word: a text is scanned once, word by word, however
+   * many names an inventory holds. Names that start with punctuation go to one small pattern.
+   */
+  private knownIndex(): KnownIndex | null {
+    if (this.index !== null) return this.index;
     if (this.known.size === 0) return null;
-    const values = [...this.known.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    this.knownRe = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${values.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
-    return this.knownRe;
+    const byFirst = new Map<string, string[]>();
+    const other: string[] = [];
+    for (const key of this.known.keys()) {
+      const first = /^[\p{L}\p{N}]+/u.exec(key)?.[0];
+      if (!first) {
+        other.push(key);
+        continue;
+      }
+      const list = byFirst.get(first);
+      if (list) list.push(key);
+      else byFirst.set(first, [key]);
+    }
+    for (const list of byFirst.values()) list.sort((x, y) => y.length - x.length);
+    const values = other.sort((x, y) => y.length - x.length).map(escapeRegExp);
+    const otherRe = values.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${values.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu') : null;
+    this.index = { byFirst, other: otherRe };
+    return this.index;
   }
 
   /**
@@ -422,7 +446,7 @@ export class Redactor {
   private maskProse(text: string, cell = false): string {
     if (text === '') return text;
     let out = text.replace(PATTERNS, (m: string, ...groups: unknown[]) => this.maskMatch(m, groups as (string | undefined)[]));
-    const known = this.knownPattern();
+    const known = this.knownIndex();
     if (known) out = this.maskKnown(out, known, cell && !this.known.has(out.trim().toLowerCase()));
     return out;
   }
@@ -449,21 +473,44 @@ export class Redactor {
   }
 
   /** Known identifiers in a text; `structuredOnly` (a cell of an export that is no name): a one-word name only where it stands as a value. */
-  private maskKnown(text: string, re: RegExp, structuredOnly = false): string {
-    return text.replace(re, (m: string, offset: number, whole: string) => {
-      const key = m.toLowerCase();
-      const k = this.known.get(key);
-      if (!k) return m;
-      const before = whole.charAt(offset - 1);
-      const after = whole.charAt(offset + m.length);
-      // a name standing after a dot is a label of some other host name
-      if (before === '.' && k.kind !== 'host' && k.kind !== 'domain') return m;
-      // in an export's cell a plain word (`Update`) may be the export's own vocabulary
-      if ((k.reserved || (structuredOnly && /^\p{L}+$/u.test(m))) && !standsAsValue(before, after)) return m;
-      if (k.kind === 'host') return this.domain(m);
-      if (k.kind === 'domain' && m.includes('.')) return this.domain(m);
-      return this.name(k.kind, m);
-    });
+  private maskKnown(text: string, index: KnownIndex, structuredOnly = false): string {
+    let out = '';
+    let last = 0;
+    const words = /[\p{L}\p{N}]+/gu;
+    for (let w = words.exec(text); w !== null; w = words.exec(text)) {
+      const start = w.index;
+      const prev = text.charAt(start - 1);
+      const candidates = prev === '_' || prev === '-' ? undefined : index.byFirst.get(w[0].toLowerCase());
+      if (!candidates) continue;
+      for (const key of candidates) {
+        const seg = text.slice(start, start + key.length);
+        if (seg.toLowerCase() !== key || /[\p{L}\p{N}_-]/u.test(text.charAt(start + key.length))) continue;
+        const masked = this.maskKnownAt(seg, text, start, structuredOnly);
+        if (masked !== seg) {
+          out += text.slice(last, start) + masked;
+          last = start + seg.length;
+        }
+        words.lastIndex = start + seg.length;
+        break;
+      }
+    }
+    out += text.slice(last);
+    return index.other ? out.replace(index.other, (m: string, offset: number, whole: string) => this.maskKnownAt(m, whole, offset, structuredOnly)) : out;
+  }
+
+  /** One occurrence of a known identifier, masked unless it stands where it is no name. */
+  private maskKnownAt(m: string, whole: string, offset: number, structuredOnly: boolean): string {
+    const k = this.known.get(m.toLowerCase());
+    if (!k) return m;
+    const before = whole.charAt(offset - 1);
+    const after = whole.charAt(offset + m.length);
+    // a name standing after a dot is a label of some other host name
+    if (before === '.' && k.kind !== 'host' && k.kind !== 'domain') return m;
+    // in an export's cell a plain word (`Update`) may be the export's own vocabulary
+    if ((k.reserved || (structuredOnly && /^\p{L}+$/u.test(m))) && !standsAsValue(before, after)) return m;
+    if (k.kind === 'host') return this.domain(m);
+    if (k.kind === 'domain' && m.includes('.')) return this.domain(m);
+    return this.name(k.kind, m);
   }
 
   // --- status outputs and bundles ---
