@@ -157,6 +157,16 @@ describe('redact: identifiers the red team found kept (issue 13)', () => {
     expect(csv.split('\r\n')).toHaveLength(3);
   });
 
+  it('a status output that starts with `[snip]` is read as one, and a ticket with commas as prose', () => {
+    const snipped = `[snip]\n${fixtureText('s01-aadj-700003.txt')}`;
+    const red = redactText(snipped).text;
+    expect(red).not.toContain('FAB-LT-0417');
+    expect(red).toContain('Device Name : DEVICE-');
+    const ticket = redactText('Hi, PC of jordan.reyes@fabrikam.com fails, device 5c0ad8f5-29de-4e53-9a89-0d5b1eaf7a10\nThanks, IT\n').text;
+    expect(ticket).not.toMatch(/jordan|fabrikam|5c0ad8f5/);
+    expect(ticket).toContain('Thanks, IT');
+  });
+
   it('a value known as an identifier is masked wherever it appears (tenant name in an AADSTS text)', () => {
     const text = status([
       '                TenantName : Northwind',

@@ -189,14 +189,10 @@ export class Redactor {
   }
 
   private redactAny(text: string): string {
-    const start = text.search(/\S/);
-    const first = start >= 0 ? text[start] : '';
-    if (first === '{' || first === '[') {
-      const json = this.redactJson(text);
-      if (json !== undefined) return json;
-    }
     const report = readStatusText(text);
     if (report.recognized) return this.redactStatus(text, report);
+    // JSON or JSON Lines (a status output never starts with a brace; `[snip]` is read above)
+    if (/^\s*(\{|\[\s*[{["\]\d-]|\[\s*$)/.test(text.slice(0, 200))) return this.redactJson(text) ?? this.redactLines(text, undefined);
     const csv = this.redactCsv(text);
     if (csv !== undefined) return csv;
     return this.redactLines(text, undefined);
