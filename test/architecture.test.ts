@@ -14,14 +14,14 @@ const LAYERS: readonly (readonly string[])[] = [
   ['contract', 'version'], // the public documents' types and builders; the version string
   ['i18n'], // catalogues and the translator
   ['read'], // bytes → ParsedReport
-  ['model', 'redact'], // ParsedReport → DeviceStatus, registrations; masking of a report
+  ['model'], // ParsedReport → DeviceStatus, registrations
   ['knowledge'], // the error-code knowledge base
   ['plan'], // findings → steps
   ['diagnose'], // report → findings and plan (calls the plan)
   ['verify'], // two diagnoses → a verdict
   ['render'], // diagnosis and verdict → text, Markdown, JSON documents
   ['fleet', 'lab'], // many devices' logs → fleet report; the simulated lab (diagnoses its own outputs)
-  ['cleanup', 'graph'], // the staged cleanup (reads the fleet's aggregate); Microsoft Graph pulls (into fleet inputs)
+  ['cleanup', 'graph', 'redact'], // the staged cleanup (reads the fleet's aggregate); Microsoft Graph pulls (into fleet inputs); masking of every format the tool reads (uses fleet's CSV sniffer)
   ['script'], // PowerShell scripts: remediation, collection, Intune pair, the cleanup stage scripts
   ['web'], // the local web app
   ['cli'], // the command line
