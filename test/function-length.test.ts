@@ -34,7 +34,6 @@ const ALLOWED_FOR_NOW = new Set<string>([
   'src/fleet/fleet.ts:readPlannedDeletions',
   'src/fleet/json-records.ts:JsonRecordReader.scan',
   'src/fleet/kql.ts:fleetKql',
-  'src/fleet/read-input.ts:readInput',
   'src/model/registrations.ts:registrationsOf',
   'src/model/status.ts:readPrtDiagnostics',
   'src/render/diagnosis-text.ts:diagnosisToText',
