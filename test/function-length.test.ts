@@ -28,7 +28,6 @@ const ALLOWED_FOR_NOW = new Set<string>([
   'src/plan/plan.ts:buildPlan',
   'src/web/fleet-api.ts:fleetRoutes',
   // not yet split on this branch
-  'src/cleanup/staged.ts:planCleanup',
   'src/model/registrations.ts:registrationsOf',
   'src/model/status.ts:readPrtDiagnostics',
   'src/render/diagnosis-text.ts:diagnosisToText',
