@@ -27,12 +27,10 @@ const ALLOWED_FOR_NOW = new Set<string>([
   'src/lab/run.ts:carryOut',
   'src/plan/plan.ts:buildPlan',
   'src/web/fleet-api.ts:fleetRoutes',
-  // not yet split on this branch
+  // not yet split (model and renderers: the reader and renderer rework touches them; web/app.ts: the web shell's routes)
   'src/model/registrations.ts:registrationsOf',
   'src/model/status.ts:readPrtDiagnostics',
   'src/render/diagnosis-text.ts:diagnosisToText',
-  'src/script/cleanup.ts:cleanupScript',
-  'src/script/remediation.ts:remediationScript',
   'src/web/app.ts:createApp',
 ]);
 
