@@ -49,53 +49,62 @@ export function readSideList(name: string, text: string, hint?: SideListKind): S
     return list;
   }
   const ch = text.charAt(start);
-  if (ch === '[' || ch === '{') {
-    const reader = new JsonRecordReader();
-    let idKey: string | undefined;
-    const sink = {
-      record: (r: Record<string, unknown>, line: number) => {
-        if (list.kind === null) {
-          const keys = Object.keys(r).map(normKey);
-          const c =
-            hint === 'bitlocker-backup' && keys.includes('volumetype') && keys.includes('deviceid')
-              ? { kind: hint, idKey: 'deviceid' }
-              : classifySideList(Object.keys(r));
-          if (!c) return;
-          list.kind = c.kind;
-          idKey = c.idKey;
-        }
-        const key = Object.keys(r).find((x) => normKey(x) === idKey);
-        const value = key === undefined ? '' : r[key];
-        const id = deviceKey(typeof value === 'string' ? value : '');
-        if (list.kind === 'bitlocker-backup') {
-          const keyName = Object.keys(r).find((x) => normKey(x) === 'key');
-          const keyValue = keyName === undefined ? '' : r[keyName];
-          if (typeof keyValue !== 'string' || keyValue.trim() === '') return void list.skipped.push(line);
-        }
-        if (id === '') list.skipped.push(line);
-        else list.ids.push(id);
-      },
-      problem: (p: { line: number }) => void list.skipped.push(p.line),
-    };
-    reader.push(text, sink);
-    reader.end(sink);
-    if (list.kind === null) list.error = 'unrecognized';
-    return list;
-  }
-  const lines = text.slice(start).split(/\r\n|\r|\n/, 2);
-  const firstLine = lines[0] ?? '';
+  const firstLine = text.slice(start).split(/\r\n|\r|\n/, 2)[0] ?? '';
   const bare = GUID_ANYWHERE.test(firstLine) && !/[a-z]{4,}\s*[,;\t]/i.test(firstLine.replace(GUID_ANYWHERE, ''));
-  if (bare) {
-    list.kind = 'id-list';
-    text.split(/\r\n|\r|\n/).forEach((raw, i) => {
-      const line = raw.trim();
-      if (line === '' || line.startsWith('#')) return;
-      const m = GUID_ANYWHERE.exec(line);
-      if (m) list.ids.push(deviceKey(m[0]));
-      else list.skipped.push(i + 1);
-    });
-    return list;
-  }
+  if (ch === '[' || ch === '{') sideListFromJson(text, list, hint);
+  else if (bare) sideListFromIds(text, list);
+  else sideListFromCsv(text, firstLine, list);
+  return list;
+}
+
+/** JSON records: the first record that names a list kind decides the kind and its id key. */
+function sideListFromJson(text: string, list: SideList, hint: SideListKind | undefined): void {
+  const reader = new JsonRecordReader();
+  let idKey: string | undefined;
+  const sink = {
+    record: (r: Record<string, unknown>, line: number) => {
+      if (list.kind === null) {
+        const keys = Object.keys(r).map(normKey);
+        const c =
+          hint === 'bitlocker-backup' && keys.includes('volumetype') && keys.includes('deviceid')
+            ? { kind: hint, idKey: 'deviceid' }
+            : classifySideList(Object.keys(r));
+        if (!c) return;
+        list.kind = c.kind;
+        idKey = c.idKey;
+      }
+      const key = Object.keys(r).find((x) => normKey(x) === idKey);
+      const value = key === undefined ? '' : r[key];
+      const id = deviceKey(typeof value === 'string' ? value : '');
+      if (list.kind === 'bitlocker-backup') {
+        const keyName = Object.keys(r).find((x) => normKey(x) === 'key');
+        const keyValue = keyName === undefined ? '' : r[keyName];
+        if (typeof keyValue !== 'string' || keyValue.trim() === '') return void list.skipped.push(line);
+      }
+      if (id === '') list.skipped.push(line);
+      else list.ids.push(id);
+    },
+    problem: (p: { line: number }) => void list.skipped.push(p.line),
+  };
+  reader.push(text, sink);
+  reader.end(sink);
+  if (list.kind === null) list.error = 'unrecognized';
+}
+
+/** A bare list: the first GUID on each line (`#` lines are comments). */
+function sideListFromIds(text: string, list: SideList): void {
+  list.kind = 'id-list';
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const m = GUID_ANYWHERE.exec(line);
+    if (m) list.ids.push(deviceKey(m[0]));
+    else list.skipped.push(i + 1);
+  });
+}
+
+/** A CSV whose header says the kind (classifySideList). */
+function sideListFromCsv(text: string, firstLine: string, list: SideList): void {
   let idIndex = -1;
   let keyIndex = -1;
   parseCsvText(
@@ -121,7 +130,6 @@ export function readSideList(name: string, text: string, hint?: SideListKind): S
     },
     (p) => void list.skipped.push(p.line),
   );
-  return list;
 }
 
 /** Does this text look like a side list rather than a fleet input (sign-ins, inventory, audit)? */

@@ -64,104 +64,17 @@ export function planCleanup(input: CleanupPlanInput): StagedCleanup {
   const { agg, asOf, stage, staleDays } = input;
   if (staleDaysTooShort(staleDays)) throw new RangeError(`staleDays ${staleDays} < ${ACTIVITY_GRANULARITY_DAYS}`);
   const graceDays = input.graceDays ?? DEFAULT_GRACE_DAYS;
-  const cutoff = asOf - staleDays * DAY;
   const since = stage === 1 ? undefined : input.sinceStage1;
   if (stage !== 1 && since === undefined) throw new RangeError('sinceStage1 is required for stages 2 and 3');
-  const warnings: CleanupWarning[] = [];
-  const signIns = agg.summary([]).signIns;
-  const signInsGiven = signIns.rows > 0;
-  if (!signInsGiven) warnings.push('no-signins');
-  if (!agg.bitlockerGiven) warnings.push('no-bitlocker-list');
-  if (!input.autopilotGiven) warnings.push('no-autopilot-list');
-
-  const activityOf = (d: InventoryDevice) => lastActivity(agg, d);
-  const holdReasons = (d: InventoryDevice): HoldReason[] => {
-    const r: HoldReason[] = [];
-    const act = activityOf(d);
-    // a blank activity timestamp is unknown, not stale, whatever the (short) sign-in logs say
-    if (Number.isNaN(d.lastSignIn)) r.push('blank-activity');
-    if (act.time !== undefined && act.time >= cutoff) r.push('active');
-    if (d.autopilot === true || input.autopilot?.has(d.deviceId)) r.push('autopilot');
-    if (d.joinType === 'hybrid-joined') r.push('hybrid');
-    if (d.managed === true || input.mdm?.has(d.deviceId)) r.push('mdm-managed');
-    const hasKeys = d.bitlocker === true || agg.bitlocker.has(d.deviceId);
-    if (hasKeys && !input.bitlockerBackedUp?.has(d.deviceId)) r.push('bitlocker-not-backed-up');
-    if (PRINTER.test(d.os)) r.push('printer');
-    if (!isGuidKey(d.objectId)) r.push('no-object-id');
-    return r;
-  };
-
-  const heldBack: CleanupDevice[] = [];
-  const disable: CleanupDevice[] = [];
-  const reEnable: CleanupDevice[] = [];
-  const pendingDelete: CleanupDevice[] = [];
-  const del: CleanupDevice[] = [];
-  const buckets = newBuckets();
-  let candidates = 0;
-
-  if (stage === 1) {
-    for (const d of agg.inventory.values()) {
-      const act = activityOf(d);
-      countBucket(buckets, act.time === undefined ? null : Math.floor((asOf - act.time) / DAY));
-      // a disabled device is not a stage-1 candidate: it is already disabled (its stage 3 comes from a later run)
-      if (d.enabled === false) continue;
-      if (act.time !== undefined && act.time >= cutoff && !(d.lastSignIn < cutoff)) continue; // active by its own timestamp: not a candidate
-      candidates++;
-      const reasons = holdReasons(d);
-      const entry = toEntry(d, act, asOf, reasons);
-      (reasons.length === 0 ? disable : heldBack).push(entry);
-    }
-  } else {
-    const sinceMs = since as number;
-    const graceEnds = sinceMs + graceDays * DAY;
-    if (asOf < graceEnds) warnings.push('grace-not-over');
-    if (signIns.first !== null && Date.parse(signIns.first) > sinceMs + DAY) {
-      warnings.push('signins-before-stage1');
-    }
-    const stage1 = stage1Devices(agg, input.stage1Ids);
-    if (input.stage1Ids === undefined) warnings.push('no-stage1-list');
-    for (const d of agg.inventory.values()) {
-      const act = activityOf(d);
-      countBucket(buckets, act.time === undefined ? null : Math.floor((asOf - act.time) / DAY));
-    }
-    for (const item of stage1) {
-      candidates++;
-      const d = item.device;
-      if (!d) {
-        heldBack.push(missingEntry(item.id, ['not-in-inventory']));
-        continue;
-      }
-      const act = activityOf(d);
-      const used = useSince(agg, d.deviceId, sinceMs);
-      if (used.codes.length > 0 || used.success) {
-        // in use since it was disabled: the proof the cleanup was wrong for this one
-        const e = toEntry(d, act, asOf, []);
-        e.errorsSinceStage1 = used.codes.map((c) => `AADSTS${c}`);
-        e.lastErrorSinceStage1 = used.lastError === undefined ? null : isoTime(used.lastError);
-        if (d.enabled === false) reEnable.push(e);
-        else heldBack.push({ ...e, reasons: ['enabled-again'] });
-        continue;
-      }
-      if (d.enabled !== false) {
-        heldBack.push(toEntry(d, act, asOf, ['enabled-again']));
-        continue;
-      }
-      const reasons = holdReasons(d);
-      // the activity timestamp moved after stage 1: the device was used
-      if (act.time !== undefined && act.time > sinceMs && !reasons.includes('active')) reasons.unshift('active');
-      const entry = toEntry(d, act, asOf, reasons);
-      if (reasons.length > 0) heldBack.push(entry);
-      else if (stage === 2 || asOf < graceEnds) pendingDelete.push(entry);
-      else del.push(entry);
-    }
-    for (const e of del) e.restorableUntil = restorable(e.joinType) ? isoTime(asOf + SOFT_DELETE_DAYS * DAY) : null;
-  }
-
+  const cutoff = asOf - staleDays * DAY;
+  const warnings = inputWarnings(input);
+  const buckets = activityBuckets(agg, asOf);
+  const lists = since === undefined ? stage1Lists(input, cutoff) : laterStageLists(input, cutoff, since, graceDays, warnings);
   const byReason: Partial<Record<HoldReason, number>> = {};
-  for (const e of heldBack) for (const r of e.reasons) byReason[r] = (byReason[r] ?? 0) + 1;
-  for (const e of reEnable) byReason.reenable = (byReason.reenable ?? 0) + 1;
+  for (const e of lists.heldBack) for (const r of e.reasons) byReason[r] = (byReason[r] ?? 0) + 1;
+  for (const _ of lists.reEnable) byReason.reenable = (byReason.reenable ?? 0) + 1;
   const byName = (a: CleanupDevice, b: CleanupDevice) => (a.displayName ?? '').localeCompare(b.displayName ?? '') || a.deviceId.localeCompare(b.deviceId);
-  for (const list of [heldBack, disable, reEnable, pendingDelete, del]) list.sort(byName);
+  for (const list of [lists.heldBack, lists.disable, lists.reEnable, lists.pendingDelete, lists.delete]) list.sort(byName);
   const inUse = (list: CleanupDevice[], from: number) => list.filter((e) => usedAfter(agg, e.deviceId, from)).map((e) => e.deviceId);
 
   return {
@@ -174,16 +87,124 @@ export function planCleanup(input: CleanupPlanInput): StagedCleanup {
     sinceStage1: since === undefined ? null : isoTime(since),
     graceEndsAt: since === undefined ? null : isoTime(since + graceDays * DAY),
     warnings,
-    candidates,
+    candidates: lists.candidates,
     byReason,
-    heldBack,
-    disable,
-    reEnable,
-    pendingDelete,
-    delete: del,
-    wouldBreak: { disable: inUse(disable, cutoff), delete: inUse(del, since ?? cutoff) },
+    heldBack: lists.heldBack,
+    disable: lists.disable,
+    reEnable: lists.reEnable,
+    pendingDelete: lists.pendingDelete,
+    delete: lists.delete,
+    wouldBreak: { disable: inUse(lists.disable, cutoff), delete: inUse(lists.delete, since ?? cutoff) },
     activityAge: buckets,
   };
+}
+
+interface StageLists {
+  candidates: number;
+  heldBack: CleanupDevice[];
+  disable: CleanupDevice[];
+  reEnable: CleanupDevice[];
+  pendingDelete: CleanupDevice[];
+  delete: CleanupDevice[];
+}
+
+const emptyLists = (): StageLists => ({ candidates: 0, heldBack: [], disable: [], reEnable: [], pendingDelete: [], delete: [] });
+
+/** What the inputs cannot prove: no sign-ins, no key list, no Autopilot list. */
+function inputWarnings(input: CleanupPlanInput): CleanupWarning[] {
+  const warnings: CleanupWarning[] = [];
+  if (input.agg.summary([]).signIns.rows === 0) warnings.push('no-signins');
+  if (!input.agg.bitlockerGiven) warnings.push('no-bitlocker-list');
+  if (!input.autopilotGiven) warnings.push('no-autopilot-list');
+  return warnings;
+}
+
+/** Every inventory device by the age of its last activity (the report's chart). */
+function activityBuckets(agg: FleetAggregator, asOf: number): ActivityBucket[] {
+  const buckets = newBuckets();
+  for (const d of agg.inventory.values()) {
+    const act = lastActivity(agg, d);
+    countBucket(buckets, act.time === undefined ? null : Math.floor((asOf - act.time) / DAY));
+  }
+  return buckets;
+}
+
+/** Why this device stays off the disable and delete lists (empty: it may go on them). */
+function holdReasons(input: CleanupPlanInput, d: InventoryDevice, cutoff: number): HoldReason[] {
+  const { agg } = input;
+  const r: HoldReason[] = [];
+  const act = lastActivity(agg, d);
+  // a blank activity timestamp is unknown, not stale, whatever the (short) sign-in logs say
+  if (Number.isNaN(d.lastSignIn)) r.push('blank-activity');
+  if (act.time !== undefined && act.time >= cutoff) r.push('active');
+  if (d.autopilot === true || input.autopilot?.has(d.deviceId)) r.push('autopilot');
+  if (d.joinType === 'hybrid-joined') r.push('hybrid');
+  if (d.managed === true || input.mdm?.has(d.deviceId)) r.push('mdm-managed');
+  const hasKeys = d.bitlocker === true || agg.bitlocker.has(d.deviceId);
+  if (hasKeys && !input.bitlockerBackedUp?.has(d.deviceId)) r.push('bitlocker-not-backed-up');
+  if (PRINTER.test(d.os)) r.push('printer');
+  if (!isGuidKey(d.objectId)) r.push('no-object-id');
+  return r;
+}
+
+/** Stage 1: enabled devices inactive since the cutoff are candidates; those without a hold-back reason are disabled. */
+function stage1Lists(input: CleanupPlanInput, cutoff: number): StageLists {
+  const out = emptyLists();
+  for (const d of input.agg.inventory.values()) {
+    const act = lastActivity(input.agg, d);
+    // a disabled device is not a stage-1 candidate: it is already disabled (its stage 3 comes from a later run)
+    if (d.enabled === false) continue;
+    if (act.time !== undefined && act.time >= cutoff && !(d.lastSignIn < cutoff)) continue; // active by its own timestamp: not a candidate
+    out.candidates++;
+    const reasons = holdReasons(input, d, cutoff);
+    const entry = toEntry(d, act, input.asOf, reasons);
+    (reasons.length === 0 ? out.disable : out.heldBack).push(entry);
+  }
+  return out;
+}
+
+/** Stages 2 and 3: each device stage 1 disabled is re-enabled (used since), held back, or (still disabled and unused) deleted. */
+function laterStageLists(input: CleanupPlanInput, cutoff: number, sinceMs: number, graceDays: number, warnings: CleanupWarning[]): StageLists {
+  const { agg, asOf, stage } = input;
+  const out = emptyLists();
+  const graceEnds = sinceMs + graceDays * DAY;
+  if (asOf < graceEnds) warnings.push('grace-not-over');
+  const first = agg.summary([]).signIns.first;
+  if (first !== null && Date.parse(first) > sinceMs + DAY) warnings.push('signins-before-stage1');
+  const stage1 = stage1Devices(agg, input.stage1Ids);
+  if (input.stage1Ids === undefined) warnings.push('no-stage1-list');
+  for (const item of stage1) {
+    out.candidates++;
+    const d = item.device;
+    if (!d) {
+      out.heldBack.push(missingEntry(item.id, ['not-in-inventory']));
+      continue;
+    }
+    const act = lastActivity(agg, d);
+    const used = useSince(agg, d.deviceId, sinceMs);
+    if (used.codes.length > 0 || used.success) {
+      // in use since it was disabled: the proof the cleanup was wrong for this one
+      const e = toEntry(d, act, asOf, []);
+      e.errorsSinceStage1 = used.codes.map((c) => `AADSTS${c}`);
+      e.lastErrorSinceStage1 = used.lastError === undefined ? null : isoTime(used.lastError);
+      if (d.enabled === false) out.reEnable.push(e);
+      else out.heldBack.push({ ...e, reasons: ['enabled-again'] });
+      continue;
+    }
+    if (d.enabled !== false) {
+      out.heldBack.push(toEntry(d, act, asOf, ['enabled-again']));
+      continue;
+    }
+    const reasons = holdReasons(input, d, cutoff);
+    // the activity timestamp moved after stage 1: the device was used
+    if (act.time !== undefined && act.time > sinceMs && !reasons.includes('active')) reasons.unshift('active');
+    const entry = toEntry(d, act, asOf, reasons);
+    if (reasons.length > 0) out.heldBack.push(entry);
+    else if (stage === 2 || asOf < graceEnds) out.pendingDelete.push(entry);
+    else out.delete.push(entry);
+  }
+  for (const e of out.delete) e.restorableUntil = restorable(e.joinType) ? isoTime(asOf + SOFT_DELETE_DAYS * DAY) : null;
+  return out;
 }
 
 /** Entra joined and registered devices go to the deleted items for 30 days; hybrid ones are hard-deleted (07 §5). */

@@ -3,6 +3,7 @@ import type { MessageKey, Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import type { TextEncodingName } from '../read/decode.js';
 import type { ParsedReport } from '../read/parse.js';
+import { TEXT_ENCODINGS } from '../input/encodings.js';
 import { UserError } from './errors.js';
 import { type CliIo, inputName, readInputBytes, writeFileAtomic } from './io.js';
 
@@ -11,8 +12,6 @@ import { type CliIo, inputName, readInputBytes, writeFileAtomic } from './io.js'
  * writing the output. `cli.ts` dispatches to the subcommands; they import these helpers from here,
  * never from `cli.ts` (no cycle between the dispatcher and its commands).
  */
-
-export const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'cp932', 'cp1252', 'cp850'];
 
 /** Options every command takes. */
 const COMMON = {
@@ -61,18 +60,17 @@ export function checkChoice(option: string, value: string | undefined, choices: 
 
 export function checkEncoding(value: string | undefined): TextEncodingName | undefined {
   if (value === undefined) return undefined;
-  return checkChoice('--encoding', value, ENCODINGS, 'utf-8') as TextEncodingName;
+  return checkChoice('--encoding', value, TEXT_ENCODINGS, 'utf-8') as TextEncodingName;
 }
 
 /** Read one input and refuse what is not a dsregcmd /status output (exit 2). */
 export async function readReport(path: string, io: CliIo, encoding: TextEncodingName | undefined): Promise<ParsedReport> {
-  const [bytes, { readStatusBytes }] = await Promise.all([readInputBytes(path, io), import('../read/parse.js')]);
+  const [bytes, { readStatusInput }] = await Promise.all([readInputBytes(path, io), import('../input/status.js')]);
   const name = inputName(path);
-  const report = readStatusBytes(bytes, encoding ? { name, encoding } : { name });
-  const first = report.warnings[0]?.code;
-  if (first === 'empty-input') throw new UserError('cli.error.empty', { file: name });
-  if (first === 'binary-input') throw new UserError('cli.error.binary', { file: name });
-  if (!report.recognized) throw new UserError('cli.error.notDsregcmd', { file: name });
+  const { report, refusal } = readStatusInput(bytes, name, encoding);
+  if (refusal === 'empty-input') throw new UserError('cli.error.empty', { file: name });
+  if (refusal === 'binary-input') throw new UserError('cli.error.binary', { file: name });
+  if (refusal === 'not-dsregcmd') throw new UserError('cli.error.notDsregcmd', { file: name });
   return report;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { InputTooLarge, readCapped } from '../input/capped.js';
 import { UserError } from './errors.js';
 
 /** What the CLI may touch. Tests pass their own; only bin/ passes the real process. */
@@ -23,17 +24,7 @@ const LIMIT_MB = MAX_INPUT_BYTES / 1048576;
  * substitution and devices report 0, and `/dev/zero` never ends.
  */
 export async function readInputBytes(path: string, io: CliIo, limit = MAX_INPUT_BYTES): Promise<Uint8Array> {
-  if (path === '-') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of io.stdin) {
-      const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
-      size += b.length;
-      if (size > limit) throw new UserError('cli.error.tooLargeRead', { file: '<stdin>', limit: LIMIT_MB });
-      chunks.push(b);
-    }
-    return Buffer.concat(chunks);
-  }
+  if (path === '-') return await capped(io.stdin, '<stdin>', limit);
   let fh: Awaited<ReturnType<typeof open>>;
   try {
     fh = await open(path, 'r');
@@ -49,7 +40,7 @@ export async function readInputBytes(path: string, io: CliIo, limit = MAX_INPUT_
     if (info.isFile() && info.size > limit) {
       throw new UserError('cli.error.tooLarge', { file: path, size: Math.round(info.size / 1048576), limit: LIMIT_MB });
     }
-    return await readCounted(fh, path, limit);
+    return await capped(fileChunks(fh), path, limit);
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError('cli.error.unreadable', { file: path, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
@@ -58,19 +49,24 @@ export async function readInputBytes(path: string, io: CliIo, limit = MAX_INPUT_
   }
 }
 
-/** Read until end of file, refusing at `limit` bytes whatever the file said its size was. */
-async function readCounted(fh: Awaited<ReturnType<typeof open>>, path: string, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
+/** The shared counted reader, with the CLI's message when it refuses. */
+async function capped(chunks: AsyncIterable<Uint8Array | string>, file: string, limit: number): Promise<Uint8Array> {
+  try {
+    return await readCapped(chunks, limit);
+  } catch (e) {
+    if (e instanceof InputTooLarge) throw new UserError('cli.error.tooLargeRead', { file, limit: LIMIT_MB });
+    throw e;
+  }
+}
+
+/** A file's bytes until its end, whatever it said its size was. */
+async function* fileChunks(fh: Awaited<ReturnType<typeof open>>): AsyncGenerator<Uint8Array> {
   for (;;) {
     const buf = Buffer.allocUnsafe(1 << 16);
     const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    size += bytesRead;
-    if (size > limit) throw new UserError('cli.error.tooLargeRead', { file: path, limit: LIMIT_MB });
-    chunks.push(bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead)));
+    if (bytesRead === 0) return;
+    yield bytesRead === buf.length ? buf : Buffer.from(buf.subarray(0, bytesRead));
   }
-  return Buffer.concat(chunks, size);
 }
 
 export function inputName(path: string): string {

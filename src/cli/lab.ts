@@ -1,4 +1,6 @@
 import { checkAll, checkSummaryLine } from '../lab/check.js';
+import { CLEANUP_SCENARIO_ID, runCleanupScenario } from '../lab/cleanup-run.js';
+import { cleanupCheckLines, cleanupStoryText } from '../lab/cleanup-story.js';
 import { checkVerifyScenarios } from '../lab/verify-scenarios.js';
 import { runScenario } from '../lab/run.js';
 import { allScenarios, findScenario, type Scenario } from '../lab/scenarios.js';
@@ -35,6 +37,10 @@ export async function labCommand(ctx: CommandContext): Promise<number> {
       await emit(ctx, values.out, listText(ctx));
       return 0;
     case 'run': {
+      if (id === CLEANUP_SCENARIO_ID) {
+        await emit(ctx, values.out, cleanupStoryText(await runCleanupScenario(), ctx.t));
+        return 0;
+      }
       const scenario = scenarioArg(id);
       const run = runScenario(scenario, { story: true });
       await emit(ctx, values.out, storyText(run, ctx.t, { full: values.full === true }));
@@ -81,9 +87,12 @@ export async function labCommand(ctx: CommandContext): Promise<number> {
       for (const v of verifyRuns) if (v.problem) lines.push(ctx.t('lab.check.verifyFailure', { id: v.id, problem: v.problem }));
       const verifyOk = verifyRuns.filter((v) => v.problem === null).length;
       lines.push(ctx.t('lab.check.verifySummary', { total: verifyRuns.length, ok: verifyOk }));
+      // the staged cleanup breaks no one; the one-step delete's 700003 cases are what fleet finds (#17)
+      const cleanup = cleanupCheckLines(await runCleanupScenario(), CLEANUP_SCENARIO_ID, ctx.t);
+      lines.push(...cleanup.lines);
       lines.push(checkSummaryLine(result));
       await emit(ctx, values.out, `${lines.join('\n')}\n`);
-      return result.failed === 0 && verifyOk === verifyRuns.length && result.harm.violations.length === 0 ? 0 : 1;
+      return result.failed === 0 && verifyOk === verifyRuns.length && result.harm.violations.length === 0 && cleanup.ok ? 0 : 1;
     }
     default:
       throw new UserError('lab.error.unknownSubcommand', { sub });
@@ -106,6 +115,7 @@ function listText(ctx: CommandContext): string {
   for (const s of stories) lines.push(`  ${s.id.padEnd(width)}  ${scenarioTitle(s, ctx.t)}`);
   lines.push('', ctx.t('lab.list.matrix', { count: matrix.length }));
   for (const s of matrix) lines.push(`  ${s.id}  ${scenarioTitle(s, ctx.t)}`);
+  lines.push('', ctx.t('lab.list.tenant'), `  ${CLEANUP_SCENARIO_ID}  ${ctx.t('lab.cleanup.title', { days: 90 })}`);
   lines.push('', ctx.t('lab.list.hint'));
   return `${lines.join('\n')}\n`;
 }

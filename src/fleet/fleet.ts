@@ -221,47 +221,55 @@ export async function readPlannedDeletions(source: FleetSource, progress?: Progr
     return { ids, report };
   }
   const first = text.charAt(start);
-  if (first === '[' || first === '{') {
-    report.format = 'graph-devices-json';
-    const reader = new JsonRecordReader();
-    const sink = {
-      record: (r: Record<string, unknown>, line: number) => {
-        const deviceId = deviceKey(prop(r, 'deviceId'));
-        const objectId = deviceKey(prop(r, 'id') ?? prop(r, 'objectId'));
-        if (deviceId !== '') {
-          const d = deviceJson(r);
-          ids.push({ id: deviceId, as: 'deviceId', ...(typeof d !== 'string' ? { device: d } : {}) });
-          used(report);
-        } else if (objectId !== '') {
-          ids.push({ id: objectId, as: 'objectId' });
-          used(report);
-        } else skip(report, 'no-id', line);
-      },
-      problem: (p: { line: number; reason: 'invalid-json' | 'truncated-json' | 'not-an-object' }) => skip(report, p.reason, p.line),
-    };
-    reader.push(text, sink);
-    reader.end(sink);
-    return { ids, report };
-  }
   const firstLine = text.split(/\r\n|\r|\n/, 50).find((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? '';
-  if (GUID_ANYWHERE.test(firstLine) && !/[a-z]{4,}\s*[,;\t]/i.test(firstLine.replace(GUID_ANYWHERE, ''))) {
-    // a bare list: the first GUID on each line
-    report.format = 'id-list';
-    const lines = text.split(/\r\n|\r|\n/);
-    lines.forEach((raw, i) => {
-      const line = raw.trim();
-      if (line === '' || line.startsWith('#')) return;
-      const m = GUID_ANYWHERE.exec(line);
-      if (!m) {
-        skip(report, 'no-id', i + 1);
-        return;
-      }
-      ids.push({ id: deviceKey(m[0]), as: 'unknown' });
-      used(report);
-    });
-    return { ids, report };
-  }
-  // CSV with a header
+  if (first === '[' || first === '{') plannedFromJson(text, report, ids);
+  else if (GUID_ANYWHERE.test(firstLine) && !/[a-z]{4,}\s*[,;\t]/i.test(firstLine.replace(GUID_ANYWHERE, ''))) plannedFromList(text, report, ids);
+  else plannedFromCsv(text, firstLine, report, ids);
+  return { ids, report };
+}
+
+/** Graph JSON (or any JSON records with deviceId / id). */
+function plannedFromJson(text: string, report: InputReport, ids: PlannedId[]): void {
+  report.format = 'graph-devices-json';
+  const reader = new JsonRecordReader();
+  const sink = {
+    record: (r: Record<string, unknown>, line: number) => {
+      const deviceId = deviceKey(prop(r, 'deviceId'));
+      const objectId = deviceKey(prop(r, 'id') ?? prop(r, 'objectId'));
+      if (deviceId !== '') {
+        const d = deviceJson(r);
+        ids.push({ id: deviceId, as: 'deviceId', ...(typeof d !== 'string' ? { device: d } : {}) });
+        used(report);
+      } else if (objectId !== '') {
+        ids.push({ id: objectId, as: 'objectId' });
+        used(report);
+      } else skip(report, 'no-id', line);
+    },
+    problem: (p: { line: number; reason: 'invalid-json' | 'truncated-json' | 'not-an-object' }) => skip(report, p.reason, p.line),
+  };
+  reader.push(text, sink);
+  reader.end(sink);
+}
+
+function plannedFromList(text: string, report: InputReport, ids: PlannedId[]): void {
+  // a bare list: the first GUID on each line
+  report.format = 'id-list';
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const m = GUID_ANYWHERE.exec(line);
+    if (!m) {
+      skip(report, 'no-id', i + 1);
+      return;
+    }
+    ids.push({ id: deviceKey(m[0]), as: 'unknown' });
+    used(report);
+  });
+}
+
+/** A CSV with a header naming a device id or an object id column. */
+function plannedFromCsv(text: string, firstLine: string, report: InputReport, ids: PlannedId[]): void {
   let header: string[] | undefined;
   let idx: { deviceId: number; objectId: number } | undefined;
   let devices: RowMapper<InventoryDevice> | undefined;
@@ -297,7 +305,6 @@ export async function readPlannedDeletions(source: FleetSource, progress?: Progr
   };
   t.push(Buffer.from(text, 'utf8'), sink);
   t.end(sink);
-  return { ids, report };
 }
 
 /** Collected `dsregcmd /status` outputs: each file is one row, matched to devices by DeviceId. */

@@ -62,6 +62,7 @@ export class JsonRecordReader {
     }
   }
 
+  // long: the record splitter's hot loop over every character; its modes share locals and read faster in one piece
   private scan(s: string, final: boolean, sink: JsonSink): void {
     let i = 0;
     const n = s.length;

@@ -34,6 +34,7 @@ const comment = (text: string) =>
     .map((l) => `// ${l}`.trimEnd())
     .join('\n');
 
+// long: mostly the KQL text itself, kept as an admin reads it in Log Analytics
 export function fleetKql(options: KqlOptions, t: Translate): string {
   const codes = DEVICE_ERROR_CODES.map((c) => `"${c}"`).join(', ');
   const days = Math.max(1, Math.floor(options.days));

@@ -29,6 +29,25 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   'lab.list.stories': 'Story scenarios (the article, step by step):',
   'lab.list.matrix': 'Matrix scenarios ({count}): join state · Windows · MDM · automatic registration · leftover key · how the object was lost',
   'lab.list.hint': 'Run one with: dsreg-doctor lab run SCENARIO',
+  'lab.list.tenant': 'Tenant scenario (many PCs; a stale-device cleanup done two ways):',
+  // --- the cleanup scenario (#17) ------------------------------------------------------------------
+  'lab.cleanup.title': 'Stale-device cleanup in one tenant: the staged cleanup, or "delete everything inactive for {days} days" in one step',
+  'lab.cleanup.tenant':
+    'Contoso: {total} PCs: {daily} in daily use, {idle} unused for months, {returning} unused for months whose users come back (leave, a spare laptop handed out). Among them: {autopilot} Autopilot, {hybrid} hybrid joined, {bitlocker} whose BitLocker keys are not backed up.',
+  'lab.cleanup.staged': 'A. The staged cleanup: dsreg-doctor cleanup --stale-days {days} (grace period {grace} days), stage 2 once a week',
+  'lab.cleanup.stage1': '{date} stage 1: {candidates} candidates; disabled {disable}: {devices}; held back {held}:',
+  'lab.cleanup.stage2': '{date} stage 2 (watch): re-enabled {count}: {devices}',
+  'lab.cleanup.stage3': '{date} stage 3: deleted {count}: {devices} (the logs show {broken} of them in use)',
+  'lab.cleanup.failures': '  What the users saw:',
+  'lab.cleanup.failure': '    {user} ({device}): {code}, {from} to {to} ({count} sign-ins)',
+  'lab.cleanup.stagedResult':
+    'Result: {users700003} users saw AADSTS700003. {users135011} users saw AADSTS135011 while their PC was disabled, for {days} days at most, until stage 2 enabled it again. fleet over the whole sign-in log finds {fleet} devices with AADSTS700003.',
+  'lab.cleanup.oneStep': 'B. The same tenant on the same day: every device inactive for {days} days (approximateLastSignInDateTime) deleted in one step',
+  'lab.cleanup.deleted': '{date} deleted {count}: {devices}',
+  'lab.cleanup.oneStepResult': 'Result: {users} users saw AADSTS700003, on {count} PCs: {devices}',
+  'lab.cleanup.fleet': 'dsreg-doctor fleet over the sign-in log downloaded on {date}: {count} devices with AADSTS700003, {verdict}.',
+  'lab.cleanup.fleetSame': 'exactly the PCs whose users saw it',
+  'lab.cleanup.fleetDifferent': 'NOT the PCs whose users saw it',
 
   'lab.dim.join.registered': 'Entra registered',
   'lab.dim.join.joined': 'Entra joined',
@@ -242,6 +261,8 @@ Exit codes: 0 ok (lab check: every scenario healed), 1 lab check: a scenario fai
   // --- lab check -----------------------------------------------------------------------------------
   'lab.check.failure': 'FAILED {id}: at {step}: {reason}\n  state: {state}',
   'lab.check.summary': 'Checked {total} scenarios ({stories} story, {matrix} matrix) in {seconds} s.',
+  'lab.check.cleanup':
+    'cleanup: the staged cleanup: {staged} users saw AADSTS700003; the one-step delete: {oneStep} PCs with AADSTS700003, fleet finds {found}.',
   // --- restore first (#18) -----------------------------------------------------------------------
   'lab.scenario.restore-joined-within-30-days.title': 'Restore first: an Entra joined PC deleted 3 days ago',
   'lab.scenario.restore-joined-within-30-days.intro':

@@ -30,6 +30,25 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
   'lab.list.stories': 'ストーリー シナリオ (記事の手順を順に追います):',
   'lab.list.matrix': 'マトリクス シナリオ ({count} 件): 参加状態 · Windows · MDM · 自動登録 · 残存キー · オブジェクトの失われ方',
   'lab.list.hint': '実行するには: dsreg-doctor lab run SCENARIO',
+  'lab.list.tenant': 'テナント シナリオ (多数の PC、古いデバイスのクリーンアップを 2 通りで実施):',
+  // --- the cleanup scenario (#17) ------------------------------------------------------------------
+  'lab.cleanup.title': '1 つのテナントでの古いデバイスのクリーンアップ: 段階的なクリーンアップと、「{days} 日間使われていないものをすべて削除」の一括実行',
+  'lab.cleanup.tenant':
+    'Contoso: PC {total} 台。毎日使用 {daily} 台、数か月未使用 {idle} 台、数か月未使用だが利用者が戻ってくる PC {returning} 台 (休職からの復帰、予備機の貸し出し)。うち Autopilot {autopilot} 台、ハイブリッド参加 {hybrid} 台、BitLocker 回復キーがバックアップされていない PC {bitlocker} 台。',
+  'lab.cleanup.staged': 'A. 段階的なクリーンアップ: dsreg-doctor cleanup --stale-days {days} (猶予期間 {grace} 日)、ステージ 2 は毎週',
+  'lab.cleanup.stage1': '{date} ステージ 1: 候補 {candidates} 台。無効化 {disable} 台: {devices}。対象外 {held} 台:',
+  'lab.cleanup.stage2': '{date} ステージ 2 (監視): 再有効化 {count} 台: {devices}',
+  'lab.cleanup.stage3': '{date} ステージ 3: 削除 {count} 台: {devices} (ログ上で使用中のもの {broken} 台)',
+  'lab.cleanup.failures': '  利用者に表示されたエラー:',
+  'lab.cleanup.failure': '    {user} ({device}): {code}、{from} から {to} まで (サインイン {count} 回)',
+  'lab.cleanup.stagedResult':
+    '結果: AADSTS700003 が表示された利用者は {users700003} 人。PC が無効化されている間に AADSTS135011 が表示された利用者は {users135011} 人 (最長 {days} 日、ステージ 2 で再有効化されるまで)。サインイン ログ全体に対する fleet で AADSTS700003 のデバイスは {fleet} 台。',
+  'lab.cleanup.oneStep': 'B. 同じテナント、同じ日: {days} 日間使われていない (approximateLastSignInDateTime) デバイスをすべて一括削除',
+  'lab.cleanup.deleted': '{date} 削除 {count} 台: {devices}',
+  'lab.cleanup.oneStepResult': '結果: {users} 人の利用者に AADSTS700003 が表示されました。PC {count} 台: {devices}',
+  'lab.cleanup.fleet': '{date} にダウンロードしたサインイン ログに対する dsreg-doctor fleet: AADSTS700003 のデバイス {count} 台。{verdict}。',
+  'lab.cleanup.fleetSame': 'エラーが表示された利用者の PC と完全に一致します',
+  'lab.cleanup.fleetDifferent': 'エラーが表示された利用者の PC と一致しません',
 
   'lab.dim.join.registered': 'Microsoft Entra 登録済み',
   'lab.dim.join.joined': 'Microsoft Entra 参加済み',
@@ -240,6 +259,8 @@ AADSTS700003 とその周辺のエラーを再現する、シミュレーショ�
 
   'lab.check.failure': '失敗 {id}: {step} で: {reason}\n  状態: {state}',
   'lab.check.summary': '{total} 件のシナリオ (ストーリー {stories} 件、マトリクス {matrix} 件) を {seconds} 秒で確認しました。',
+  'lab.check.cleanup':
+    'cleanup: 段階的なクリーンアップで AADSTS700003 が表示された利用者 {staged} 人。一括削除で AADSTS700003 の PC {oneStep} 台、fleet が見つけたもの {found} 台。',
   // --- 復元を最初に (#18) -------------------------------------------------------------------------
   'lab.scenario.restore-joined-within-30-days.title': '復元を最初に: 3 日前に削除された Entra 参加 PC',
   'lab.scenario.restore-joined-within-30-days.intro':

@@ -58,85 +58,99 @@ const fieldsOf = (...list: (Field | null | undefined)[]): Field[] => list.filter
  * registrationsOf(toDeviceStatus(report)).map((r) => r.id) // ['device-join', 'work-account-1']
  */
 export function registrationsOf(status: DeviceStatus): Registration[] {
+  const join = deviceJoinOf(status);
+  const out: Registration[] = join ? [join] : [];
+  if (status.workAccounts.length > 0) out.push(...workAccountsOf(status, join));
+  else if (status.workplaceJoined.value === true) out.push(legacyWorkAccountOf(status, join));
+  return out;
+}
+
+/** The device join (Entra or hybrid) and its health from DeviceAuthStatus and the PRT attempts. */
+function deviceJoinOf(status: DeviceStatus): Registration | null {
+  if (status.azureAdJoined.value !== true) return null;
+  const das = status.deviceAuthStatus;
+  const dasText = (das.value ?? '').trim();
+  const prtBlocks = status.prtDiagnostics.filter((b) => b.prt === 'azuread');
+  const failedBlocks = prtBlocks.filter(prtAttemptFailed);
+  const refusedByServer = failedBlocks.some(mentionsDeviceObjectCode);
+  let health: Registration['health'] = 'unknown';
+  if (/^FAILED/i.test(dasText) && /disabled or deleted/i.test(dasText)) health = 'failing';
+  else if (refusedByServer) health = 'failing';
+  else if (/^SUCCESS/i.test(dasText) && failedBlocks.length === 0) health = 'healthy';
+  const tenantIdField = status.field('TenantId', ['Tenant Details', 'Device State']);
+  const tenantNameField = status.field('TenantName', ['Tenant Details', 'Device State']);
+  const joinTenantId = tenantIdField?.typed.kind === 'guid' && !tenantIdField.masked ? tenantIdField.typed.guid.toLowerCase() : null;
+  const joinTenantName = tenantNameField && !tenantNameField.masked && tenantNameField.value.trim() ? tenantNameField.value.trim() : null;
+  const deviceIdField = status.field('DeviceId', ['Device Details', 'Device State']);
+  return {
+    id: 'device-join',
+    kind: 'device-join',
+    joinType: status.domainJoined.value === true ? 'hybrid-joined' : 'entra-joined',
+    deviceId: deviceIdField?.typed.kind === 'guid' && !deviceIdField.masked ? deviceIdField.typed.guid.toLowerCase() : null,
+    tenantId: joinTenantId,
+    tenantName: joinTenantName,
+    partner: false,
+    health,
+    fields: fieldsOf(deviceIdField, tenantNameField, tenantIdField),
+    healthFields: fieldsOf(
+      das.field,
+      status.azureAdPrt.field,
+      status.field('AzureAdPrtUpdateTime'),
+      ...failedBlocks.flatMap((b) => b.fields.filter((f) => PRT_EVIDENCE.includes(f.name))),
+    ),
+  };
+}
+
+/** Work accounts (Work Account sections): a partner tenant when the tenant differs from the join's. */
+function workAccountsOf(status: DeviceStatus, join: Registration | null): Registration[] {
+  const joined = join !== null;
+  const joinTenantId = join?.tenantId ?? null;
+  const joinTenantName = join?.tenantName ?? null;
   const out: Registration[] = [];
-  const joined = status.azureAdJoined.value === true;
-  let joinTenantId: string | null = null;
-  let joinTenantName: string | null = null;
-  if (joined) {
-    const das = status.deviceAuthStatus;
-    const dasText = (das.value ?? '').trim();
-    const prtBlocks = status.prtDiagnostics.filter((b) => b.prt === 'azuread');
-    const failedBlocks = prtBlocks.filter(prtAttemptFailed);
-    const refusedByServer = failedBlocks.some(mentionsDeviceObjectCode);
-    let health: Registration['health'] = 'unknown';
-    if (/^FAILED/i.test(dasText) && /disabled or deleted/i.test(dasText)) health = 'failing';
-    else if (refusedByServer) health = 'failing';
-    else if (/^SUCCESS/i.test(dasText) && failedBlocks.length === 0) health = 'healthy';
-    const tenantIdField = status.field('TenantId', ['Tenant Details', 'Device State']);
-    const tenantNameField = status.field('TenantName', ['Tenant Details', 'Device State']);
-    joinTenantId = tenantIdField?.typed.kind === 'guid' && !tenantIdField.masked ? tenantIdField.typed.guid.toLowerCase() : null;
-    joinTenantName = tenantNameField && !tenantNameField.masked && tenantNameField.value.trim() ? tenantNameField.value.trim() : null;
-    const deviceIdField = status.field('DeviceId', ['Device Details', 'Device State']);
+  for (const wa of status.workAccounts) {
+    const tenantId = wa.tenantId.value?.toLowerCase() ?? null;
+    const tenantName = wa.tenantName.value;
+    const sameTenant =
+      (tenantId !== null && tenantId === joinTenantId) ||
+      (tenantName !== null && joinTenantName !== null && tenantName.toLowerCase() === joinTenantName.toLowerCase());
+    const knownOther = (tenantId !== null && joinTenantId !== null) || (tenantName !== null && joinTenantName !== null);
     out.push({
-      id: 'device-join',
-      kind: 'device-join',
-      joinType: status.domainJoined.value === true ? 'hybrid-joined' : 'entra-joined',
-      deviceId: deviceIdField?.typed.kind === 'guid' && !deviceIdField.masked ? deviceIdField.typed.guid.toLowerCase() : null,
-      tenantId: joinTenantId,
-      tenantName: joinTenantName,
-      partner: false,
-      health,
-      fields: fieldsOf(deviceIdField, tenantNameField, tenantIdField),
-      healthFields: fieldsOf(
-        das.field,
-        status.azureAdPrt.field,
-        status.field('AzureAdPrtUpdateTime'),
-        ...failedBlocks.flatMap((b) => b.fields.filter((f) => PRT_EVIDENCE.includes(f.name))),
-      ),
-    });
-  }
-  const accounts = status.workAccounts;
-  if (accounts.length > 0) {
-    for (const wa of accounts) {
-      const tenantId = wa.tenantId.value?.toLowerCase() ?? null;
-      const tenantName = wa.tenantName.value;
-      const sameTenant =
-        (tenantId !== null && tenantId === joinTenantId) ||
-        (tenantName !== null && joinTenantName !== null && tenantName.toLowerCase() === joinTenantName.toLowerCase());
-      const knownOther = (tenantId !== null && joinTenantId !== null) || (tenantName !== null && joinTenantName !== null);
-      out.push({
-        id: `work-account-${wa.index}`,
-        kind: 'work-account',
-        joinType: 'entra-registered',
-        deviceId: wa.deviceId.value?.toLowerCase() ?? null,
-        tenantId,
-        tenantName,
-        partner: joined && !sameTenant && knownOther,
-        health: 'unknown',
-        fields: fieldsOf(wa.deviceId.field, wa.tenantName.field, wa.tenantId.field),
-        healthFields: [],
-      });
-    }
-  } else if (status.workplaceJoined.value === true) {
-    // older outputs: WorkplaceDeviceId / WorkplaceTenantName in User State, no Work Account sections
-    const idField = status.field('WorkplaceDeviceId');
-    const tidField = status.field('WorkplaceTenantId');
-    const nameField = status.field('WorkplaceTenantName');
-    const tenantId = tidField?.typed.kind === 'guid' && !tidField.masked ? tidField.typed.guid.toLowerCase() : null;
-    const tenantName = nameField && !nameField.masked && nameField.value.trim() ? nameField.value.trim() : null;
-    const sameTenant = (tenantId !== null && tenantId === joinTenantId) || (tenantName !== null && tenantName.toLowerCase() === joinTenantName?.toLowerCase());
-    out.push({
-      id: 'work-account-1',
+      id: `work-account-${wa.index}`,
       kind: 'work-account',
       joinType: 'entra-registered',
-      deviceId: idField?.typed.kind === 'guid' && !idField.masked ? idField.typed.guid.toLowerCase() : null,
+      deviceId: wa.deviceId.value?.toLowerCase() ?? null,
       tenantId,
       tenantName,
-      partner: joined && !sameTenant && (tenantId !== null || tenantName !== null) && (joinTenantId !== null || joinTenantName !== null),
+      partner: joined && !sameTenant && knownOther,
       health: 'unknown',
-      fields: fieldsOf(idField, nameField, tidField, status.workplaceJoined.field),
+      fields: fieldsOf(wa.deviceId.field, wa.tenantName.field, wa.tenantId.field),
       healthFields: [],
     });
   }
   return out;
+}
+
+/** Older outputs: WorkplaceDeviceId / WorkplaceTenantName in User State, no Work Account sections. */
+function legacyWorkAccountOf(status: DeviceStatus, join: Registration | null): Registration {
+  const joined = join !== null;
+  const joinTenantId = join?.tenantId ?? null;
+  const joinTenantName = join?.tenantName ?? null;
+  const idField = status.field('WorkplaceDeviceId');
+  const tidField = status.field('WorkplaceTenantId');
+  const nameField = status.field('WorkplaceTenantName');
+  const tenantId = tidField?.typed.kind === 'guid' && !tidField.masked ? tidField.typed.guid.toLowerCase() : null;
+  const tenantName = nameField && !nameField.masked && nameField.value.trim() ? nameField.value.trim() : null;
+  const sameTenant = (tenantId !== null && tenantId === joinTenantId) || (tenantName !== null && tenantName.toLowerCase() === joinTenantName?.toLowerCase());
+  return {
+    id: 'work-account-1',
+    kind: 'work-account',
+    joinType: 'entra-registered',
+    deviceId: idField?.typed.kind === 'guid' && !idField.masked ? idField.typed.guid.toLowerCase() : null,
+    tenantId,
+    tenantName,
+    partner: joined && !sameTenant && (tenantId !== null || tenantName !== null) && (joinTenantId !== null || joinTenantName !== null),
+    health: 'unknown',
+    fields: fieldsOf(idField, nameField, tidField, status.workplaceJoined.field),
+    healthFields: [],
+  };
 }

@@ -221,22 +221,7 @@ function readPrtDiagnostics(report: ParsedReport): PrtDiagnostics[] {
   let current: PrtDiagnostics | undefined;
   let lastSection = -2;
   const start = (kind: PrtDiagnostics['kind'], line: number) => {
-    current = {
-      prt,
-      kind,
-      fields: [],
-      previousAttempt: null,
-      attemptStatus: null,
-      httpError: null,
-      httpStatus: null,
-      serverErrorCode: null,
-      serverErrorDescription: null,
-      correlationId: null,
-      userIdentity: null,
-      credentialType: null,
-      endpointUri: null,
-      line,
-    };
+    current = emptyDiagnostics(prt, kind, line);
     blocks.push(current);
   };
   for (const f of report.fields) {
@@ -263,41 +248,65 @@ function readPrtDiagnostics(report: ParsedReport): PrtDiagnostics[] {
     const block = current;
     if (!block) continue;
     block.fields.push(f);
-    const text = f.masked ? null : f.value.trim() || null;
-    switch (f.name) {
-      case 'Previous Prt Attempt':
-        block.previousAttempt = f.typed.kind === 'instant' ? f.typed.iso : text;
-        break;
-      case 'Attempt Status':
-        block.attemptStatus = text ? (hexCodes(text)[0] ?? text) : null;
-        break;
-      case 'HTTP Error':
-        block.httpError = text;
-        break;
-      case 'HTTP Status':
-        block.httpStatus = f.typed.kind === 'number' ? f.typed.value : null;
-        break;
-      case 'Server Error Code':
-        block.serverErrorCode = text;
-        break;
-      case 'Server Error Description':
-        block.serverErrorDescription = text;
-        break;
-      case 'Correlation ID':
-        block.correlationId = f.typed.kind === 'guid' ? f.typed.guid : null;
-        break;
-      case 'User Identity':
-        block.userIdentity = text;
-        break;
-      case 'Credential Type':
-        block.credentialType = text;
-        break;
-      case 'Endpoint URI':
-        block.endpointUri = text;
-        break;
-    }
+    setDiagnosticField(block, f);
   }
   return blocks;
+}
+
+function emptyDiagnostics(prt: PrtDiagnostics['prt'], kind: PrtDiagnostics['kind'], line: number): PrtDiagnostics {
+  return {
+    prt,
+    kind,
+    fields: [],
+    previousAttempt: null,
+    attemptStatus: null,
+    httpError: null,
+    httpStatus: null,
+    serverErrorCode: null,
+    serverErrorDescription: null,
+    correlationId: null,
+    userIdentity: null,
+    credentialType: null,
+    endpointUri: null,
+    line,
+  };
+}
+
+/** One field of a PRT diagnostics block into its place (masked values are unknown). */
+function setDiagnosticField(block: PrtDiagnostics, f: ParsedReport['fields'][number]): void {
+  const text = f.masked ? null : f.value.trim() || null;
+  switch (f.name) {
+    case 'Previous Prt Attempt':
+      block.previousAttempt = f.typed.kind === 'instant' ? f.typed.iso : text;
+      break;
+    case 'Attempt Status':
+      block.attemptStatus = text ? (hexCodes(text)[0] ?? text) : null;
+      break;
+    case 'HTTP Error':
+      block.httpError = text;
+      break;
+    case 'HTTP Status':
+      block.httpStatus = f.typed.kind === 'number' ? f.typed.value : null;
+      break;
+    case 'Server Error Code':
+      block.serverErrorCode = text;
+      break;
+    case 'Server Error Description':
+      block.serverErrorDescription = text;
+      break;
+    case 'Correlation ID':
+      block.correlationId = f.typed.kind === 'guid' ? f.typed.guid : null;
+      break;
+    case 'User Identity':
+      block.userIdentity = text;
+      break;
+    case 'Credential Type':
+      block.credentialType = text;
+      break;
+    case 'Endpoint URI':
+      block.endpointUri = text;
+      break;
+  }
 }
 
 const AADSTS = /\b(AADSTS|MSIS)(\d{4,7})\b/gi;

@@ -77,6 +77,7 @@ const MESSAGES: MessageKey[] = [
   'cleanup.script.done',
 ];
 
+// long: the script's text in the order PowerShell runs it (help, parameters, checks, the loop, the log)
 export function cleanupScript(
   kind: CleanupScriptKind,
   devices: Pick<CleanupDevice, 'deviceId' | 'objectId' | 'displayName'>[],

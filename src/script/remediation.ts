@@ -150,6 +150,7 @@ const SCRIPT_MESSAGES: MessageKey[] = [
  * -Confirm work). Admin steps check elevation first; the registry step checks its precondition
  * and exports the key before deleting it. Input values appear only as single-quoted literals.
  */
+// long: the script's text in the order PowerShell runs it (help, parameters, guards, steps, the log)
 export function remediationScript(d: Diagnosis, lang: Lang, options: RemediationOptions = {}): string {
   const t = translator(lang);
   const stage = options.stage ?? 1;

@@ -3,8 +3,10 @@ import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions } from '../diagnose/types.js';
 import { type MessageKey, type Params, type Translate, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
-import { decodeBytes, type TextEncodingName } from '../read/decode.js';
-import { type ParsedReport, readStatusBytes } from '../read/parse.js';
+import type { TextEncodingName } from '../read/decode.js';
+import { isTextEncoding, TEXT_ENCODINGS } from '../input/encodings.js';
+import { readStatusInput, readTextInput } from '../input/status.js';
+import type { ParsedReport } from '../read/parse.js';
 import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
 import type { DiagnosisDocument } from '../contract/diagnosis.js';
 import type { VerifyDocument } from '../contract/verify.js';
@@ -22,7 +24,6 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Pasted error text above this is refused: the code is in the first lines of any error page. */
 export const MAX_ERROR_CHARS = 4000;
 const MAX_NAME_CHARS = 200;
-const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'cp932', 'cp1252', 'cp850'];
 
 /** A request the API cannot serve: a status code and a catalogue message for people. */
 export class ApiError extends Error {
@@ -85,9 +86,8 @@ function commonQuery(c: Context): Common {
   const enc = c.req.query('encoding');
   let encoding: TextEncodingName | undefined;
   if (enc !== undefined && enc !== '') {
-    if (!(ENCODINGS as string[]).includes(enc))
-      throw new ApiError(400, 'web.api.badQuery', { name: 'encoding', value: enc, expected: ENCODINGS.join(', ') }, 'bad-query');
-    encoding = enc as TextEncodingName;
+    if (!isTextEncoding(enc)) throw new ApiError(400, 'web.api.badQuery', { name: 'encoding', value: enc, expected: TEXT_ENCODINGS.join(', ') }, 'bad-query');
+    encoding = enc;
   }
   return { lang, t, options, encoding };
 }
@@ -101,11 +101,10 @@ export function inputName(raw: string | undefined, t: Translate): string {
 
 /** Read one output and refuse what is not a dsregcmd /status output (400), like the CLI does. */
 export function readUpload(bytes: Uint8Array, name: string, encoding: TextEncodingName | undefined): ParsedReport {
-  const report = readStatusBytes(bytes, encoding ? { name, encoding } : { name });
-  const first = report.warnings[0]?.code;
-  if (first === 'empty-input') throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
-  if (first === 'binary-input') throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
-  if (!report.recognized) throw new ApiError(400, 'web.api.notDsregcmd', { file: name }, 'not-dsregcmd');
+  const { report, refusal } = readStatusInput(bytes, name, encoding);
+  if (refusal === 'empty-input') throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
+  if (refusal === 'binary-input') throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
+  if (refusal === 'not-dsregcmd') throw new ApiError(400, 'web.api.notDsregcmd', { file: name }, 'not-dsregcmd');
   return report;
 }
 
@@ -247,11 +246,11 @@ export async function redactRoute(c: Context): Promise<Response> {
   const t = translator(requestLang(c, true));
   const name = inputName(c.req.query('name'), t);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length === 0) throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
-  const decoded = decodeBytes(bytes);
-  if (decoded.binary) throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
+  const input = readTextInput(bytes);
+  if (input.refusal === 'empty-input') throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
+  if (input.refusal === 'binary-input') throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
   const start = performance.now();
-  const redacted = redactText(decoded.text).text;
+  const redacted = redactText(input.text).text;
   serverTiming(c, 'redact', start);
   return attachment(c, redacted, 'dsregcmd-status.redacted.txt', 'text/plain; charset=utf-8');
 }

@@ -120,6 +120,7 @@ export class MultipartParser {
     return this.parts;
   }
 
+  // long: the multipart parser's loop over every chunk of an upload; its states share locals
   private scan(buf: Buffer): void {
     let at = 0;
     for (;;) {

@@ -7,7 +7,7 @@ import { diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions } from '../diagnose/types.js';
 import { type Translate, translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
-import { decodeBytes } from '../read/decode.js';
+import { readTextInput } from '../input/status.js';
 import type { ParsedReport } from '../read/parse.js';
 import { redactText } from '../redact/redact.js';
 import { diagnosisToMarkdown } from '../render/diagnosis-markdown.js';
@@ -114,10 +114,10 @@ export function createLocalEngine(examples: Example[]) {
     redact: (request: PageRequest, lang: string) =>
       run(lang, (_, t) => {
         const name = inputName(request.name, t);
-        if (request.bytes.length === 0) throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
-        const decoded = decodeBytes(request.bytes);
-        if (decoded.binary) throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
-        return redactText(decoded.text).text;
+        const input = readTextInput(request.bytes);
+        if (input.refusal === 'empty-input') throw new ApiError(400, 'web.api.empty', { file: name }, 'empty-input');
+        if (input.refusal === 'binary-input') throw new ApiError(400, 'web.api.binary', { file: name }, 'binary-input');
+        return redactText(input.text).text;
       }),
     collect: (lang: string) => run(lang, (l) => collectionScript(l)),
     verify: (request: CompareRequest, lang: string) =>
