@@ -14,14 +14,15 @@ const LAYERS: readonly (readonly string[])[] = [
   ['contract', 'version'], // the public documents' types and builders; the version string
   ['i18n'], // catalogues and the translator
   ['read'], // bytes → ParsedReport
-  ['model'], // ParsedReport → DeviceStatus, registrations
+  ['model', 'input'], // ParsedReport → DeviceStatus, registrations; reading one input (limit, encodings, refusals) for CLI and web
   ['knowledge'], // the error-code knowledge base
   ['plan'], // findings → steps
   ['diagnose'], // report → findings and plan (calls the plan)
   ['verify'], // two diagnoses → a verdict
   ['render'], // diagnosis and verdict → text, Markdown, JSON documents
-  ['fleet', 'lab'], // many devices' logs → fleet report; the simulated lab (diagnoses its own outputs)
+  ['fleet'], // many devices' logs → fleet report
   ['cleanup', 'graph', 'redact'], // the staged cleanup (reads the fleet's aggregate); Microsoft Graph pulls (into fleet inputs); masking of every format the tool reads (uses fleet's CSV sniffer)
+  ['lab'], // the simulated lab: diagnoses its own outputs, runs the staged cleanup and fleet on its exports
   ['script'], // PowerShell scripts: remediation, collection, Intune pair, the cleanup stage scripts
   ['web'], // the local web app
   ['cli'], // the command line

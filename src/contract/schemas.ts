@@ -89,6 +89,7 @@ const localizedStep = obj<LocalizedStep>({
   caveats: arr(str),
 });
 
+// long: schema data, one line per field of the diagnosis document
 function diagnosisSchema(): Schema {
   const input = obj<DiagnosisInput>({
     name: str,
@@ -256,6 +257,7 @@ function explainSchema(): Schema {
   };
 }
 
+// long: schema data, one line per field of the fleet document
 function fleetSchema(): Schema {
   const counts = map(int);
   const rows = obj<RowCounts>({ read: int, used: int, skipped: int, skippedByReason: counts });
