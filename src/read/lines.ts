@@ -47,11 +47,22 @@ function endingOf(crlf: number, cr: number, lf: number): LineEnding {
 }
 
 /**
+ * `buf.toString('utf8', from, to)` without its argument checks and encoding look-up, a call a
+ * line: Node's Buffer has had `utf8Slice` all along (the browser build's polyfill may not).
+ */
+function utf8SliceOf(buf: Buffer): (from: number, to: number) => string {
+  const b = buf as Buffer & { utf8Slice?: (from: number, to: number) => string };
+  if (typeof b.utf8Slice !== 'function') return (from, to) => buf.toString('utf8', from, to);
+  return (from, to) => (b.utf8Slice as (from: number, to: number) => string)(from, to);
+}
+
+/**
  * Lines cut straight from valid UTF-8 bytes: each line is its own string (one byte a character
  * when it is ASCII), and the input is never held as one decoded string.
  */
 export function utf8Lines(buf: Buffer): InputLines {
   const lines: string[] = [];
+  const slice = utf8SliceOf(buf);
   const n = buf.length;
   let crlf = 0;
   let cr = 0;
@@ -64,10 +75,10 @@ export function utf8Lines(buf: Buffer): InputLines {
     if (nextCr >= 0 && nextCr < pos) nextCr = buf.indexOf(13, pos);
     const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
     if (end < 0) {
-      lines.push(buf.toString('utf8', pos, n));
+      lines.push(slice(pos, n));
       break;
     }
-    lines.push(buf.toString('utf8', pos, end));
+    lines.push(slice(pos, end));
     if (buf[end] === 13 && buf[end + 1] === 10) {
       crlf++;
       pos = end + 2;
