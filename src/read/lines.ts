@@ -46,6 +46,12 @@ function endingOf(crlf: number, cr: number, lf: number): LineEnding {
   return crlf ? 'crlf' : cr ? 'cr' : 'lf';
 }
 
+function countByte(buf: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(byte); i >= 0; i = buf.indexOf(byte, i + 1)) n++;
+  return n;
+}
+
 /**
  * `buf.toString('utf8', from, to)` without its argument checks and encoding look-up, a call a
  * line: Node's Buffer has had `utf8Slice` all along (the browser build's polyfill may not).
@@ -61,7 +67,10 @@ function utf8SliceOf(buf: Buffer): (from: number, to: number) => string {
  * when it is ASCII), and the input is never held as one decoded string.
  */
 export function utf8Lines(buf: Buffer): InputLines {
-  const lines: string[] = [];
+  // the array made once at its size (the line breaks counted first, a native scan): growing it
+  // a push at a time leaves copies of a 50 MB input's line table behind as garbage
+  const lines: string[] = new Array<string>(Math.max(countByte(buf, 10), countByte(buf, 13)) + 1);
+  let count = 0;
   const slice = utf8SliceOf(buf);
   const n = buf.length;
   let crlf = 0;
@@ -75,10 +84,10 @@ export function utf8Lines(buf: Buffer): InputLines {
     if (nextCr >= 0 && nextCr < pos) nextCr = buf.indexOf(13, pos);
     const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
     if (end < 0) {
-      lines.push(slice(pos, n));
+      lines[count++] = slice(pos, n);
       break;
     }
-    lines.push(slice(pos, end));
+    lines[count++] = slice(pos, end);
     if (buf[end] === 13 && buf[end + 1] === 10) {
       crlf++;
       pos = end + 2;
@@ -88,6 +97,8 @@ export function utf8Lines(buf: Buffer): InputLines {
       pos = end + 1;
     }
   }
+  // mixed line endings can need more than the estimate (push grows it) or fewer (cut to size)
+  if (count < lines.length) lines.length = count;
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const markers: Markers = {
     bom: buf.includes('\uFEFF'),
