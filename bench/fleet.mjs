@@ -8,8 +8,12 @@
 // process so its peak RSS is its own. Figures, not pass/fail. Aim: ours <= 1.5x DuckDB's
 // (stretch <= 1.0x), our peak RSS <= 300 MB.
 //
-//   node bench/fleet.mjs                          (generates to a temp dir, removes it afterwards)
-//   BENCH_FLEET_SIGNINS=100000 BENCH_FLEET_DEVICES=20000 BENCH_PAIRS=5 node bench/fleet.mjs   (quick)
+//   node bench/fleet.mjs                          (npm run bench: 100,000 sign-ins, 20,000 devices, to
+//                                                  keep the run to a few minutes; generated to a temp
+//                                                  dir, removed afterwards)
+//   BENCH_FLEET_FULL=1 node bench/fleet.mjs       (the issue's case: 1,000,000 sign-ins, 200,000
+//                                                  devices, ~960 MB as JSON Lines; 10+ minutes)
+//   BENCH_FLEET_SIGNINS=300000 BENCH_FLEET_DEVICES=60000 node bench/fleet.mjs   (any size)
 //   BENCH_FLEET_CASES=jsonl node bench/fleet.mjs   (one case)
 //   BENCH_FLEET_DIR=/path node bench/fleet.mjs     (reuse generated files: /path/csv, /path/jsonl)
 import { spawnSync } from 'node:child_process';
@@ -20,8 +24,9 @@ import { fileURLToPath } from 'node:url';
 import { formatComparison, interleave } from './interleave.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SIGNINS = Number(process.env.BENCH_FLEET_SIGNINS ?? 1_000_000);
-const DEVICES = Number(process.env.BENCH_FLEET_DEVICES ?? 200_000);
+const FULL = process.env.BENCH_FLEET_FULL === '1';
+const SIGNINS = Number(process.env.BENCH_FLEET_SIGNINS ?? (FULL ? 1_000_000 : 100_000));
+const DEVICES = Number(process.env.BENCH_FLEET_DEVICES ?? (FULL ? 200_000 : 20_000));
 const CASES = (process.env.BENCH_FLEET_CASES ?? 'csv,jsonl').split(',').map((c) => c.trim());
 const keep = process.env.BENCH_FLEET_DIR !== undefined;
 const base = process.env.BENCH_FLEET_DIR ?? mkdtempSync(join(tmpdir(), 'dsreg-doctor-fleet-bench-'));
@@ -155,6 +160,8 @@ console.log(
     .map((x) => x.toFixed(1))
     .join(' ')}`,
 );
+if (SIGNINS < 1_000_000)
+  console.log(`  (a smaller case than the issue's 1,000,000 sign-ins, so that npm run bench stays short; BENCH_FLEET_FULL=1 runs that one)`);
 for (const name of CASES) {
   if (!CASE_FORMATS[name]) {
     console.error(`bench/fleet.mjs: unknown case ${name} (csv, jsonl)`);

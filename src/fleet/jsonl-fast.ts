@@ -1,5 +1,6 @@
+import { guidFromBytes } from './guid-times.js';
 import { newEvent, type SignInEvent } from './records.js';
-import { deviceKey, parseTime } from './values.js';
+import { deviceKey, parseTime, timeFromBytes } from './values.js';
 
 /**
  * The fast path for Graph `signIn` records as JSON Lines (what `fleet --graph` and Azure Monitor
@@ -24,7 +25,10 @@ import { deviceKey, parseTime } from './values.js';
 
 /** Where the fast path sends what it read. */
 export interface JsonLinesSink {
-  /** A success (error code 0) read from the bytes. `event` is reused: use it before returning. */
+  /**
+   * A success (error code 0) read from the bytes. `event` is reused: use it before returning. A
+   * GUID device id comes as words only (`hasGuid`, `deviceId` empty), as the CSV reader gives it.
+   */
   success(event: SignInEvent, line: number): void;
   /** A line for the full parse: decoded and trimmed as the text reader does, never empty. */
   line(text: string, line: number): void;
@@ -282,15 +286,27 @@ export function readSuccess(b: Uint8Array, from: number, to: number, event: Sign
   // only spaces after the record
   if (ws(b, j + 1, to) !== to) return false;
   if (!status || !detail || codeZero !== 1 || timeFrom < 0 || idFrom < 0) return false;
-  const timeText = ascii(b, timeFrom, timeTo);
-  const id = ascii(b, idFrom, idTo);
-  if (timeText === undefined || id === undefined) return false;
-  const time = parseTime(timeText);
-  if (Number.isNaN(time)) return false;
+  // the usual shape straight from the bytes, without making strings: an ISO time and a GUID
+  let time = timeFromBytes(b, timeFrom, timeTo);
+  if (Number.isNaN(time)) {
+    const timeText = ascii(b, timeFrom, timeTo);
+    if (timeText === undefined) return false;
+    time = parseTime(timeText);
+    if (Number.isNaN(time)) return false;
+  }
+  const g = event.guid;
+  if (idTo - idFrom === 36 && guidFromBytes(b, idFrom, g) && ((g[0] as number) | (g[1] as number) | (g[2] as number) | (g[3] as number)) !== 0) {
+    // the words of the GUID deviceKey would give (lower-case hex is the same number)
+    event.hasGuid = true;
+    event.deviceId = '';
+  } else {
+    const id = ascii(b, idFrom, idTo);
+    if (id === undefined) return false;
+    event.hasGuid = false;
+    event.deviceId = deviceKey(id);
+  }
   event.time = time;
   event.code = 0;
-  event.hasGuid = false;
-  event.deviceId = deviceKey(id);
   // a success needs only its time and device (FleetAggregator.addSignIn)
   event.deviceName = '';
   event.os = '';

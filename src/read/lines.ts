@@ -46,12 +46,32 @@ function endingOf(crlf: number, cr: number, lf: number): LineEnding {
   return crlf ? 'crlf' : cr ? 'cr' : 'lf';
 }
 
+function countByte(buf: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(byte); i >= 0; i = buf.indexOf(byte, i + 1)) n++;
+  return n;
+}
+
+/**
+ * `buf.toString('utf8', from, to)` without its argument checks and encoding look-up, a call a
+ * line: Node's Buffer has had `utf8Slice` all along (the browser build's polyfill may not).
+ */
+function utf8SliceOf(buf: Buffer): (from: number, to: number) => string {
+  const b = buf as Buffer & { utf8Slice?: (from: number, to: number) => string };
+  if (typeof b.utf8Slice !== 'function') return (from, to) => buf.toString('utf8', from, to);
+  return (from, to) => (b.utf8Slice as (from: number, to: number) => string)(from, to);
+}
+
 /**
  * Lines cut straight from valid UTF-8 bytes: each line is its own string (one byte a character
  * when it is ASCII), and the input is never held as one decoded string.
  */
 export function utf8Lines(buf: Buffer): InputLines {
-  const lines: string[] = [];
+  // the array made once at its size (the line breaks counted first, a native scan): growing it
+  // a push at a time leaves copies of a 50 MB input's line table behind as garbage
+  const lines: string[] = new Array<string>(Math.max(countByte(buf, 10), countByte(buf, 13)) + 1);
+  let count = 0;
+  const slice = utf8SliceOf(buf);
   const n = buf.length;
   let crlf = 0;
   let cr = 0;
@@ -64,10 +84,10 @@ export function utf8Lines(buf: Buffer): InputLines {
     if (nextCr >= 0 && nextCr < pos) nextCr = buf.indexOf(13, pos);
     const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
     if (end < 0) {
-      lines.push(buf.toString('utf8', pos, n));
+      lines[count++] = slice(pos, n);
       break;
     }
-    lines.push(buf.toString('utf8', pos, end));
+    lines[count++] = slice(pos, end);
     if (buf[end] === 13 && buf[end + 1] === 10) {
       crlf++;
       pos = end + 2;
@@ -77,6 +97,8 @@ export function utf8Lines(buf: Buffer): InputLines {
       pos = end + 1;
     }
   }
+  // mixed line endings can need more than the estimate (push grows it) or fewer (cut to size)
+  if (count < lines.length) lines.length = count;
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const markers: Markers = {
     bom: buf.includes('\uFEFF'),

@@ -428,7 +428,9 @@ class StatusReader {
       this.section = section;
       this.bannerPending = false;
     }
-    const field = new ReadField(section.title, this.report.sections.length - 1, key, name, value, l.text, valueFrom, l.rawLines, l.lineNo, l.endNo);
+    // a key printed as its canonical name shares the vocabulary's string (one copy, not one a field)
+    const printed = name !== undefined && name === key ? name : key;
+    const field = new ReadField(section.title, this.report.sections.length - 1, printed, name, value, l.text, valueFrom, l.rawLines, l.lineNo, l.endNo);
     section.fields.push(field);
     section.endLine = l.endNo;
     this.report.fields.push(field);

@@ -37,6 +37,9 @@ export function displayWidth(text: string): number {
   return w;
 }
 
+/** A code unit a console may draw two columns wide: a native scan before the loop of displayWidth. */
+const MAYBE_WIDE = /[\u1100-\uffff]/;
+
 const MIN_WRAP_WIDTH = 40;
 const BANNER_HEAD = /^\s*\+[-=]{3,}$/;
 const BANNER_TAIL = /^[-=]*\+\s*$/;
@@ -76,7 +79,7 @@ export function detectHardWrap(lines: readonly string[], mayHaveWide = true): Ui
   const widths = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? '';
-    const w = mayHaveWide ? displayWidth(text) : text.length;
+    const w = mayHaveWide && MAYBE_WIDE.test(text) ? displayWidth(text) : text.length;
     widths[i] = w;
     if (w > width) width = w;
   }
