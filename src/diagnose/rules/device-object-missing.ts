@@ -1,4 +1,4 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type Finding, type RuleContext } from '../types.js';
 import { codeLines, deviceAuthDisabledOrDeleted, deviceObjectAnswer, prtBlockCodes, prtBlockLines } from './shared.js';
 
 const DELETED = ['AADSTS700003', 'AADSTS130008'];
@@ -7,10 +7,14 @@ const DELETED = ['AADSTS700003', 'AADSTS130008'];
  * The tenant has no object for the device ID the PC presents: AADSTS700003 (or WHfB's 130008),
  * or DeviceAuthStatus "disabled or deleted" / AADSTS50155 with no sign that it was only disabled.
  */
-export const deviceObjectMissing: Rule = {
-  id: 'device-object-missing',
-  description: 'The device object was deleted from the tenant (AADSTS700003).',
-  check(ctx: RuleContext): Finding[] {
+export const deviceObjectMissing = defineRule({
+  meta: {
+    id: 'device-object-missing',
+    emits: ['device-object-missing', 'superseded-answer'],
+    severity: 'error',
+    docs: { description: 'The device object was deleted from the tenant (AADSTS700003).' },
+  },
+  check(ctx: RuleContext) {
     const deleted = ctx.allCodes.filter((c) => DELETED.includes(c));
     const answer = deviceObjectAnswer(ctx);
     // both answers: the latest decides (superseded-answer explains the other)
@@ -39,6 +43,7 @@ export const deviceObjectMissing: Rule = {
       return [
         {
           id: 'device-object-missing',
+          data: { answer: 'deleted' },
           severity: 'error',
           title: 'finding.device-object-missing.title',
           explanation: wa.partner ? 'finding.device-object-missing.work-account-partner' : 'finding.device-object-missing.work-account-stale',
@@ -55,6 +60,7 @@ export const deviceObjectMissing: Rule = {
     return [
       {
         id: 'device-object-missing',
+        data: { answer: confirmed ? 'deleted' : 'deleted-or-disabled' },
         severity: 'error',
         title: confirmed ? 'finding.device-object-missing.title' : 'finding.device-object-missing.title-ambiguous',
         explanation: confirmed
@@ -75,4 +81,4 @@ export const deviceObjectMissing: Rule = {
       },
     ];
   },
-};
+});
