@@ -2,7 +2,7 @@ import type { FindingFacts, FindingId, RunContextKind } from '../contract/findin
 import { isStepId, STEP_IDS, type StepId } from '../contract/steps.js';
 import type { MessageKey, Params } from '../i18n/format.js';
 import { lookupCode } from '../knowledge/codes.js';
-import { CODE_MEANINGS, meaningOf } from '../knowledge/meanings.js';
+import { CODE_MEANINGS } from '../knowledge/meanings.js';
 import type { JoinType } from '../model/status.js';
 
 export { isStepId, STEP_IDS, type StepId };

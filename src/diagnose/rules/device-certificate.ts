@@ -1,4 +1,4 @@
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 const SOON_MS = 30 * 24 * 60 * 60 * 1000;
 

@@ -1,4 +1,4 @@
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { codeLines, deviceAuthDisabledOrDeleted, deviceObjectAnswer, prtBlockCodes, prtBlockLines } from './shared.js';
 
 const DISABLED = ['AADSTS135011', 'AADSTS130007'];

@@ -1,4 +1,4 @@
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 /** Hybrid or Entra joined while WorkplaceJoined is YES: two registrations for one PC. */
 export const dualState = defineRule({

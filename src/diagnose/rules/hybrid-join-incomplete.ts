@@ -1,5 +1,5 @@
 import { hexCodes } from '../../read/values.js';
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 const PREJOIN_FIELDS = [
   'User Context',

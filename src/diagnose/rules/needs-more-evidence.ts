@@ -1,6 +1,6 @@
 import type { Registration } from '../../model/registrations.js';
 import { DEVICE_OBJECT_CODES } from '../match.js';
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 /** `device join (hybrid-joined), DeviceId …` for the finding's text (the ids, not translated). */
 export function registrationSummary(r: Registration): string {

@@ -1,4 +1,4 @@
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { isCloudJoined } from './shared.js';
 
 /**

@@ -1,4 +1,4 @@
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 const FOUR_HOURS_MS = 4 * 60 * 60 * 1000;
 

@@ -1,4 +1,4 @@
-import { defineRule, type Finding, type RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 /**
  * The output was taken elevated, as SYSTEM or over a remote shell: User State and SSO State
