@@ -1,3 +1,5 @@
+import { DEVICE_CAUSES, type DeviceCause } from '../contract/codes.js';
+import { SIGN_IN_DEVICE_ERRORS } from '../knowledge/meanings.js';
 import type { JoinType } from '../model/status.js';
 import type { AuditAction } from './records.js';
 import type { InputFormat, InputKind } from './schema.js';
@@ -7,12 +9,16 @@ import type { InputFormat, InputKind } from './schema.js';
  * (docs/product.md), plus the extra fields the renderers use.
  */
 
-/** Sign-in errors that make a device "affected" (docs/product.md), as AADSTS numbers, most telling first. */
-export const DEVICE_ERROR_CODES = [700003, 135011, 50155, 50097, 50187, 53000, 53001, 130008] as const;
+/**
+ * Sign-in errors that make a device "affected" (docs/product.md), as AADSTS numbers, most
+ * telling first: the rows of the table of code meanings (src/knowledge/meanings.ts) fleet counts.
+ */
+export const DEVICE_ERROR_CODES: readonly number[] = SIGN_IN_DEVICE_ERRORS;
 
-export type Cause = 'deleted' | 'disabled' | 'device-auth-failed' | 'device-not-identified' | 'not-compliant' | 'not-hybrid-joined';
+/** Why a device fails, most serious first (the contract's list, src/contract/codes.ts). */
+export type Cause = DeviceCause;
 
-export const CAUSES: readonly Cause[] = ['deleted', 'disabled', 'device-auth-failed', 'device-not-identified', 'not-compliant', 'not-hybrid-joined'];
+export const CAUSES: readonly Cause[] = DEVICE_CAUSES;
 
 /** Where the join type came from: a collected status, the Entra inventory, a failing sign-in's device detail, the delete/disable audit event's `DeviceTrustType`, Intune's export. */
 export type JoinTypeSource = 'signin' | 'inventory' | 'status' | 'audit' | 'intune' | 'unknown';

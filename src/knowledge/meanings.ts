@@ -56,6 +56,8 @@ const codesWhere = (keep: (m: CodeMeaning) => boolean): readonly string[] => COD
 export const DELETED_CODES = codesWhere((m) => m.object === 'deleted');
 /** Codes that say the device object is disabled (135011, 130007). */
 export const DISABLED_CODES = codesWhere((m) => m.object === 'disabled');
+/** Codes that say device authentication failed: deleted or disabled, the code alone cannot tell (50155). */
+export const AMBIGUOUS_CODES = codesWhere((m) => m.object === 'deleted-or-disabled');
 /** Codes about the device object: deleted, disabled, or one of the two (50155). */
 export const DEVICE_OBJECT_CODES = codesWhere((m) => m.object !== null);
 

@@ -1,7 +1,6 @@
+import { DISABLED_CODES } from '../../knowledge/meanings.js';
 import { defineRule, type RuleContext } from '../types.js';
 import { codeLines, deviceAuthDisabledOrDeleted, deviceObjectAnswer, prtBlockCodes, prtBlockLines } from './shared.js';
-
-const DISABLED = ['AADSTS135011', 'AADSTS130007'];
 
 /** The device object exists but is disabled: AADSTS135011 (or WHfB's 130007). */
 export const deviceObjectDisabled = defineRule({
@@ -12,7 +11,7 @@ export const deviceObjectDisabled = defineRule({
     docs: { description: 'The device object is disabled in the tenant (AADSTS135011).' },
   },
   check(ctx: RuleContext) {
-    const codes = ctx.allCodes.filter((c) => DISABLED.includes(c));
+    const codes = ctx.allCodes.filter((c) => DISABLED_CODES.includes(c));
     if (codes.length === 0) return [];
     if (ctx.match.verdict === 'needs-evidence') return [];
     const answer = deviceObjectAnswer(ctx);

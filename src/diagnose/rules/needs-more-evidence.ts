@@ -1,5 +1,5 @@
 import type { Registration } from '../../model/registrations.js';
-import { DEVICE_OBJECT_CODES } from '../match.js';
+import { DEVICE_OBJECT_CODES } from '../../knowledge/meanings.js';
 import { defineRule, type RuleContext } from '../types.js';
 
 /** `device join (hybrid-joined), DeviceId …` for the finding's text (the ids, not translated). */

@@ -1,9 +1,7 @@
+import { DEVICE_OBJECT_CODES } from '../../knowledge/meanings.js';
 import { collectErrorCodes } from '../../model/status.js';
 import { hexCodes } from '../../read/values.js';
 import { defineRule, type Finding, type RuleContext } from '../types.js';
-
-/** Codes handled by the device-object rules: their blocks are evidence there, not here. */
-const DEVICE_OBJECT_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS130007', 'AADSTS130008', 'AADSTS50155'];
 
 /** A failed PRT acquisition or renewal, read from the diagnostics block dsregcmd prints. */
 export const prtRequestFailed = defineRule({
@@ -17,6 +15,7 @@ export const prtRequestFailed = defineRule({
     const out: Finding<'prt-request-failed'>[] = [];
     for (const block of ctx.status.prtDiagnostics) {
       const codes = collectErrorCodes([block.attemptStatus, block.httpError, block.serverErrorDescription].filter((v): v is string => v !== null));
+      // codes handled by the device-object rules: their blocks are evidence there, not here
       if (codes.some((c) => DEVICE_OBJECT_CODES.includes(c))) continue;
       if (codes.length === 0 && block.httpStatus === null && !block.serverErrorCode) continue;
       const transport = block.httpError ? hexCodes(block.httpError)[0] : undefined;
