@@ -94,7 +94,10 @@ export function ruleTester(rule: Rule, table: { valid: RuleCase[]; invalid: Inva
         expect(found.map((f) => f.id)).toEqual(c.findings.map((f) => f.id));
         c.findings.forEach((want, i) => {
           const got = found[i] as Finding;
-          expect(got.evidence.map((e) => e.text.trim()), `evidence of ${want.id}`).toEqual(want.evidence);
+          expect(
+            got.evidence.map((e) => e.text.trim()),
+            `evidence of ${want.id}`,
+          ).toEqual(want.evidence);
           if (want.severity) expect(got.severity).toBe(want.severity);
           if (want.data) expect(got.data).toEqual(want.data);
           if (want.codes) expect(got.codes).toEqual(want.codes);

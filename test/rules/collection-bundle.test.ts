@@ -5,7 +5,13 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 // the AAD\Storage key, MDM enrolment, the registration policies, AAD events (02, 07)
 const status = (dom: string, wpj: string) =>
   output(
-    section('Device State', field('AzureAdJoined', dom === 'YES' ? 'YES' : 'NO'), field('EnterpriseJoined', 'NO'), field('DomainJoined', dom), field('Device Name', 'NWD-PC-0231')),
+    section(
+      'Device State',
+      field('AzureAdJoined', dom === 'YES' ? 'YES' : 'NO'),
+      field('EnterpriseJoined', 'NO'),
+      field('DomainJoined', dom),
+      field('Device Name', 'NWD-PC-0231'),
+    ),
     section('User State', field('NgcSet', 'NO'), field('WorkplaceJoined', wpj)),
   );
 const bundle = (text: string, registry: string[], events: string[] = []) =>
@@ -53,7 +59,9 @@ ruleTester(collectionBundle, {
     },
     {
       name: 'AAD events with their codes',
-      text: bundle(status('YES', 'NO'), quiet, ["1006 | 2025-03-04T06:41:19Z | Error: 0xC000023C AADSTS700003: Device object was not found in the tenant 'Northwind' directory."]),
+      text: bundle(status('YES', 'NO'), quiet, [
+        "1006 | 2025-03-04T06:41:19Z | Error: 0xC000023C AADSTS700003: Device object was not found in the tenant 'Northwind' directory.",
+      ]),
       findings: [
         {
           id: 'aad-events',

@@ -3,7 +3,13 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 01: DeviceCertificateValidity [ start -- end ]; measured against Client Time when the output
 // has it, else against now (the tester's NOW is 2025-06-01)
-const device = section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'NO'), field('Device Name', 'FAB-LT-0417'));
+const device = section(
+  'Device State',
+  field('AzureAdJoined', 'YES'),
+  field('EnterpriseJoined', 'NO'),
+  field('DomainJoined', 'NO'),
+  field('Device Name', 'FAB-LT-0417'),
+);
 const cert = (range: string) => section('Device Details', field('DeviceId', '83cfa1ed-f804-4304-97d9-21dabe8634fa'), field('DeviceCertificateValidity', range));
 const clock = (time: string) => section('Diagnostic Data', field('User Context', 'UN-ELEVATED User'), field('Client Time', time));
 
@@ -21,7 +27,11 @@ ruleTester(deviceCertificate, {
       name: 'expired before now',
       text: output(device, cert('[ 2015-03-18 09:14:52.000 UTC -- 2025-03-18 09:44:52.000 UTC ]')),
       findings: [
-        { id: 'device-certificate-expired', severity: 'error', evidence: ['DeviceCertificateValidity : [ 2015-03-18 09:14:52.000 UTC -- 2025-03-18 09:44:52.000 UTC ]'] },
+        {
+          id: 'device-certificate-expired',
+          severity: 'error',
+          evidence: ['DeviceCertificateValidity : [ 2015-03-18 09:14:52.000 UTC -- 2025-03-18 09:44:52.000 UTC ]'],
+        },
       ],
     },
     {

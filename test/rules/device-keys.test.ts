@@ -3,8 +3,10 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 01: KeySignTest (run elevated) tests the device key; AadRecoveryEnabled YES marks the keys
 // unusable: the device must recover its join
-const device = (dom: string) => section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', dom), field('Device Name', 'FAB-LT-0417'));
-const details = (...lines: string[]) => section('Device Details', field('DeviceId', '83cfa1ed-f804-4304-97d9-21dabe8634fa'), field('TpmProtected', 'YES'), ...lines);
+const device = (dom: string) =>
+  section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', dom), field('Device Name', 'FAB-LT-0417'));
+const details = (...lines: string[]) =>
+  section('Device Details', field('DeviceId', '83cfa1ed-f804-4304-97d9-21dabe8634fa'), field('TpmProtected', 'YES'), ...lines);
 
 ruleTester(deviceKeys, {
   valid: [

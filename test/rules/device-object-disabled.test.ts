@@ -8,7 +8,11 @@ ruleTester(deviceObjectDisabled, {
   valid: [
     { name: 'healthy', text: output(device('NO'), details('SUCCESS'), tenant, healthySso) },
     { name: 'deleted (700003) only', text: output(device('NO'), details(DISABLED_OR_DELETED), tenant, failedSso(T, DELETED)) },
-    { name: '135011 reported but the output shows the join healthy', text: output(device('NO'), details('SUCCESS'), tenant, healthySso), options: { error: '135011' } },
+    {
+      name: '135011 reported but the output shows the join healthy',
+      text: output(device('NO'), details('SUCCESS'), tenant, healthySso),
+      options: { error: '135011' },
+    },
   ],
   invalid: [
     {

@@ -7,7 +7,11 @@ const T = '2025-02-11 07:58:41.372 UTC';
 ruleTester(deviceObjectMissing, {
   valid: [
     { name: 'healthy, nothing reported', text: output(device('NO'), details('SUCCESS'), tenant, healthySso) },
-    { name: '700003 reported but this output shows the join healthy: needs-more-evidence decides', text: output(device('NO'), details('SUCCESS'), tenant, healthySso), options: { error: '700003' } },
+    {
+      name: '700003 reported but this output shows the join healthy: needs-more-evidence decides',
+      text: output(device('NO'), details('SUCCESS'), tenant, healthySso),
+      options: { error: '700003' },
+    },
     { name: 'only disabled (135011): the disabled rule', text: output(device('NO'), details(DISABLED_OR_DELETED), tenant, failedSso(T, DISABLED)) },
   ],
   invalid: [

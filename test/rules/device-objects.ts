@@ -1,7 +1,8 @@
 import { field, section } from '../rule-tester.js';
 
 /** Inputs shared by the device-object tables (04: 700003 deleted, 135011 disabled, 50155 either). */
-export const device = (dom: string) => section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', dom), field('Device Name', 'FAB-LT-0417'));
+export const device = (dom: string) =>
+  section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', dom), field('Device Name', 'FAB-LT-0417'));
 export const details = (das: string) => section('Device Details', field('DeviceId', '83cfa1ed-f804-4304-97d9-21dabe8634fa'), field('DeviceAuthStatus', das));
 export const tenant = section('Tenant Details', field('TenantName', 'Fabrikam'), field('TenantId', 'bd657ee2-4129-462a-9a18-150ca51cbabf'));
 export const healthySso = section('SSO State', field('AzureAdPrt', 'YES'));

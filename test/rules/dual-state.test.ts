@@ -2,7 +2,8 @@ import { dualState } from '../../src/diagnose/rules/dual-state.js';
 import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 01: dual state is AzureAdJoined YES (joined or hybrid) with WorkplaceJoined YES in User State
-const device = (aad: string, dom: string) => section('Device State', field('AzureAdJoined', aad), field('EnterpriseJoined', 'NO'), field('DomainJoined', dom), field('Device Name', 'FAB-LT-0417'));
+const device = (aad: string, dom: string) =>
+  section('Device State', field('AzureAdJoined', aad), field('EnterpriseJoined', 'NO'), field('DomainJoined', dom), field('Device Name', 'FAB-LT-0417'));
 const user = (wpj: string) => section('User State', field('NgcSet', 'NO'), field('WorkplaceJoined', wpj), field('WamDefaultSet', 'YES'));
 
 ruleTester(dualState, {

@@ -3,13 +3,25 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 03: DomainJoined YES, AzureAdJoined NO: hybrid join has not completed; Diagnostic Data (run
 // elevated) says where it stopped: Error Phase, Client ErrorCode, the tests
-const device = (aad: string) => section('Device State', field('AzureAdJoined', aad), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'YES'), field('DomainName', 'FABRIKAM'), field('Device Name', 'FAB-WS-1184'));
-const diag = (...lines: string[]) => section('Diagnostic Data', field('Diagnostics Reference', 'www.microsoft.com/aadjerrors'), field('User Context', 'SYSTEM'), ...lines);
+const device = (aad: string) =>
+  section(
+    'Device State',
+    field('AzureAdJoined', aad),
+    field('EnterpriseJoined', 'NO'),
+    field('DomainJoined', 'YES'),
+    field('DomainName', 'FABRIKAM'),
+    field('Device Name', 'FAB-WS-1184'),
+  );
+const diag = (...lines: string[]) =>
+  section('Diagnostic Data', field('Diagnostics Reference', 'www.microsoft.com/aadjerrors'), field('User Context', 'SYSTEM'), ...lines);
 
 ruleTester(hybridJoinIncomplete, {
   valid: [
     { name: 'hybrid joined', text: output(device('YES')) },
-    { name: 'not in a domain, not joined', text: output(section('Device State', field('AzureAdJoined', 'NO'), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'NO'))) },
+    {
+      name: 'not in a domain, not joined',
+      text: output(section('Device State', field('AzureAdJoined', 'NO'), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'NO'))),
+    },
   ],
   invalid: [
     {
@@ -46,7 +58,13 @@ ruleTester(hybridJoinIncomplete, {
           data: { diagnostics: true },
           explanation: 'finding.hybrid-join-incomplete.explanation',
           codes: ['0x801c001d'],
-          evidence: ['AzureAdJoined : NO', 'DomainJoined : YES', 'User Context : SYSTEM', 'AD Connectivity Test : PASS', 'DRS Discovery Test : FAIL [0x801c001d]'],
+          evidence: [
+            'AzureAdJoined : NO',
+            'DomainJoined : YES',
+            'User Context : SYSTEM',
+            'AD Connectivity Test : PASS',
+            'DRS Discovery Test : FAIL [0x801c001d]',
+          ],
         },
       ],
     },

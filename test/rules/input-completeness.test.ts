@@ -3,7 +3,13 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 01: the join type needs AzureAdJoined and DomainJoined (and WorkplaceJoined); people paste
 // excerpts ("..."), and mask ids before sharing
-const device = section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'NO'), field('Device Name', 'FAB-LT-0417'));
+const device = section(
+  'Device State',
+  field('AzureAdJoined', 'YES'),
+  field('EnterpriseJoined', 'NO'),
+  field('DomainJoined', 'NO'),
+  field('Device Name', 'FAB-LT-0417'),
+);
 const details = (id: string) => section('Device Details', field('DeviceId', id), field('TpmProtected', 'YES'));
 const tenant = (id: string) => section('Tenant Details', field('TenantName', 'Fabrikam'), field('TenantId', id));
 

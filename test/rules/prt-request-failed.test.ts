@@ -3,7 +3,13 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 02: the AcquirePrtDiagnostics / RefreshPrtDiagnostics block of SSO State: Attempt Status,
 // HTTP Error (transport), Server Error Description (the AADSTS code)
-const device = section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'NO'), field('Device Name', 'FAB-LT-0417'));
+const device = section(
+  'Device State',
+  field('AzureAdJoined', 'YES'),
+  field('EnterpriseJoined', 'NO'),
+  field('DomainJoined', 'NO'),
+  field('Device Name', 'FAB-LT-0417'),
+);
 const block = (kind: string, status: string, http: string, server: string[]) => [
   field(kind, 'PRESENT'),
   field('Previous Prt Attempt', '2025-02-11 07:58:41.372 UTC'),
@@ -70,7 +76,12 @@ ruleTester(prtRequestFailed, {
         {
           id: 'prt-request-failed',
           explanation: 'finding.prt-request-failed.network',
-          evidence: ['RefreshPrtDiagnostics : PRESENT', 'Previous Prt Attempt : 2025-02-11 07:58:41.372 UTC', 'Attempt Status : 0xc000023c', 'HTTP Error : 0x80072ee2'],
+          evidence: [
+            'RefreshPrtDiagnostics : PRESENT',
+            'Previous Prt Attempt : 2025-02-11 07:58:41.372 UTC',
+            'Attempt Status : 0xc000023c',
+            'HTTP Error : 0x80072ee2',
+          ],
         },
       ],
     },

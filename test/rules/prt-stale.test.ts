@@ -3,10 +3,28 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 02: the PRT is renewed every 4 hours; AzureAdPrtUpdateTime older than that, against the
 // output's own clock (Client Time, else the last PRT attempt), means renewal is failing
-const device = section('Device State', field('AzureAdJoined', 'YES'), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'NO'), field('Device Name', 'FAB-LT-0417'));
+const device = section(
+  'Device State',
+  field('AzureAdJoined', 'YES'),
+  field('EnterpriseJoined', 'NO'),
+  field('DomainJoined', 'NO'),
+  field('Device Name', 'FAB-LT-0417'),
+);
 const sso = (updated: string, ...more: string[]) =>
-  section('SSO State', field('AzureAdPrt', 'YES'), field('AzureAdPrtUpdateTime', updated), field('AzureAdPrtExpiryTime', '2025-05-27 08:41:17.000 UTC'), ...more);
-const diag = (clock: string) => section('Diagnostic Data', field('Diagnostics Reference', 'www.microsoft.com/aadjerrors'), field('User Context', 'UN-ELEVATED User'), field('Client Time', clock));
+  section(
+    'SSO State',
+    field('AzureAdPrt', 'YES'),
+    field('AzureAdPrtUpdateTime', updated),
+    field('AzureAdPrtExpiryTime', '2025-05-27 08:41:17.000 UTC'),
+    ...more,
+  );
+const diag = (clock: string) =>
+  section(
+    'Diagnostic Data',
+    field('Diagnostics Reference', 'www.microsoft.com/aadjerrors'),
+    field('User Context', 'UN-ELEVATED User'),
+    field('Client Time', clock),
+  );
 
 ruleTester(prtStale, {
   valid: [

@@ -3,9 +3,15 @@ import { field, output, ruleTester, section } from '../rule-tester.js';
 
 // 03: TPM errors (0x80090016 NTE_BAD_KEYSET, 0x80290407 …) anywhere; a joined device whose key
 // is in software (TpmProtected NO) is worth knowing, not an error
-const device = (aad: string) => section('Device State', field('AzureAdJoined', aad), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'YES'), field('Device Name', 'FAB-WS-1184'));
+const device = (aad: string) =>
+  section('Device State', field('AzureAdJoined', aad), field('EnterpriseJoined', 'NO'), field('DomainJoined', 'YES'), field('Device Name', 'FAB-WS-1184'));
 const details = (protectedValue: string) =>
-  section('Device Details', field('DeviceId', '83cfa1ed-f804-4304-97d9-21dabe8634fa'), field('KeyProvider', 'Microsoft Software Key Storage Provider'), field('TpmProtected', protectedValue));
+  section(
+    'Device Details',
+    field('DeviceId', '83cfa1ed-f804-4304-97d9-21dabe8634fa'),
+    field('KeyProvider', 'Microsoft Software Key Storage Provider'),
+    field('TpmProtected', protectedValue),
+  );
 
 ruleTester(tpm, {
   valid: [
