@@ -70,11 +70,10 @@ describe('the contract leaf and the table of code meanings', () => {
     for (const f of ['findings.ts', 'steps.ts', 'codes.ts']) expect(readFileSync(src('contract', f), 'utf8'), f).not.toMatch(/from '\.\.\//);
   });
 
-  it('no `as MessageKey` cast in diagnose, plan, knowledge or the contract (the plan reads typed finding data)', () => {
-    for (const dir of ['diagnose', 'diagnose/rules', 'plan', 'knowledge', 'contract']) {
-      for (const f of readdirSync(src(dir)).filter((n) => n.endsWith('.ts')))
-        expect(readFileSync(src(dir, f), 'utf8'), `${dir}/${f}`).not.toContain('as MessageKey');
-    }
+  it('no `as MessageKey` cast anywhere in src/ (the plan reads typed finding data; keys built from data are checked)', () => {
+    const files = readdirSync(src(), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) expect(readFileSync(src(f), 'utf8'), f).not.toMatch(/as MessageKey\b/);
   });
 
   it('every meaning is a known code with its knowledge-base category, and a first step from the contract', () => {
