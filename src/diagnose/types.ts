@@ -93,6 +93,9 @@ export interface Rule<E extends FindingId = FindingId> {
   check(ctx: RuleContext): Finding<E>[];
 }
 
+/** E as declared by `meta.emits` only: the findings `check` returns must not widen it (TS's NoInfer does not reach through the mapped Finding type). */
+type Declared<E> = [E][E extends unknown ? 0 : never];
+
 /**
  * Define a rule, ESLint style: the findings it may return are typed by `meta.emits`.
  *
@@ -102,6 +105,6 @@ export interface Rule<E extends FindingId = FindingId> {
  *   check: (ctx) => [],
  * });
  */
-export function defineRule<const E extends FindingId>(rule: { meta: RuleMeta<E>; check(ctx: RuleContext): Finding<NoInfer<E>>[] }): Rule<E> {
+export function defineRule<const E extends FindingId>(rule: { meta: RuleMeta<E>; check(ctx: RuleContext): Finding<Declared<E>>[] }): Rule<E> {
   return rule;
 }
