@@ -13,9 +13,9 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: readonly (readonly string[])[] = [
   ['contract', 'version'], // the public documents' types and builders; the version string
   ['i18n'], // catalogues and the translator
+  ['knowledge'], // the error-code knowledge base and the table of code meanings (contract only)
   ['read'], // bytes → ParsedReport
   ['model', 'input'], // ParsedReport → DeviceStatus, registrations; reading one input (limit, encodings, refusals) for CLI and web
-  ['knowledge'], // the error-code knowledge base
   ['plan'], // findings → steps
   ['diagnose'], // report → findings and plan (calls the plan)
   ['verify'], // two diagnoses → a verdict
@@ -30,16 +30,10 @@ const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Known back-edges, to be removed: each is `from → to` with the reason. The i15-rules branch
- * moves the ids into src/contract/ (findings.ts, steps.ts, codes.ts); empty this list then.
+ * Back-edges allowed, each `from → to` with the reason: none since the ids moved to src/contract/ (issue 15).
  */
 const ALLOWED_BACK_EDGES: readonly { from: string; to: string; why: string }[] = [
-  // plan/plan.ts reads Finding, DiagnoseOptions and RunContextKind from diagnose/types.ts
-  { from: 'plan', to: 'diagnose', why: 'finding types, until src/contract/findings.ts' },
-  // knowledge/codes.ts (and its test) reads STEP_IDS from plan/step-ids.ts
-  { from: 'knowledge', to: 'plan', why: 'step ids, until src/contract/steps.ts' },
-  // contract/diagnosis.ts and contract/verify.ts type `id`/`nextStep` with plan/step-ids.ts's StepId
-  { from: 'contract', to: 'plan', why: 'step ids, until src/contract/steps.ts' },
+  // none: finding ids, step ids and code categories live in src/contract/
 ];
 
 const SRC = join(import.meta.dirname, '..', 'src');

@@ -190,9 +190,9 @@ describe('rules fire where they must and stay silent where they must not', () =>
   });
 
   it('every rule is registered once and has a description', () => {
-    const ids = RULES.map((r) => r.id);
+    const ids = RULES.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const r of RULES) expect(r.description.length).toBeGreaterThan(10);
+    for (const r of RULES) expect(r.meta.docs.description.length).toBeGreaterThan(10);
   });
 
   it('error findings give exit code 1, a healthy device 0', () => {

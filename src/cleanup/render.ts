@@ -1,6 +1,6 @@
 import { esc, horizontalBars } from '../fleet/charts.js';
 import { csvCell } from '../fleet/render-csv.js';
-import type { MessageKey, Translate } from '../i18n/format.js';
+import { messageFor, type Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
 import { type ActivityBucket, type CleanupDevice, HOLD_REASONS, type StagedCleanup } from './staged.js';
@@ -59,7 +59,7 @@ function ageLabel(b: ActivityBucket, t: Translate): string {
 }
 
 const stageName = (t: Translate, list: 'disable' | 'delete') => t(list === 'disable' ? 'cleanup.stage.disable' : 'cleanup.stage.delete');
-const joinName = (t: Translate, j: string) => t(`joinType.${j}` as MessageKey);
+const joinName = (t: Translate, j: string) => messageFor(t, `joinType.${j}`);
 
 export function cleanupToText(plan: StagedCleanup, t: Translate): string {
   const out: string[] = [];
@@ -75,7 +75,7 @@ export function cleanupToText(plan: StagedCleanup, t: Translate): string {
     if (devices.length === 0) out.push(`  ${t('cleanup.none')}`);
     for (const d of devices.slice(0, TABLE_LIMIT)) {
       const age = d.activityAgeDays === null ? t('cleanup.age.blank') : `${d.activityAgeDays}d`;
-      const reasons = d.reasons.map((r) => t(`cleanup.reason.${r}` as MessageKey)).join('; ');
+      const reasons = d.reasons.map((r) => t(`cleanup.reason.${r}`)).join('; ');
       out.push(
         `  ${s(d.displayName ?? '-').padEnd(20)} ${d.deviceId}  ${joinName(t, d.joinType).padEnd(16)} ${age.padStart(6)}  ${s(extra ? extra(d) : reasons)}`,
       );
@@ -99,7 +99,7 @@ export function cleanupToText(plan: StagedCleanup, t: Translate): string {
   out.push(t('cleanup.section.heldBack'));
   const counts = HOLD_REASONS.filter((r) => (plan.byReason[r] ?? 0) > 0);
   if (counts.length === 0) out.push(`  ${t('cleanup.none')}`);
-  for (const r of counts) out.push(`  ${String(plan.byReason[r]).padStart(6)}  ${t(`cleanup.reason.${r}` as MessageKey)}`);
+  for (const r of counts) out.push(`  ${String(plan.byReason[r]).padStart(6)}  ${t(`cleanup.reason.${r}`)}`);
   out.push('');
   out.push(t('cleanup.section.wouldBreak'));
   out.push(...wouldBreakLines(plan, t).map((l) => `  ${l}`));
@@ -154,7 +154,7 @@ export function cleanupToHtml(plan: StagedCleanup, lang: Lang, t: Translate): st
       .join('');
   const head = (last: string) =>
     `<tr><th>${esc(t('cleanup.col.name'))}</th><th>${esc(t('cleanup.col.deviceId'))}</th><th>${esc(t('cleanup.col.joinType'))}</th><th>${esc(t('cleanup.col.lastActivity'))}</th><th>${esc(t('cleanup.col.age'))}</th><th>${esc(last)}</th></tr>`;
-  const reasons = (d: CleanupDevice) => d.reasons.map((r) => t(`cleanup.reason.${r}` as MessageKey)).join('; ');
+  const reasons = (d: CleanupDevice) => d.reasons.map((r) => t(`cleanup.reason.${r}`)).join('; ');
   const section = (title: string, devices: CleanupDevice[], last: string, extra: (d: CleanupDevice) => string) =>
     `<section><h2>${esc(title)}</h2>${devices.length === 0 ? `<p>${esc(t('cleanup.none'))}</p>` : `<table><thead>${head(last)}</thead><tbody>${rows(devices, extra)}</tbody></table>`}</section>`;
   const parts: string[] = [];
@@ -189,7 +189,7 @@ export function cleanupToHtml(plan: StagedCleanup, lang: Lang, t: Translate): st
   parts.push(
     horizontalBars(
       t('cleanup.section.heldBack'),
-      HOLD_REASONS.filter((r) => (plan.byReason[r] ?? 0) > 0).map((r) => ({ label: t(`cleanup.reason.${r}` as MessageKey), value: plan.byReason[r] ?? 0 })),
+      HOLD_REASONS.filter((r) => (plan.byReason[r] ?? 0) > 0).map((r) => ({ label: t(`cleanup.reason.${r}`), value: plan.byReason[r] ?? 0 })),
       t('cleanup.none'),
     ),
   );

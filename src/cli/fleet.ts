@@ -20,7 +20,7 @@ import { fleetToText } from '../fleet/render-text.js';
 import { ACTIVITY_GRANULARITY_DAYS } from '../fleet/cleanup.js';
 import type { InputReport } from '../fleet/types.js';
 import { parseTime } from '../fleet/values.js';
-import type { MessageKey } from '../i18n/format.js';
+import { hasMessage, type MessageKey, messageFor } from '../i18n/format.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
 import { jsonText } from '../render/sanitize.js';
 import type { CommandContext } from './command.js';
@@ -307,15 +307,15 @@ function writeNotes(ctx: CommandContext, inputs: InputReport[], relied: InputRep
   const say = (key: MessageKey, params: Record<string, string | number>) => ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(ctx.t(key, params))}\n`);
   for (const i of inputs) {
     if (i.error) {
-      const key = `fleet.note.file.${i.error}` as MessageKey;
-      say(key, { file: i.name, detail: i.errorDetail ?? '' });
+      const key = `fleet.note.file.${i.error}`;
+      say(hasMessage(key) ? key : 'fleet.note.file.unrecognized', { file: i.name, detail: i.errorDetail ?? '' });
       continue;
     }
     if (i.givenAs && i.kind && i.givenAs !== i.kind && i.kind !== 'bitlocker-keys' && i.givenAs !== 'planned-deletions' && i.givenAs !== 'statuses') {
       say('fleet.note.givenAs', { file: i.name, option: i.givenAs, kind: ctx.t(`fleet.kind.${i.kind}`) });
     }
     if (i.kind === 'statuses') {
-      for (const p of i.problems) say('fleet.note.statusSkipped', { file: p.file ?? i.name, reason: ctx.t(`fleet.reason.${p.reason}` as MessageKey) });
+      for (const p of i.problems) say('fleet.note.statusSkipped', { file: p.file ?? i.name, reason: messageFor(ctx.t, `fleet.reason.${p.reason}`) });
       continue;
     }
     // rows that are not device events at all are expected: report the real problems
@@ -324,7 +324,7 @@ function writeNotes(ctx: CommandContext, inputs: InputReport[], relied: InputRep
     );
     if (problems.length > 0) {
       const count = problems.reduce((n, [, v]) => n + v, 0);
-      const reasons = problems.map(([k, v]) => `${ctx.t(`fleet.reason.${k}` as MessageKey)}: ${v}`).join(', ');
+      const reasons = problems.map(([k, v]) => `${messageFor(ctx.t, `fleet.reason.${k}`)}: ${v}`).join(', ');
       const first = i.problems.find((p) => p.line > 0);
       say(first ? 'fleet.note.skipped' : 'fleet.note.skippedNoLine', { file: i.name, count, read: i.rows.read, reasons, line: first?.line ?? 0 });
     }

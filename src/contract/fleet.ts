@@ -1,3 +1,4 @@
+import type { DeviceCause } from './codes.js';
 import { SCHEMA_VERSIONS, type ToolStamp, toolStamp } from './document.js';
 import type { JoinType } from './joins.js';
 
@@ -35,7 +36,7 @@ export type InputFormat =
   | 'deleted-devices-csv'
   | 'id-list';
 
-export type Cause = 'deleted' | 'disabled' | 'device-auth-failed' | 'device-not-identified' | 'not-compliant' | 'not-hybrid-joined';
+export type Cause = DeviceCause;
 
 /** Where the join type came from: a collected status, the Entra inventory, a failing sign-in's device detail, the delete/disable audit event's `DeviceTrustType`, Intune's export. */
 export type JoinTypeSource = 'signin' | 'inventory' | 'status' | 'audit' | 'intune' | 'unknown';

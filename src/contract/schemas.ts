@@ -1,4 +1,4 @@
-import { STEP_IDS } from '../plan/step-ids.js'; // the lead rewires this to ./steps.js (issue 15)
+import { STEP_IDS } from './steps.js';
 import type { ActivityBucket, CleanupDevice, StagedCleanup } from './cleanup.js';
 import type {
   DiagnosisClock,

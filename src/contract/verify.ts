@@ -1,4 +1,4 @@
-import type { StepId } from '../plan/step-ids.js'; // the lead rewires this to ./steps.js (issue 15)
+import type { StepId } from './steps.js';
 import type { LocalizedStep } from './diagnosis.js';
 import { type Lang, SCHEMA_VERSIONS, type ToolStamp, toolStamp } from './document.js';
 import type { JoinType, SameDevice, VerifyVerdict } from './joins.js';

@@ -5,9 +5,8 @@ import { prtAttemptFailed, type Registration, registrationsOf } from '../model/r
 import { detectRunContext, evidenceOf, referenceClock, sortCodes, sortEvidence } from './context.js';
 import { matchRegistration, type RegistrationMatch } from './match.js';
 import { extractReportedError, optionCodes, type ReportedError } from './reported-error.js';
-import { explainRemainingCodes } from './rules/error-codes.js';
 import { RULES } from './rules/index.js';
-import type { DiagnoseOptions, Finding, ReferenceClock, RuleContext, RunContext } from './types.js';
+import type { DiagnoseOptions, Finding, ReferenceClock, Rule, RuleContext, RunContext } from './types.js';
 
 /** Everything diagnose knows about one output: the state, the problems, the plan. */
 export interface Diagnosis {
@@ -49,13 +48,6 @@ function withBundleFacts(report: ParsedReport, given: DiagnoseOptions): Diagnose
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
- * Diagnose one parsed `dsregcmd /status` output.
- *
- * @example
- * const d = diagnose(readStatusText(text), { error: '700003' });
- * d.plan.steps.map((s) => s.id); // e.g. ['forcerecovery', 'clear-aad-storage-key', 'contact-support']
- */
-/**
  * The error is matched to the join without its device identifier, and the output cannot show the
  * join failing: no DeviceAuthStatus (Windows 10 1607 and trimmed outputs), AzureAdPrt YES, no
  * failed PRT attempt.
@@ -65,7 +57,8 @@ function unconfirmedJoin(status: DeviceStatus, join: Registration | undefined, m
   return status.azureAdPrt.value === true && !status.prtDiagnostics.some(prtAttemptFailed);
 }
 
-export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Diagnosis {
+/** What the rules look at, for one parsed output: built once, shared by every rule (and the RuleTester). */
+export function ruleContext(report: ParsedReport, given: DiagnoseOptions = {}): { ctx: RuleContext; fromError: string[] } {
   const status = toDeviceStatus(report);
   const options = withBundleFacts(report, given);
   const fromError = optionCodes(options.error);
@@ -84,16 +77,32 @@ export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Dia
     runContext: detectRunContext(status),
     clock: referenceClock(status),
     options,
+    earlier: [],
     lineText: (line) => (report.lines[line - 1] ?? '').trimEnd(),
     evidenceOf,
   };
+  return { ctx, fromError };
+}
+
+/** Run the rules in order: each sees the findings of the rules before it (`ctx.earlier`). Evidence sorted, one entry a line. */
+export function runRules(rules: readonly Rule[], ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of RULES) for (const f of rule.check(ctx)) findings.push(f);
-  const explained = new Set(findings.flatMap((f) => f.codes));
-  // a code a finding already stands on (700003 → device-object-missing) needs no second entry;
-  // the PRT blocks' transport codes were explained by prt-request-failed
-  for (const f of explainRemainingCodes(ctx, explained)) findings.push(f);
+  for (const rule of rules) for (const f of rule.check({ ...ctx, earlier: [...findings] })) findings.push(f);
   for (const f of findings) f.evidence = sortEvidence(f.evidence);
+  return findings;
+}
+
+/**
+ * Diagnose one parsed `dsregcmd /status` output.
+ *
+ * @example
+ * const d = diagnose(readStatusText(text), { error: '700003' });
+ * d.plan.steps.map((s) => s.id); // e.g. ['forcerecovery', 'clear-aad-storage-key', 'contact-support']
+ */
+export function diagnose(report: ParsedReport, given: DiagnoseOptions = {}): Diagnosis {
+  const { ctx, fromError } = ruleContext(report, given);
+  const { status, registrations, match, allCodes, options, reported } = ctx;
+  const findings = runRules(RULES, ctx);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const join = registrations.find((r) => r.kind === 'device-join');
   const target = match.verdict === 'work-account' && match.registration && status.joinType !== 'entra-registered' ? match.registration : null;

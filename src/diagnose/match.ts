@@ -4,7 +4,9 @@ import type { ReportedError } from './reported-error.js';
 import type { EvidenceLine } from './types.js';
 
 /** Codes that say a device object is deleted or disabled: the error that names a registration. */
-export const DEVICE_OBJECT_CODES = ['AADSTS700003', 'AADSTS130008', 'AADSTS135011', 'AADSTS130007', 'AADSTS50155'];
+import { DEVICE_OBJECT_CODES } from '../knowledge/meanings.js';
+
+export { DEVICE_OBJECT_CODES };
 
 /** Which registration the reported error is about, and how that was decided. */
 export interface RegistrationMatch {

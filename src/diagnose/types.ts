@@ -1,36 +1,32 @@
+import type { EvidenceLine, FindingFacts, FindingId, RunContextKind, Severity } from '../contract/findings.js';
 import type { MessageKey, Params } from '../i18n/format.js';
 import type { Registration } from '../model/registrations.js';
 import type { DeviceStatus } from '../model/status.js';
 import type { Field } from '../read/parse.js';
 import type { RegistrationMatch } from './match.js';
 import type { ReportedError } from './reported-error.js';
+import type { PlanOptions } from '../plan/plan.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { EvidenceLine, FindingId, RunContextKind, Severity };
 
-/** A line of the input that proves a finding. */
-export interface EvidenceLine {
-  line: number;
-  text: string;
-}
-
-/** One problem, with the lines that show it. Text is looked up in the catalogues at render time. */
-export interface Finding {
-  id: string;
-  severity: Severity;
+/** The words of a finding: catalogue keys looked up at render time, and the lines that show it. */
+export interface FindingText {
   title: MessageKey;
   explanation: MessageKey;
   params: Params;
   evidence: EvidenceLine[];
-  /** Error codes this finding is about, canonical form (`AADSTS700003`, `0x801c03f2`). */
-  codes: string[];
   /** Extra paragraphs (catalogue keys with params), e.g. one per knowledge-base code. */
   notes?: { key: MessageKey; params: Params }[];
   /** The registration this finding is about (`device-join`, `work-account-N`), when it names one. */
   registration?: string;
 }
 
-/** How the output was taken: user state and SSO state only describe a real user in `user`. */
-export type RunContextKind = 'user' | 'elevated' | 'system' | 'remote' | 'unknown';
+/**
+ * One problem: its id with typed data, severity and codes (what the plan reads, from the
+ * contract), and its words with the lines that show it. `codes`: canonical form
+ * (`AADSTS700003`, `0x801c03f2`).
+ */
+export type Finding<K extends FindingId = FindingId> = FindingFacts<K> & FindingText;
 
 export interface RunContext {
   kind: RunContextKind;
@@ -48,17 +44,9 @@ export interface ReferenceClock {
   exact: boolean;
 }
 
-export interface DiagnoseOptions {
+export interface DiagnoseOptions extends PlanOptions {
   /** `--error`: codes or pasted error text. */
   error?: string;
-  /** The device is known to be MDM-enrolled (true), known not to be (false), or unknown (undefined). */
-  mdm?: boolean;
-  /** Automatic hybrid registration is known to be disabled by policy. */
-  autoRegistrationDisabled?: boolean;
-  /** The user's AAD\\Storage\\https://login.microsoftonline.com key is known to exist (true) or not (false). */
-  aadStorageKey?: boolean;
-  /** BlockAADWorkplaceJoin policy is known to be set: the user cannot register again. */
-  blockWorkplaceJoin?: boolean;
   /** For certificate expiry when the output has no clock. Defaults to the current time. */
   now?: Date;
   /** `--device-id`: the device identifier from the error page's troubleshooting details. */
@@ -80,15 +68,43 @@ export interface RuleContext {
   runContext: RunContext;
   clock: ReferenceClock | null;
   options: DiagnoseOptions;
+  /** The findings of the rules that ran before this one, in order (`error-codes` explains the codes they left). */
+  earlier: readonly Finding[];
   /** The input line for a line number, for evidence. */
   lineText(line: number): string;
   evidenceOf(field: Field | null | undefined): EvidenceLine[];
 }
 
-/** A rule: a small module that looks at the status and reports zero or more findings. */
-export interface Rule {
+/** What a rule says about itself: the ids it may emit, its worst severity, its docs. */
+export interface RuleMeta<E extends FindingId = FindingId> {
+  /** The rule's own id (kebab case, the file name under rules/). */
   id: string;
+  /** Every finding id the rule may emit (the RuleTester and the meta tests hold it to this). */
+  emits: readonly E[];
+  /** The most serious severity the rule reports. */
+  severity: Severity;
   /** What the rule checks, for `--help` and the docs. */
-  description: string;
-  check(ctx: RuleContext): Finding[];
+  docs: { description: string };
+}
+
+/** A rule: a small module that looks at the status and reports zero or more findings. */
+export interface Rule<E extends FindingId = FindingId> {
+  meta: RuleMeta<E>;
+  check(ctx: RuleContext): Finding<E>[];
+}
+
+/** E as declared by `meta.emits` only: the findings `check` returns must not widen it (TS's NoInfer does not reach through the mapped Finding type). */
+type Declared<E> = [E][E extends unknown ? 0 : never];
+
+/**
+ * Define a rule, ESLint style: the findings it may return are typed by `meta.emits`.
+ *
+ * @example
+ * export const dualState = defineRule({
+ *   meta: { id: 'dual-state', emits: ['dual-state'], severity: 'warning', docs: { description: '…' } },
+ *   check: (ctx) => [],
+ * });
+ */
+export function defineRule<const E extends FindingId>(rule: { meta: RuleMeta<E>; check(ctx: RuleContext): Finding<Declared<E>>[] }): Rule<E> {
+  return rule;
 }

@@ -1,4 +1,5 @@
 import type { JoinType } from '../model/status.js';
+import { type CodeMeaning, worstMeaning } from '../knowledge/meanings.js';
 import { type Plan, planForCodes } from '../plan/plan.js';
 import type { DateOrder } from './dates.js';
 import type { AuditEvent, IntuneDevice, InventoryDevice, SignInEvent, SkipReason } from './records.js';
@@ -323,7 +324,8 @@ export class FleetAggregator {
     const failuresByCode: Record<string, number> = {};
     for (const c of codes) failuresByCode[`AADSTS${c}`] = f.codes.get(c) ?? 0;
 
-    const cause = causeOf(codes, inventoryState, match?.event.action ?? null);
+    const worst = worstMeaning(errorCodes);
+    const cause = causeOf(worst, inventoryState, match?.event.action ?? null);
     // the remedy is the plan for the evidence: a disabled object in the inventory is a disabled device
     const planCodes = [...errorCodes];
     if (inventoryState === 'disabled' && !planCodes.includes('AADSTS135011')) planCodes.unshift('AADSTS135011');
@@ -334,8 +336,8 @@ export class FleetAggregator {
     const lastSuccess = this.lastSuccess.get(f.deviceId);
     const users = [...f.users.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const name = inv?.displayName || status?.deviceName || f.name || match?.event.displayName || intune?.displayName || null;
-    // a device that only fails Conditional Access for compliance: the compliance check (no device-object step applies)
-    const firstStep = plan.steps[0]?.id ?? (cause === 'not-compliant' ? 'check-conditional-access' : null);
+    // no device-object step applies: the step the deciding code implies (53000: the compliance check)
+    const firstStep = plan.steps[0]?.id ?? (worst && worst.cause === cause ? worst.firstStep : null);
     return {
       deviceId: f.deviceId,
       displayName: name,
@@ -452,8 +454,9 @@ export class FleetAggregator {
 }
 
 /**
- * The worst thing the evidence shows. A definite "not found" wins; 50155 (device auth failed)
- * becomes "deleted" or "disabled" when the inventory or the audit log says which.
+ * The worst thing the evidence shows: the most serious cause among the codes' meanings (a
+ * definite "not found" wins); 50155 (device auth failed, deleted or disabled) becomes "deleted"
+ * or "disabled" when the inventory or the audit log says which.
  */
 /**
  * The plan of an affected device from what its record carries (`plan`: codes, MDM, restorable):
@@ -463,18 +466,13 @@ export function affectedPlan(a: { joinType: JoinType; plan: Omit<AffectedPlan, '
   return planForCodes(a.joinType, a.plan.codes, a.plan.mdm ? { mdm: true } : {}, { restorable: a.plan.restorable });
 }
 
-function causeOf(codes: number[], state: InventoryState, auditAction: 'delete' | 'disable' | null): Cause {
-  const has = (c: number) => codes.includes(c);
-  if (has(700003) || has(130008)) return 'deleted';
-  if (has(135011) || (state === 'disabled' && has(50155))) return 'disabled';
-  if (has(50155)) {
-    if (state === 'missing' || auditAction === 'delete') return 'deleted';
-    if (auditAction === 'disable') return 'disabled';
-    return 'device-auth-failed';
-  }
-  if (has(50097) || has(50187)) return 'device-not-identified';
-  if (has(53000)) return 'not-compliant';
-  return 'not-hybrid-joined';
+function causeOf(worst: CodeMeaning | undefined, state: InventoryState, auditAction: 'delete' | 'disable' | null): Cause {
+  if (!worst) return 'not-hybrid-joined';
+  if (worst.object !== 'deleted-or-disabled') return worst.cause;
+  if (state === 'disabled') return 'disabled';
+  if (state === 'missing' || auditAction === 'delete') return 'deleted';
+  if (auditAction === 'disable') return 'disabled';
+  return worst.cause;
 }
 
 /**

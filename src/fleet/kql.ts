@@ -1,4 +1,6 @@
 import type { Translate } from '../i18n/format.js';
+import { DEVICE_CAUSES, type DeviceCause } from '../contract/codes.js';
+import { CODE_MEANINGS } from '../knowledge/meanings.js';
 import { DEVICE_ERROR_CODES } from './types.js';
 
 /**
@@ -33,6 +35,23 @@ const comment = (text: string) =>
     .split('\n')
     .map((l) => `// ${l}`.trimEnd())
     .join('\n');
+
+/**
+ * Fleet's cause as a KQL `case`: one branch per cause, most serious first, from the table of
+ * code meanings; the last cause is the default (the inventory and audit refinements of 50155
+ * are fleet's, not the query's).
+ */
+function causeCases(): string {
+  const fallback = DEVICE_CAUSES[DEVICE_CAUSES.length - 1] as DeviceCause;
+  const lines: string[] = [];
+  for (const cause of DEVICE_CAUSES) {
+    if (cause === fallback) continue;
+    const codes = CODE_MEANINGS.filter((m) => m.signIn && m.cause === cause).map((m) => `set_has_element(ErrorCodes, "${m.code}")`);
+    if (codes.length) lines.push(`    ${codes.join(' or ')}, "${cause}",`);
+  }
+  lines.push(`    "${fallback}"`);
+  return lines.join('\n');
+}
 
 // long: mostly the KQL text itself, kept as an admin reads it in Log Analytics
 export function fleetKql(options: KqlOptions, t: Translate): string {
@@ -92,12 +111,7 @@ SignIns
 | project-away DeviceId1
 | extend Recovered = isnotnull(LastSuccess) and LastSuccess > LastFailure
 | extend Cause = case(
-    set_has_element(ErrorCodes, "AADSTS700003") or set_has_element(ErrorCodes, "AADSTS130008"), "deleted",
-    set_has_element(ErrorCodes, "AADSTS135011"), "disabled",
-    set_has_element(ErrorCodes, "AADSTS50155"), "device-auth-failed",
-    set_has_element(ErrorCodes, "AADSTS50097") or set_has_element(ErrorCodes, "AADSTS50187"), "device-not-identified",
-    set_has_element(ErrorCodes, "AADSTS53000"), "not-compliant",
-    "not-hybrid-joined")
+${causeCases()})
 | order by FailureCount desc`);
 
   sections.push(`${comment(t('fleet.kql.byDay'))}

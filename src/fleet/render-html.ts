@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../i18n/format.js';
+import { type MessageKey, messageFor, type Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { esc, horizontalBars, PALETTE, stackedColumns } from './charts.js';
 import { shortTime, summaryOpening } from './render-text.js';
@@ -76,14 +76,14 @@ export function fleetToHtml(report: FleetReport, lang: Lang, t: Translate): stri
   charts.push(
     horizontalBars(
       t('fleet.chart.byJoinType'),
-      Object.entries(s.byJoinType).map(([k, v]) => ({ label: t(`joinType.${k}` as MessageKey), value: v })),
+      Object.entries(s.byJoinType).map(([k, v]) => ({ label: messageFor(t, `joinType.${k}`), value: v })),
       t('fleet.chart.empty'),
     ),
   );
   charts.push(
     horizontalBars(
       t('fleet.chart.byCause'),
-      Object.entries(s.byCause).map(([k, v]) => ({ label: t(`fleet.cause.${k}` as MessageKey), value: v })),
+      Object.entries(s.byCause).map(([k, v]) => ({ label: messageFor(t, `fleet.cause.${k}`), value: v })),
       t('fleet.chart.empty'),
     ),
   );
@@ -133,7 +133,7 @@ export function fleetToHtml(report: FleetReport, lang: Lang, t: Translate): stri
               ? `${d.deletedBy} — ${t(`fleet.action.${d.auditAction ?? 'delete'}`)} ${shortTime(d.deletedAt)}${d.auditMatch === 'name' ? ` (${t('fleet.matchedByName')})` : ''}`
               : null,
           ),
-          `<td>${d.firstStep ? `<code>${esc(d.firstStep)}</code><br>${esc(t(`step.${d.firstStep}.title` as MessageKey))}` : esc(t('fleet.noStep'))}</td>`,
+          `<td>${d.firstStep ? `<code>${esc(d.firstStep)}</code><br>${esc(messageFor(t, `step.${d.firstStep}.title`))}` : esc(t('fleet.noStep'))}</td>`,
           '</tr>',
         ].join(''),
       );
@@ -176,7 +176,7 @@ export function fleetToHtml(report: FleetReport, lang: Lang, t: Translate): stri
       );
     parts.push(`<h2>${esc(t('fleet.section.cleanup'))} (${c.candidates})</h2>`);
     if (c.blankTimestamp > 0) parts.push(`<p>${esc(t('fleet.summary.cleanupBlank', { count: c.blankTimestamp }))}</p>`);
-    parts.push(`<p>${esc(t('fleet.summary.order'))}</p><ol>${c.order.map((o) => `<li>${esc(t(`fleet.order.${o}` as MessageKey))}</li>`).join('')}</ol>`);
+    parts.push(`<p>${esc(t('fleet.summary.order'))}</p><ol>${c.order.map((o) => `<li>${esc(messageFor(t, `fleet.order.${o}`))}</li>`).join('')}</ol>`);
     if (rows.length > 0) {
       parts.push(
         `<table><thead>${th(['fleet.col.risk', 'fleet.col.name', 'fleet.col.deviceId', 'fleet.col.joinType', 'fleet.col.activeSince', 'fleet.col.action', 'fleet.col.reasons'])}</thead><tbody>${rows.join('')}</tbody></table>`,
@@ -192,7 +192,7 @@ export function fleetToHtml(report: FleetReport, lang: Lang, t: Translate): stri
       .map((p) => `${p.file ? `${p.file}: ` : ''}${p.line > 0 ? `${t('fleet.html.lineInfo', { line: p.line })}: ` : ''}${p.reason}`)
       .join('; ');
     const reasons = Object.entries(i.rows.skippedByReason)
-      .map(([k, v]) => `${t(`fleet.reason.${k}` as MessageKey)}: ${v}`)
+      .map(([k, v]) => `${messageFor(t, `fleet.reason.${k}`)}: ${v}`)
       .join('; ');
     return [
       '<tr>',

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../i18n/format.js';
+import { messageFor, type Translate } from '../i18n/format.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
 import type { AffectedDevice, CleanupEntry, FleetReport, InputReport } from './types.js';
 
@@ -73,8 +73,8 @@ export function fleetToText(report: FleetReport, t: Translate, options: TextOpti
       .join(', ');
   if (s.devicesAffected > 0) {
     out.push(`- ${t('fleet.col.codes')}: ${counts(s.byErrorCode)}`);
-    out.push(`- ${t('fleet.col.joinType')}: ${counts(s.byJoinType, (k) => t(`joinType.${k}` as MessageKey))}`);
-    out.push(`- ${t('fleet.col.cause')}: ${counts(s.byCause, (k) => t(`fleet.cause.${k}` as MessageKey))}`);
+    out.push(`- ${t('fleet.col.joinType')}: ${counts(s.byJoinType, (k) => messageFor(t, `joinType.${k}`))}`);
+    out.push(`- ${t('fleet.col.cause')}: ${counts(s.byCause, (k) => messageFor(t, `fleet.cause.${k}`))}`);
   }
   if (Object.keys(s.failuresWithoutDevice).length > 0) out.push(t('fleet.summary.withoutDevice', { list: counts(s.failuresWithoutDevice) }));
   if (s.inventory) out.push(t('fleet.summary.inventory', { devices: s.inventory.devices, disabled: s.inventory.disabled }));
@@ -107,7 +107,7 @@ export function fleetToText(report: FleetReport, t: Translate, options: TextOpti
     }
     out.push('', t('fleet.summary.order'));
     c.order.forEach((step, i) => {
-      out.push(`  ${i + 1}. ${t(`fleet.order.${step}` as MessageKey)}`);
+      out.push(`  ${i + 1}. ${messageFor(t, `fleet.order.${step}`)}`);
     });
   }
 

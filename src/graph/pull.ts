@@ -1,8 +1,9 @@
+import { SIGN_IN_DEVICE_ERRORS } from '../knowledge/meanings.js';
 import type { GraphClient } from './client.js';
 import { GraphError, type GraphFailure } from './errors.js';
 
-/** The sign-in error codes the fleet analysis looks at (docs/product.md). */
-export const DEVICE_ERROR_CODES = [700003, 135011, 50155, 50097, 50187, 53000, 53001, 130008];
+/** The sign-in error codes the fleet analysis looks at (docs/product.md): the table of code meanings' sign-in rows. */
+export const DEVICE_ERROR_CODES: readonly number[] = SIGN_IN_DEVICE_ERRORS;
 
 export const DEVICE_SELECT = [
   'id',

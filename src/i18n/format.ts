@@ -22,3 +22,12 @@ export function translator(lang: Lang): Translate {
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
+
+/**
+ * The message for a key built from data (`joinType.${k}` over a record's keys): checked against
+ * the catalogue instead of cast to MessageKey; a value the catalogue has no message for shows
+ * as its key.
+ */
+export function messageFor(t: Translate, key: string, params?: Params): string {
+  return hasMessage(key) ? t(key, params) : key;
+}

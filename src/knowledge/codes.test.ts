@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../plan/step-ids.js';
+import { STEP_IDS } from '../contract/steps.js';
 import { CODE_STEP_IDS, CODES, lookupCode, normalizeCode } from './codes.js';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;

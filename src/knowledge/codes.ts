@@ -1,4 +1,7 @@
-import { STEP_IDS, type StepId } from '../plan/step-ids.js';
+import type { CodeCategory, CodeFamily } from '../contract/codes.js';
+import { STEP_IDS, type StepId } from '../contract/steps.js';
+
+export type { CodeCategory, CodeFamily };
 
 /**
  * Error-code knowledge base shared by diagnose, `explain`, the web app and fleet.
@@ -7,21 +10,6 @@ import { STEP_IDS, type StepId } from '../plan/step-ids.js';
  * 08, 01). Texts are our own wording. Codes the notes mark as observed/secondary say so
  * in their text. Nothing here is guessed: an unknown code gives `undefined`.
  */
-
-export type CodeFamily = 'aadsts' | 'msis' | 'hresult' | 'ntstatus' | 'winhttp' | 'drs-server';
-
-export type CodeCategory =
-  | 'device-missing'
-  | 'device-disabled'
-  | 'device-state'
-  | 'prt'
-  | 'credentials'
-  | 'network'
-  | 'hybrid-join'
-  | 'conditional-access'
-  | 'tpm'
-  | 'federation'
-  | 'other';
 
 export type CodePhase = 'pre-check' | 'discover' | 'auth' | 'join' | 'prt' | 'sign-in';
 
@@ -41,15 +29,15 @@ export interface CodeEntry {
   /** Hybrid join Error Phase, or where the code shows up. */
   phase?: CodePhase;
   severity: 'error' | 'warning' | 'info';
-  /** Plan step ids this code points to (only ids from CODE_STEP_IDS). */
-  steps: string[];
+  /** Plan step ids this code points to. */
+  steps: StepId[];
   en: LocalizedText;
   ja: LocalizedText;
   /** Microsoft Learn page for the code, when the notes name one. */
   docs?: string;
 }
 
-/** The plan step ids an entry may point to: the plan's own list (src/plan/step-ids.ts). */
+/** The plan step ids an entry may point to: the contract's list (src/contract/steps.ts). */
 export const CODE_STEP_IDS = STEP_IDS;
 export type CodeStepId = StepId;
 

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../i18n/format.js';
+import { type MessageKey, messageFor, type Translate } from '../i18n/format.js';
 import { readStatusText } from '../read/parse.js';
 import type { AppResult } from './model.js';
 import type { HelpdeskView, LabStep, ScenarioRun } from './run.js';
@@ -29,7 +29,7 @@ const KEY_FIELDS = new Set([
 /** A scenario's name in the chosen language: its story title, or its matrix dimensions. */
 export function scenarioTitle(s: Scenario, t: Translate): string {
   if (s.story) return t(storyTitleKey(s));
-  const dims = [
+  const dims: MessageKey[] = [
     `lab.dim.join.${s.join}`,
     `lab.dim.era.${s.era}`,
     `lab.dim.mdm.${s.mdm}`,
@@ -37,7 +37,7 @@ export function scenarioTitle(s: Scenario, t: Translate): string {
     `lab.dim.key.${s.leftoverKey ? 'yes' : 'no'}`,
     `lab.dim.loss.${s.loss}`,
   ];
-  return dims.map((key) => t(key as MessageKey)).join(' · ');
+  return dims.map((key) => t(key)).join(' · ');
 }
 
 /** Product names are not translated. */
@@ -72,13 +72,13 @@ function says(view: HelpdeskView, t: Translate, out: string[], withPlan: boolean
   out.push(`  ${t('lab.run.plan')}`);
   view.steps.forEach((step, i) => {
     const flags = `${step.admin ? t('lab.run.flagAdmin') : ''}${step.conditional ? t('lab.run.flagConditional') : ''}`;
-    out.push(`    ${i + 1}. ${t(`step.${step.id}.title` as MessageKey, step.params)}${flags}`);
+    out.push(`    ${i + 1}. ${t(`step.${step.id}.title`, step.params)}${flags}`);
   });
 }
 
 function point(run: ScenarioRun, step: LabStep, t: Translate, full: boolean, out: string[]): void {
   const plan = step.planStep;
-  const title = plan ? t('lab.run.fix', { title: t(`step.${plan.id}.title` as MessageKey) }) : t(step.title.key, localizeActor(step, t));
+  const title = plan ? t('lab.run.fix', { title: t(`step.${plan.id}.title`) }) : t(step.title.key, localizeActor(step, t));
   out.push('', `[${step.n}] ${storyTime(step.at)} — ${title}`);
   if (plan) {
     const planned = run.initial?.steps[plan.index];
@@ -86,10 +86,10 @@ function point(run: ScenarioRun, step: LabStep, t: Translate, full: boolean, out
   }
   if (step.events.length) {
     out.push(`  ${t('lab.run.happened')}`);
-    for (const e of step.events) out.push(`    - ${t(`lab.actor.${e.actor}` as MessageKey)}: ${t(e.key, e.params)}`);
+    for (const e of step.events) out.push(`    - ${t(`lab.actor.${e.actor}`)}: ${t(e.key, e.params)}`);
   }
   if (plan) {
-    out.push(`  ${t(`lab.run.outcome.${plan.outcome}` as MessageKey)}${plan.note ? ` ${t(plan.note.key, plan.note.params)}` : ''}`);
+    out.push(`  ${t(`lab.run.outcome.${plan.outcome}`)}${plan.note ? ` ${t(plan.note.key, plan.note.params)}` : ''}`);
     if (plan.outcome === 'skipped' || plan.outcome === 'reached') return;
   }
   if (step.apps) {
@@ -108,7 +108,7 @@ function point(run: ScenarioRun, step: LabStep, t: Translate, full: boolean, out
 
 function localizeActor(step: LabStep, t: Translate) {
   const actor = step.title.params.actor;
-  return typeof actor === 'string' ? { ...step.title.params, actor: t(`lab.actor.${actor}` as MessageKey) } : step.title.params;
+  return typeof actor === 'string' ? { ...step.title.params, actor: messageFor(t, `lab.actor.${actor}`) } : step.title.params;
 }
 
 /** `lab run`: the story of one scenario, step by step, for a trainee. */
@@ -122,7 +122,7 @@ export function storyText(run: ScenarioRun, t: Translate, options: { full?: bool
     out.push(t('lab.run.failed', { step: run.failure.step, reason: t(run.failure.reason.key, run.failure.reason.params), state: run.failure.state }));
   } else {
     const id = run.healedAfter;
-    out.push(t('lab.run.healed', { step: id ? t(`step.${id}.title` as MessageKey) : '—' }));
+    out.push(t('lab.run.healed', { step: id ? t(`step.${id}.title`) : '—' }));
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { DEVICE_OBJECT_CODES } from '../knowledge/meanings.js';
 import type { Field } from '../read/parse.js';
 import type { DeviceStatus, PrtDiagnostics } from './status.js';
 
@@ -29,8 +30,6 @@ export interface Registration {
   /** The fields that show its health. */
   healthFields: Field[];
 }
-
-const DEVICE_OBJECT_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS130008', 'AADSTS130007', 'AADSTS50155'];
 
 /** A PRT attempt that failed: an error status, an HTTP error or a server error. */
 export function prtAttemptFailed(b: PrtDiagnostics): boolean {

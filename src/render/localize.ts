@@ -83,7 +83,7 @@ export function localizeCode(code: string, lang: Lang): LocalizedCode {
 }
 
 export function localizeStep(step: PlanStep, t: Translate): LocalizedStep {
-  const key = (part: string) => `step.${step.id}.${part}` as MessageKey;
+  const key = (part: 'title' | 'actions' | 'expect' | 'verify'): MessageKey => `step.${step.id}.${part}`;
   return {
     id: step.id,
     stage: step.stage,

@@ -1,7 +1,7 @@
 import type { SameDevice, VerifyVerdict } from '../contract/joins.js';
 import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { DiagnoseOptions } from '../diagnose/types.js';
-import type { MessageKey, Params, Translate } from '../i18n/format.js';
+import { type MessageKey, messageFor, type Params, type Translate } from '../i18n/format.js';
 import { type PlanStep, planStep, type StepId } from '../plan/plan.js';
 import type { ParsedReport } from '../read/parse.js';
 
@@ -261,6 +261,6 @@ function sameDevice(before: Diagnosis, after: Diagnosis): Verification['sameDevi
 /** A reason in the reader's language (join types by their names). */
 export function localizeReason(r: VerifyReason, t: Translate): string {
   if (r.key !== 'verify.reason.joinChanged') return t(r.key, r.params);
-  const name = (v: Params[string]) => t(`joinType.${String(v)}` as MessageKey);
+  const name = (v: Params[string]) => messageFor(t, `joinType.${String(v)}`);
   return t(r.key, { before: name(r.params.before), after: name(r.params.after) });
 }

@@ -6,7 +6,7 @@ import { fleetToCsv } from '../fleet/render-csv.js';
 import { fleetToHtml } from '../fleet/render-html.js';
 import type { FleetReport } from '../fleet/types.js';
 import { deviceKey, parseTime } from '../fleet/values.js';
-import { type MessageKey, translator } from '../i18n/format.js';
+import { translator } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { localizeStep } from '../render/localize.js';
 import { ApiError, requestLang } from './api.js';
@@ -159,7 +159,7 @@ async function readFleetForm(c: Context, maxBytes: number, requireFiles: boolean
     if (e instanceof MultipartError) {
       if (e.reason === 'too-large') throw new ApiError(413, 'web.api.fleetTooLarge', { limit: Math.round(maxBytes / 1048576) }, 'too-large');
       if (e.reason === 'too-many-parts') throw new ApiError(400, 'web.api.fleetTooManyFiles', { limit: MAX_FLEET_FILES }, 'too-many-files');
-      throw new ApiError(400, 'web.api.fleetBadForm', { reason: t(`web.api.formReason.${e.reason}` as MessageKey) }, 'bad-form');
+      throw new ApiError(400, 'web.api.fleetBadForm', { reason: t(`web.api.formReason.${e.reason}`) }, 'bad-form');
     }
     throw e;
   }

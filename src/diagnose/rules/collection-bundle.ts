@@ -1,18 +1,22 @@
 import { collectErrorCodes } from '../../model/status.js';
 import type { BundleFact } from '../../read/bundle.js';
-import type { EvidenceLine, Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type EvidenceLine, type Finding, type RuleContext } from '../types.js';
 
 const factLine = (ctx: RuleContext, f: BundleFact | undefined): EvidenceLine[] => (f ? [{ line: f.line, text: ctx.lineText(f.line) }] : []);
 
 /** What a collection bundle shows beyond dsregcmd: enrolment, policies, the registry key, AAD events. */
-export const collectionBundle: Rule = {
-  id: 'collection-bundle',
-  description: 'Facts from a collection bundle: MDM enrolment, registration policies, the AAD\\Storage key, AAD events.',
-  check(ctx: RuleContext): Finding[] {
+export const collectionBundle = defineRule({
+  meta: {
+    id: 'collection-bundle',
+    emits: ['mdm-enrolled', 'auto-registration-disabled', 'workplace-join-blocked', 'aad-storage-key-present', 'aad-events'],
+    severity: 'warning',
+    docs: { description: 'Facts from a collection bundle: MDM enrolment, registration policies, the AAD\\Storage key, AAD events.' },
+  },
+  check(ctx: RuleContext) {
     const b = ctx.status.report.bundle;
     if (!b) return [];
     const fact = (key: string) => b.facts.find((f) => f.key.toLowerCase() === key.toLowerCase());
-    const out: Finding[] = [];
+    const out: Finding<'mdm-enrolled' | 'auto-registration-disabled' | 'workplace-join-blocked' | 'aad-storage-key-present' | 'aad-events'>[] = [];
     const s = ctx.status;
     if (b.mdmEnrollments !== null && b.mdmEnrollments > 0) {
       out.push({
@@ -71,4 +75,4 @@ export const collectionBundle: Rule = {
     }
     return out;
   },
-};
+});

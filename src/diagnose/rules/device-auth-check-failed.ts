@@ -1,11 +1,15 @@
 import { hexCodes } from '../../read/values.js';
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 /** DeviceAuthStatus FAILED for a reason other than "disabled or deleted": the check itself failed. */
-export const deviceAuthCheckFailed: Rule = {
-  id: 'device-auth-check-failed',
-  description: 'DeviceAuthStatus could not confirm the device with Entra ID (the check failed to run).',
-  check(ctx: RuleContext): Finding[] {
+export const deviceAuthCheckFailed = defineRule({
+  meta: {
+    id: 'device-auth-check-failed',
+    emits: ['device-auth-check-failed'],
+    severity: 'warning',
+    docs: { description: 'DeviceAuthStatus could not confirm the device with Entra ID (the check failed to run).' },
+  },
+  check(ctx: RuleContext) {
     const f = ctx.status.deviceAuthStatus.field;
     if (!f || !/FAIL/i.test(f.value) || /disabled or deleted/i.test(f.value)) return [];
     const codes = hexCodes(f.value);
@@ -21,4 +25,4 @@ export const deviceAuthCheckFailed: Rule = {
       },
     ];
   },
-};
+});

@@ -1,12 +1,16 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 const SOON_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** The device certificate (MS-Organization-Access) has expired, expires soon, or is not yet valid. */
-export const deviceCertificate: Rule = {
-  id: 'device-certificate',
-  description: 'The device certificate is expired, close to expiry, or not yet valid.',
-  check(ctx: RuleContext): Finding[] {
+export const deviceCertificate = defineRule({
+  meta: {
+    id: 'device-certificate',
+    emits: ['device-certificate-expired', 'device-certificate-expiring', 'device-certificate-not-yet-valid'],
+    severity: 'error',
+    docs: { description: 'The device certificate is expired, close to expiry, or not yet valid.' },
+  },
+  check(ctx: RuleContext) {
     const f = ctx.status.field('DeviceCertificateValidity');
     if (f?.typed.kind !== 'range') return [];
     const asOf = ctx.clock?.iso ?? (ctx.options.now ?? new Date()).toISOString();
@@ -57,4 +61,4 @@ export const deviceCertificate: Rule = {
     }
     return [];
   },
-};
+});

@@ -1,11 +1,15 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type Finding, type RuleContext } from '../types.js';
 
 /** KeySignTest failed or AadRecoveryEnabled YES: the device keys are unusable. */
-export const deviceKeys: Rule = {
-  id: 'device-keys',
-  description: 'KeySignTest failed or the device is marked for recovery (AadRecoveryEnabled YES).',
-  check(ctx: RuleContext): Finding[] {
-    const out: Finding[] = [];
+export const deviceKeys = defineRule({
+  meta: {
+    id: 'device-keys',
+    emits: ['key-sign-test-failed', 'aad-recovery-enabled'],
+    severity: 'error',
+    docs: { description: 'KeySignTest failed or the device is marked for recovery (AadRecoveryEnabled YES).' },
+  },
+  check(ctx: RuleContext) {
+    const out: Finding<'key-sign-test-failed' | 'aad-recovery-enabled'>[] = [];
     const keySign = ctx.status.field('KeySignTest');
     if (keySign && /FAIL/i.test(keySign.value)) {
       out.push({
@@ -32,4 +36,4 @@ export const deviceKeys: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,14 +1,17 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { DISABLED_CODES } from '../../knowledge/meanings.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { codeLines, deviceAuthDisabledOrDeleted, deviceObjectAnswer, prtBlockCodes, prtBlockLines } from './shared.js';
 
-const DISABLED = ['AADSTS135011', 'AADSTS130007'];
-
 /** The device object exists but is disabled: AADSTS135011 (or WHfB's 130007). */
-export const deviceObjectDisabled: Rule = {
-  id: 'device-object-disabled',
-  description: 'The device object is disabled in the tenant (AADSTS135011).',
-  check(ctx: RuleContext): Finding[] {
-    const codes = ctx.allCodes.filter((c) => DISABLED.includes(c));
+export const deviceObjectDisabled = defineRule({
+  meta: {
+    id: 'device-object-disabled',
+    emits: ['device-object-disabled', 'superseded-answer'],
+    severity: 'error',
+    docs: { description: 'The device object is disabled in the tenant (AADSTS135011).' },
+  },
+  check(ctx: RuleContext) {
+    const codes = ctx.allCodes.filter((c) => DISABLED_CODES.includes(c));
     if (codes.length === 0) return [];
     if (ctx.match.verdict === 'needs-evidence') return [];
     const answer = deviceObjectAnswer(ctx);
@@ -38,4 +41,4 @@ export const deviceObjectDisabled: Rule = {
       },
     ];
   },
-};
+});

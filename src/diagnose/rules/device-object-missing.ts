@@ -1,22 +1,25 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { AMBIGUOUS_CODES, DELETED_CODES, DISABLED_CODES } from '../../knowledge/meanings.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { codeLines, deviceAuthDisabledOrDeleted, deviceObjectAnswer, prtBlockCodes, prtBlockLines } from './shared.js';
-
-const DELETED = ['AADSTS700003', 'AADSTS130008'];
 
 /**
  * The tenant has no object for the device ID the PC presents: AADSTS700003 (or WHfB's 130008),
  * or DeviceAuthStatus "disabled or deleted" / AADSTS50155 with no sign that it was only disabled.
  */
-export const deviceObjectMissing: Rule = {
-  id: 'device-object-missing',
-  description: 'The device object was deleted from the tenant (AADSTS700003).',
-  check(ctx: RuleContext): Finding[] {
-    const deleted = ctx.allCodes.filter((c) => DELETED.includes(c));
+export const deviceObjectMissing = defineRule({
+  meta: {
+    id: 'device-object-missing',
+    emits: ['device-object-missing', 'superseded-answer'],
+    severity: 'error',
+    docs: { description: 'The device object was deleted from the tenant (AADSTS700003).' },
+  },
+  check(ctx: RuleContext) {
+    const deleted = ctx.allCodes.filter((c) => DELETED_CODES.includes(c));
     const answer = deviceObjectAnswer(ctx);
     // both answers: the latest decides (superseded-answer explains the other)
     const disabledSignal = answer.verdict === 'disabled';
     if (disabledSignal && deleted.length > 0 && ctx.match.verdict !== 'needs-evidence') {
-      const latest = ctx.allCodes.filter((c) => c === 'AADSTS135011' || c === 'AADSTS130007');
+      const latest = ctx.allCodes.filter((c) => DISABLED_CODES.includes(c));
       return [
         {
           id: 'superseded-answer',
@@ -30,7 +33,7 @@ export const deviceObjectMissing: Rule = {
       ];
     }
     const das = deviceAuthDisabledOrDeleted(ctx);
-    const ambiguous50155 = ctx.allCodes.includes('AADSTS50155');
+    const ambiguous50155 = AMBIGUOUS_CODES.some((c) => ctx.allCodes.includes(c));
     if (deleted.length === 0 && (disabledSignal || (!das && !ambiguous50155))) return [];
     // the output does not show the failure: needs-more-evidence asks for what decides it
     if (ctx.match.verdict === 'needs-evidence') return [];
@@ -39,6 +42,7 @@ export const deviceObjectMissing: Rule = {
       return [
         {
           id: 'device-object-missing',
+          data: { answer: 'deleted' },
           severity: 'error',
           title: 'finding.device-object-missing.title',
           explanation: wa.partner ? 'finding.device-object-missing.work-account-partner' : 'finding.device-object-missing.work-account-stale',
@@ -50,11 +54,12 @@ export const deviceObjectMissing: Rule = {
       ];
     }
 
-    const evidence = [...codeLines(ctx, [...deleted, 'AADSTS50155']), ...ctx.evidenceOf(das), ...prtBlockLines(ctx, deleted), ...ctx.match.evidence];
+    const evidence = [...codeLines(ctx, [...deleted, ...AMBIGUOUS_CODES]), ...ctx.evidenceOf(das), ...prtBlockLines(ctx, deleted), ...ctx.match.evidence];
     const confirmed = deleted.length > 0;
     return [
       {
         id: 'device-object-missing',
+        data: { answer: confirmed ? 'deleted' : 'deleted-or-disabled' },
         severity: 'error',
         title: confirmed ? 'finding.device-object-missing.title' : 'finding.device-object-missing.title-ambiguous',
         explanation: confirmed
@@ -65,14 +70,17 @@ export const deviceObjectMissing: Rule = {
         params: {
           deviceId: ctx.status.deviceId.value ?? '—',
           tenant: ctx.status.tenantName.value ?? ctx.status.tenantId.value ?? '—',
-          fromError: ctx.errorCodes.some((c) => DELETED.includes(c)) ? 'yes' : 'no',
+          fromError: ctx.errorCodes.some((c) => DELETED_CODES.includes(c)) ? 'yes' : 'no',
         },
         evidence,
         ...(ctx.match.registration ? { registration: ctx.match.registration.id } : {}),
         codes: [
-          ...new Set([...(confirmed ? deleted : ['AADSTS50155'].filter((c) => ctx.allCodes.includes(c))), ...prtBlockCodes(ctx, [...deleted, 'AADSTS50155'])]),
+          ...new Set([
+            ...(confirmed ? deleted : AMBIGUOUS_CODES.filter((c) => ctx.allCodes.includes(c))),
+            ...prtBlockCodes(ctx, [...deleted, ...AMBIGUOUS_CODES]),
+          ]),
         ],
       },
     ];
   },
-};
+});

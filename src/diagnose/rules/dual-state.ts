@@ -1,10 +1,14 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 /** Hybrid or Entra joined while WorkplaceJoined is YES: two registrations for one PC. */
-export const dualState: Rule = {
-  id: 'dual-state',
-  description: 'The device is joined and also Entra registered by the user (dual state).',
-  check(ctx: RuleContext): Finding[] {
+export const dualState = defineRule({
+  meta: {
+    id: 'dual-state',
+    emits: ['dual-state'],
+    severity: 'warning',
+    docs: { description: 'The device is joined and also Entra registered by the user (dual state).' },
+  },
+  check(ctx: RuleContext) {
     const s = ctx.status;
     if (s.azureAdJoined.value !== true || s.workplaceJoined.value !== true) return [];
     // work accounts of other tenants are not a second registration for the join's tenant
@@ -22,4 +26,4 @@ export const dualState: Rule = {
       },
     ];
   },
-};
+});

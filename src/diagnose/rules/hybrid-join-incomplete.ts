@@ -1,5 +1,5 @@
 import { hexCodes } from '../../read/values.js';
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 const PREJOIN_FIELDS = [
   'User Context',
@@ -23,10 +23,14 @@ const PREJOIN_FIELDS = [
  * DomainJoined YES but AzureAdJoined NO: hybrid join has not completed. The pre-join
  * diagnostics (Error Phase, Client ErrorCode, the tests) say where it stopped.
  */
-export const hybridJoinIncomplete: Rule = {
-  id: 'hybrid-join-incomplete',
-  description: 'A domain-joined device has not completed hybrid join; pre-join diagnostics say why.',
-  check(ctx: RuleContext): Finding[] {
+export const hybridJoinIncomplete = defineRule({
+  meta: {
+    id: 'hybrid-join-incomplete',
+    emits: ['hybrid-join-incomplete'],
+    severity: 'error',
+    docs: { description: 'A domain-joined device has not completed hybrid join; pre-join diagnostics say why.' },
+  },
+  check(ctx: RuleContext) {
     const s = ctx.status;
     const prejoin = PREJOIN_FIELDS.map((n) => s.field(n)).filter((f) => f !== undefined);
     const clientCode = s.field('Client ErrorCode');
@@ -49,6 +53,7 @@ export const hybridJoinIncomplete: Rule = {
     return [
       {
         id: 'hybrid-join-incomplete',
+        data: { diagnostics: hasDiagnostics },
         severity: hasDiagnostics ? 'error' : 'warning',
         title: 'finding.hybrid-join-incomplete.title',
         explanation,
@@ -62,4 +67,4 @@ export const hybridJoinIncomplete: Rule = {
       },
     ];
   },
-};
+});

@@ -16,7 +16,7 @@ import { prtStale } from './prt-stale.js';
 import { tpm } from './tpm.js';
 import { wrongContext } from './wrong-context.js';
 
-/** Every rule, in the order findings are reported. `error-codes` runs last (see diagnose.ts). */
+/** Every rule, in the order findings are reported. `error-codes` runs last: it explains the codes no earlier finding did. */
 export const RULES: readonly Rule[] = [
   needsMoreEvidence,
   deviceObjectMissing,

@@ -1,12 +1,16 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type Finding, type RuleContext } from '../types.js';
 
 /** What the input does not show: the join state, elided parts, masked IDs. */
-export const inputCompleteness: Rule = {
-  id: 'input-completeness',
-  description: 'Parts of the output needed for a diagnosis are missing, elided or masked.',
-  check(ctx: RuleContext): Finding[] {
+export const inputCompleteness = defineRule({
+  meta: {
+    id: 'input-completeness',
+    emits: ['join-state-unknown', 'output-elided', 'ids-masked'],
+    severity: 'warning',
+    docs: { description: 'Parts of the output needed for a diagnosis are missing, elided or masked.' },
+  },
+  check(ctx: RuleContext) {
     const s = ctx.status;
-    const out: Finding[] = [];
+    const out: Finding<'join-state-unknown' | 'output-elided' | 'ids-masked'>[] = [];
     if (s.joinType === 'unknown') {
       const shown = [s.azureAdJoined, s.domainJoined, s.workplaceJoined].flatMap((e) => ctx.evidenceOf(e.field));
       out.push({
@@ -45,4 +49,4 @@ export const inputCompleteness: Rule = {
     }
     return out;
   },
-};
+});

@@ -1,6 +1,6 @@
 import type { Registration } from '../../model/registrations.js';
-import { DEVICE_OBJECT_CODES } from '../match.js';
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { DEVICE_OBJECT_CODES } from '../../knowledge/meanings.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 /** `device join (hybrid-joined), DeviceId …` for the finding's text (the ids, not translated). */
 export function registrationSummary(r: Registration): string {
@@ -12,10 +12,16 @@ export function registrationSummary(r: Registration): string {
  * registration failing, or the error names a registration, device or tenant this output shows
  * healthy or does not hold: ask for what decides it, plan no fix.
  */
-export const needsMoreEvidence: Rule = {
-  id: 'needs-more-evidence',
-  description: 'The reported error is not shown by this output (healthy registration, another device or tenant): ask for the evidence that decides.',
-  check(ctx: RuleContext): Finding[] {
+export const needsMoreEvidence = defineRule({
+  meta: {
+    id: 'needs-more-evidence',
+    emits: ['needs-more-evidence'],
+    severity: 'error',
+    docs: {
+      description: 'The reported error is not shown by this output (healthy registration, another device or tenant): ask for the evidence that decides.',
+    },
+  },
+  check(ctx: RuleContext) {
     const m = ctx.match;
     if (m.verdict !== 'needs-evidence' || !m.reason) return [];
     const codes = ctx.allCodes.filter((c) => DEVICE_OBJECT_CODES.includes(c));
@@ -40,4 +46,4 @@ export const needsMoreEvidence: Rule = {
       },
     ];
   },
-};
+});

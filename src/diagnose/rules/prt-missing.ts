@@ -1,4 +1,4 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 import { isCloudJoined } from './shared.js';
 
 /**
@@ -19,10 +19,14 @@ function localAccount(ctx: RuleContext) {
 }
 
 /** `AzureAdPrt : NO` on an Entra joined or hybrid joined device, in a real user's run. */
-export const prtMissing: Rule = {
-  id: 'prt-missing',
-  description: 'The signed-in user has no Primary Refresh Token on a joined device.',
-  check(ctx: RuleContext): Finding[] {
+export const prtMissing = defineRule({
+  meta: {
+    id: 'prt-missing',
+    emits: ['prt-missing'],
+    severity: 'error',
+    docs: { description: 'The signed-in user has no Primary Refresh Token on a joined device.' },
+  },
+  check(ctx: RuleContext) {
     const prt = ctx.status.azureAdPrt;
     if (prt.value !== false || !isCloudJoined(ctx)) return [];
     // elevated, SYSTEM or remote runs show no real user's PRT: wrong-context says so instead
@@ -33,6 +37,7 @@ export const prtMissing: Rule = {
       return [
         {
           id: 'prt-missing',
+          data: { localAccount: true },
           severity: 'info',
           title: 'finding.prt-missing.title-local-account',
           explanation: 'finding.prt-missing.local-account',
@@ -45,6 +50,7 @@ export const prtMissing: Rule = {
     return [
       {
         id: 'prt-missing',
+        data: { localAccount: false },
         severity: 'error',
         title: 'finding.prt-missing.title',
         explanation: diag.length ? 'finding.prt-missing.explanation' : 'finding.prt-missing.no-diagnostics',
@@ -54,4 +60,4 @@ export const prtMissing: Rule = {
       },
     ];
   },
-};
+});

@@ -1,18 +1,21 @@
+import { DEVICE_OBJECT_CODES } from '../../knowledge/meanings.js';
 import { collectErrorCodes } from '../../model/status.js';
 import { hexCodes } from '../../read/values.js';
-import type { Finding, Rule, RuleContext } from '../types.js';
-
-/** Codes handled by the device-object rules: their blocks are evidence there, not here. */
-const DEVICE_OBJECT_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS130007', 'AADSTS130008', 'AADSTS50155'];
+import { defineRule, type Finding, type RuleContext } from '../types.js';
 
 /** A failed PRT acquisition or renewal, read from the diagnostics block dsregcmd prints. */
-export const prtRequestFailed: Rule = {
-  id: 'prt-request-failed',
-  description: 'A PRT acquisition or refresh attempt failed (Attempt Status, HTTP error, server error).',
-  check(ctx: RuleContext): Finding[] {
-    const out: Finding[] = [];
+export const prtRequestFailed = defineRule({
+  meta: {
+    id: 'prt-request-failed',
+    emits: ['prt-request-failed'],
+    severity: 'error',
+    docs: { description: 'A PRT acquisition or refresh attempt failed (Attempt Status, HTTP error, server error).' },
+  },
+  check(ctx: RuleContext) {
+    const out: Finding<'prt-request-failed'>[] = [];
     for (const block of ctx.status.prtDiagnostics) {
       const codes = collectErrorCodes([block.attemptStatus, block.httpError, block.serverErrorDescription].filter((v): v is string => v !== null));
+      // codes handled by the device-object rules: their blocks are evidence there, not here
       if (codes.some((c) => DEVICE_OBJECT_CODES.includes(c))) continue;
       if (codes.length === 0 && block.httpStatus === null && !block.serverErrorCode) continue;
       const transport = block.httpError ? hexCodes(block.httpError)[0] : undefined;
@@ -35,4 +38,4 @@ export const prtRequestFailed: Rule = {
     }
     return out;
   },
-};
+});

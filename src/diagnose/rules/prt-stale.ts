@@ -1,12 +1,16 @@
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type RuleContext } from '../types.js';
 
 const FOUR_HOURS_MS = 4 * 60 * 60 * 1000;
 
 /** AzureAdPrtUpdateTime more than 4 hours before the output's own clock: renewal is failing. */
-export const prtStale: Rule = {
-  id: 'prt-stale',
-  description: "The PRT was not renewed for more than 4 hours, measured against the output's own clock.",
-  check(ctx: RuleContext): Finding[] {
+export const prtStale = defineRule({
+  meta: {
+    id: 'prt-stale',
+    emits: ['prt-stale'],
+    severity: 'warning',
+    docs: { description: "The PRT was not renewed for more than 4 hours, measured against the output's own clock." },
+  },
+  check(ctx: RuleContext) {
     if (ctx.status.azureAdPrt.value !== true) return [];
     const update = ctx.status.field('AzureAdPrtUpdateTime');
     if (update?.typed.kind !== 'instant' || !ctx.clock) return [];
@@ -24,4 +28,4 @@ export const prtStale: Rule = {
       },
     ];
   },
-};
+});

@@ -1,3 +1,4 @@
+import { DELETED_CODES, DISABLED_CODES } from '../../knowledge/meanings.js';
 import { collectErrorCodes } from '../../model/status.js';
 import type { Field } from '../../read/parse.js';
 import { reportedErrorLines } from '../reported-error.js';
@@ -48,9 +49,6 @@ export function prtBlockLines(ctx: RuleContext, codes: string[]): EvidenceLine[]
   }
   return out;
 }
-
-const DELETED_CODES = ['AADSTS700003', 'AADSTS130008'];
-const DISABLED_CODES = ['AADSTS135011', 'AADSTS130007'];
 
 /**
  * When both a deleted (700003) and a disabled (135011) answer appear, the latest server answer

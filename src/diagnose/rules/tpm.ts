@@ -1,13 +1,17 @@
 import { lookupCode } from '../../knowledge/codes.js';
-import type { Finding, Rule, RuleContext } from '../types.js';
+import { defineRule, type Finding, type RuleContext } from '../types.js';
 import { codeLines, isCloudJoined } from './shared.js';
 
 /** TPM error codes anywhere, or a joined device whose key is not TPM-protected. */
-export const tpm: Rule = {
-  id: 'tpm',
-  description: 'TPM errors, or a joined device whose key is in software rather than the TPM.',
-  check(ctx: RuleContext): Finding[] {
-    const out: Finding[] = [];
+export const tpm = defineRule({
+  meta: {
+    id: 'tpm',
+    emits: ['tpm-error', 'tpm-not-used'],
+    severity: 'error',
+    docs: { description: 'TPM errors, or a joined device whose key is in software rather than the TPM.' },
+  },
+  check(ctx: RuleContext) {
+    const out: Finding<'tpm-error' | 'tpm-not-used'>[] = [];
     const tpmCodes = ctx.allCodes.filter((c) => lookupCode(c)?.category === 'tpm');
     if (tpmCodes.length) {
       out.push({
@@ -34,4 +38,4 @@ export const tpm: Rule = {
     }
     return out;
   },
-};
+});
