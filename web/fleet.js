@@ -2,6 +2,7 @@
 // server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
 import { barChart, columnChart } from './charts.js';
+import { initCleanupTab, wireTabs } from './cleanup.js';
 import { $, apiError, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
 
 const DEVICE_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS50155', 'AADSTS50097', 'AADSTS50187', 'AADSTS53000', 'AADSTS53001', 'AADSTS130008'];
@@ -33,6 +34,8 @@ const state = {
   cleanupShown: [],
   openDevice: null,
   opener: null,
+  /** The Cleanup tab (web/cleanup.js). */
+  staged: null,
   seq: 0,
   deviceSeq: 0,
 };
@@ -90,6 +93,7 @@ async function switchLang(lang) {
   remember('dsreg-doctor.lang', lang);
   applyStaticTexts();
   if (state.report) renderReport();
+  state.staged?.render();
   if (state.openDevice) await openDevice(state.openDevice, { refresh: true });
 }
 
@@ -1155,6 +1159,17 @@ function wireDrop() {
 
 function wire() {
   wireDrop();
+  wireTabs();
+  state.staged = initCleanupTab({
+    t,
+    num,
+    time,
+    joinLabel,
+    lang: () => state.lang,
+    messages: () => state.messages,
+    files: () => state.files,
+    checkLimits,
+  });
   $('fleet-open').addEventListener('click', () => $('fleet-file').click());
   $('fleet-file').addEventListener('change', (e) => {
     const files = [...(e.target.files ?? [])];
@@ -1286,6 +1301,7 @@ async function start() {
   }
   applyStaticTexts();
   renderReport();
+  state.staged.render();
   document.documentElement.dataset.ready = 'true';
 }
 
