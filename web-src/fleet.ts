@@ -1,9 +1,10 @@
 // dsreg-doctor Fleet view. Plain ES module, no framework, no bundler. The exports go to the local
 // server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
-import { barChart, columnChart } from './charts.js';
-import { initCleanupTab, wireTabs } from './cleanup.js';
-import { $, apiError, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
+import { type BarItem, barChart, type Column, columnChart } from './charts.js';
+import type { AffectedDevice, CleanupEntry, FleetReport } from '../src/fleet/types.js';
+import { type CleanupTab, initCleanupTab, wireTabs } from './cleanup.js';
+import { $, apiError, applyTheme, type Child, browserLang, clear, download, errorText, format, h, type Params, stored, targetOf } from './dom.js';
 
 const DEVICE_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS50155', 'AADSTS50097', 'AADSTS50187', 'AADSTS53000', 'AADSTS53001', 'AADSTS130008'];
 const CODE_COLOR = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
@@ -15,14 +16,54 @@ const NO_ACTOR = '\u0000none';
 const PAGE_SIZE = 50;
 const CLEANUP_PAGE_SIZE = 25;
 
-const state = {
+/** Where the report came from: the `dataset` the API adds to the `fleet --format json` document. */
+interface FleetDataset {
+  id: string;
+  origin: 'upload' | 'graph';
+  files: { name: string; size: number }[];
+  bytes: number;
+  staleDays: number | null;
+  asOf: string | null;
+  planned: { name: string; size: number } | null;
+  drillDown: boolean;
+  warnings: string[];
+}
+export type PageReport = FleetReport & { dataset: FleetDataset };
+type DayColumn = Column & { count: number };
+type Filters = { q: string; join: string; code: string; state: string; cause: string; actor: string };
+
+interface FleetState {
+  lang: 'ja' | 'en';
+  messages: Record<string, string>;
+  version: string;
+  config: { graph: boolean; maxBytes: number; maxFiles: number };
+  files: File[];
+  report: PageReport | null;
+  /** Per device: the lower-cased text the search box looks in. */
+  haystack: Map<string, string>;
+  filters: Filters;
+  sort: { key: string; dir: number };
+  page: number;
+  shown: AffectedDevice[];
+  planned: File | null;
+  cleanupFilters: { q: string; risk: string };
+  cleanupPage: number;
+  cleanupShown: CleanupEntry[];
+  openDevice: string | null;
+  opener: HTMLElement | null;
+  /** The Cleanup tab (cleanup.ts). */
+  staged: CleanupTab | null;
+  seq: number;
+  deviceSeq: number;
+}
+
+const state: FleetState = {
   lang: 'en',
   messages: {},
   version: '',
   config: { graph: false, maxBytes: 64 * 1024 * 1024, maxFiles: 50 },
   files: [],
   report: null,
-  /** Per device: the lower-cased text the search box looks in. */
   haystack: new Map(),
   filters: { q: '', join: '', code: '', state: '', cause: '', actor: '' },
   sort: { key: '', dir: 1 },
@@ -34,13 +75,12 @@ const state = {
   cleanupShown: [],
   openDevice: null,
   opener: null,
-  /** The Cleanup tab (web/cleanup.js). */
   staged: null,
   seq: 0,
   deviceSeq: 0,
 };
 
-const t = (key, params) => format(state.messages[key] ?? key, params);
+const t = (key: string, params?: Params): string => format(state.messages[key] ?? key, params);
 const num = (n) => Number(n).toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US');
 /** Times as the fleet report prints them: UTC, to the minute. */
 const time = (iso) => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, '') : '—');
@@ -63,13 +103,14 @@ async function loadMessages(lang) {
 function applyStaticTexts() {
   document.documentElement.lang = state.lang;
   document.title = t('web.fleet.title');
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
-  $('lang').value = state.lang;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
+    (el as HTMLInputElement).placeholder = t(el.dataset.i18nPlaceholder ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel ?? ''));
+  $<HTMLSelectElement>('lang').value = state.lang;
   $('version').textContent = `dsreg-doctor ${state.version}`;
   $('fleet-limit').textContent = t('web.fleet.load.limit', { files: state.config.maxFiles, limit: Math.round(state.config.maxBytes / 1048576) });
-  $('fleet-graph').hidden = !state.config.graph;
+  $<HTMLButtonElement>('fleet-graph').hidden = !state.config.graph;
   $('fleet-graph-hint').hidden = !state.config.graph;
   renderFiles();
   renderPlannedName();
@@ -87,7 +128,7 @@ async function switchLang(lang) {
   try {
     await loadMessages(lang);
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   remember('dsreg-doctor.lang', lang);
@@ -139,13 +180,13 @@ function renderFiles() {
           onclick: () => {
             state.files.splice(i, 1);
             renderFiles();
-            $('fleet-open').focus();
+            $<HTMLButtonElement>('fleet-open').focus();
           },
         }),
       ),
     );
   });
-  $('fleet-analyse').disabled = state.files.length === 0;
+  $<HTMLButtonElement>('fleet-analyse').disabled = state.files.length === 0;
 }
 
 function addFiles(fileList) {
@@ -169,8 +210,8 @@ function checkLimits(files, extra = 0) {
 }
 
 function cleanupFields(form) {
-  const days = $('c-days').value.trim();
-  const asOf = $('c-asof').value.trim();
+  const days = $<HTMLInputElement>('c-days').value.trim();
+  const asOf = $<HTMLInputElement>('c-asof').value.trim();
   if (days !== '') form.append('staleDays', days);
   if (asOf !== '') form.append('asOf', asOf);
   if (state.planned) form.append('planned', state.planned, state.planned.name);
@@ -196,8 +237,8 @@ async function analyse() {
 async function loadGraph() {
   hideError();
   const q = new URLSearchParams({ lang: state.lang });
-  const days = $('c-days').value.trim();
-  const asOf = $('c-asof').value.trim();
+  const days = $<HTMLInputElement>('c-days').value.trim();
+  const asOf = $<HTMLInputElement>('c-asof').value.trim();
   if (days !== '') q.set('staleDays', days);
   if (asOf !== '') q.set('asOf', asOf);
   await load(() => fetch(`/api/fleet/graph?${q}`), t('web.fleet.load.graphBusy'));
@@ -208,13 +249,13 @@ async function load(request, busy) {
   performance.mark('fleet:load-start');
   const started = performance.now();
   setStatus(busy);
-  for (const id of ['fleet-analyse', 'fleet-graph']) $(id).disabled = true;
+  for (const id of ['fleet-analyse', 'fleet-graph']) $<HTMLButtonElement>(id).disabled = true;
   document.body.setAttribute('aria-busy', 'true');
-  let res;
+  let res: Response;
   try {
     res = await request();
   } catch (e) {
-    if (seq === state.seq) finishLoad(t('web.error.network', { reason: e?.message ?? String(e) }));
+    if (seq === state.seq) finishLoad(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   if (seq !== state.seq) return;
@@ -236,8 +277,8 @@ async function load(request, busy) {
 }
 
 function finishLoad(error) {
-  $('fleet-analyse').disabled = state.files.length === 0;
-  $('fleet-graph').disabled = false;
+  $<HTMLButtonElement>('fleet-analyse').disabled = state.files.length === 0;
+  $<HTMLButtonElement>('fleet-graph').disabled = false;
   document.body.removeAttribute('aria-busy');
   if (error) {
     setStatus('');
@@ -256,7 +297,7 @@ function setReport(report, { fresh }) {
   if (fresh) {
     state.filters = { q: '', join: '', code: '', state: '', cause: '', actor: '' };
     state.sort = { key: '', dir: 1 };
-    $('f-search').value = '';
+    $<HTMLInputElement>('f-search').value = '';
   }
   state.page = 0;
   state.cleanupPage = 0;
@@ -284,7 +325,7 @@ function renderReport() {
   renderCleanup(r);
 }
 
-function renderCards(r) {
+function renderCards(r: PageReport) {
   const s = r.summary;
   const card = (key, value, detail, cls = '') =>
     h(
@@ -295,7 +336,7 @@ function renderCards(r) {
       detail ? h('span', { class: 'stat-detail muted small', text: detail }) : null,
     );
   const deletedOrDisabled = r.affected.filter((d) => d.cause === 'deleted' || d.cause === 'disabled').length;
-  const notes = [];
+  const notes: string[] = [];
   notes.push(
     s.devicesAffected > 0 ? t('fleet.summary.affected', { count: num(s.devicesAffected), recovered: num(s.devicesRecovered) }) : t('fleet.summary.none'),
   );
@@ -322,8 +363,8 @@ function reasonText(reason) {
   return state.messages[`fleet.reason.${reason}`] ?? reason;
 }
 
-function renderInputs(r) {
-  const table = clear($('fleet-inputs-table'));
+function renderInputs(r: PageReport) {
+  const table = clear($<HTMLTableElement>('fleet-inputs-table'));
   const unread = r.inputs.filter((i) => i.error).length;
   $('fleet-inputs-heading').textContent = t('web.fleet.inputs.heading', { count: r.inputs.length });
   $('fleet-inputs-summary').textContent = [
@@ -333,7 +374,7 @@ function renderInputs(r) {
     .filter(Boolean)
     .join(' · ');
   // a file that could not be read, or rows that were not used: open the list so it is seen
-  if (r.inputs.some((i) => i.error)) $('fleet-inputs').open = true;
+  if (r.inputs.some((i) => i.error)) $<HTMLDetailsElement>('fleet-inputs').open = true;
   const th = (key) => h('th', { scope: 'col', text: t(key) });
   table.append(
     h(
@@ -354,7 +395,7 @@ function renderInputs(r) {
   );
   const body = h('tbody');
   for (const i of r.inputs) {
-    const problems = [];
+    const problems: string[] = [];
     if (i.error) {
       const key = `fleet.note.file.${i.error}`;
       problems.push(state.messages[key] ? t(key, { file: i.name, detail: i.errorDetail ?? '' }) : `${i.error}${i.errorDetail ? ` (${i.errorDetail})` : ''}`);
@@ -392,26 +433,30 @@ function renderInputs(r) {
 
 // ---- charts ----------------------------------------------------------------------------------
 
-function countBy(list, keyOf) {
-  const m = new Map();
-  for (const d of list) for (const k of [keyOf(d)].flat()) m.set(k, (m.get(k) ?? 0) + 1);
+function countBy<T>(list: T[], keyOf: (item: T) => string | string[] | null): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of list) for (const k of [keyOf(d)].flat()) if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
 
-function renderCharts(r) {
+function renderCharts(r: PageReport) {
   const f = state.filters;
-  const bar = () => (item) => t('web.fleet.charts.barLabel', { label: item.label, value: num(item.value) });
-  const select = (filter) => (key) => {
-    state.filters[filter] = state.filters[filter] === key ? '' : key;
-    const el = $(`f-${filter}`);
-    if (el) el.value = state.filters[filter];
+  const bar = (_filter: string) => (item: BarItem) => t('web.fleet.charts.barLabel', { label: item.label, value: num(item.value) });
+  const select = (filter: string) => (key: string) => {
+    const f = filter as keyof Filters;
+    state.filters[f] = state.filters[f] === key ? '' : key;
+    $<HTMLSelectElement>(`f-${filter}`).value = state.filters[f];
     state.page = 0;
     applyFilters();
-    renderCharts(state.report);
+    if (state.report) renderCharts(state.report);
     // keep the keyboard where it was: the same bar, redrawn
-    document.querySelector(`#fleet-charts [data-chart="${filter}"] [data-key="${CSS.escape(key)}"]`)?.focus();
+    document.querySelector<HTMLElement>(`#fleet-charts [data-chart="${filter}"] [data-key="${CSS.escape(key)}"]`)?.focus();
   };
-  const byDay = r.summary.failuresByDay.map((d) => ({ label: d.day, count: d.count, parts: Object.entries(d.byCode).map(([key, value]) => ({ key, value })) }));
+  const byDay: DayColumn[] = r.summary.failuresByDay.map((d) => ({
+    label: d.day,
+    count: d.count,
+    parts: Object.entries(d.byCode).map(([key, value]) => ({ key, value })),
+  }));
   const joins = countBy(r.affected, (d) => d.joinType);
   const causes = countBy(r.affected, (d) => d.cause);
   const codes = countBy(r.affected, (d) => d.errorCodes);
@@ -419,7 +464,7 @@ function renderCharts(r) {
     r.affected.filter((d) => d.deletedBy),
     (d) => d.deletedBy,
   );
-  const charts = [
+  const charts: [string, HTMLElement][] = [
     [
       'day',
       columnChart({
@@ -427,7 +472,7 @@ function renderCharts(r) {
         columns: byDay,
         colors: CODE_COLOR,
         emptyText: t('fleet.chart.empty'),
-        columnLabel: (c) => t('web.fleet.charts.dayLabel', { day: c.label, count: num(c.count) }),
+        columnLabel: (c) => t('web.fleet.charts.dayLabel', { day: c.label, count: num((c as DayColumn).count) }),
       }),
     ],
     [
@@ -494,19 +539,19 @@ function renderCharts(r) {
 
 // ---- the device table ------------------------------------------------------------------------
 
-function option(value, label, count) {
+function option(value: string, label: string, count?: number): HTMLOptionElement {
   return h('option', { value, text: count === undefined ? label : `${label} (${num(count)})` });
 }
 
-function renderFilterOptions(r) {
-  const fill = (id, entries, labelOf, extra = []) => {
-    const el = $(id);
+function renderFilterOptions(r: PageReport) {
+  const fill = (id: string, entries: [string, number][], labelOf: (key: string) => string, extra: HTMLOptionElement[] = []) => {
+    const el = $<HTMLSelectElement>(id);
     el.replaceChildren(option('', t('web.fleet.table.all')), ...extra, ...entries.map(([k, n]) => option(k, labelOf(k), n)));
     const wanted = state.filters[id.slice(2)];
     el.value = [...el.options].some((o) => o.value === wanted) ? wanted : '';
-    state.filters[id.slice(2)] = el.value;
+    state.filters[id.slice(2) as keyof Filters] = el.value;
   };
-  const sorted = (m, order) =>
+  const sorted = (m: Map<string, number>, order?: string[]): [string, number][] =>
     [...m].sort((a, b) => (order ? order.indexOf(a[0]) - order.indexOf(b[0]) : b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))));
   fill('f-join', sorted(countBy(r.affected, (d) => d.joinType)), joinLabel);
   fill(
@@ -606,7 +651,7 @@ function renderHead() {
                 : { key: c.key, dir: c.numeric || c.key === 'last' || c.key === 'deleted' ? -1 : 1 };
             state.page = 0;
             applyFilters();
-            document.querySelector(`#fleet-head [data-sort="${c.key}"]`)?.focus();
+            document.querySelector<HTMLElement>(`#fleet-head [data-sort="${c.key}"]`)?.focus();
           },
         },
         t(c.label),
@@ -649,7 +694,7 @@ function deviceRow(d) {
         class: 'link',
         text: name,
         'aria-label': t('web.fleet.table.open', { name }),
-        onclick: (e) => openDevice(d.deviceId, { opener: e.currentTarget }),
+        onclick: (e) => openDevice(d.deviceId, { opener: e.currentTarget as HTMLElement }),
       }),
       d.displayName ? h('div', { class: 'id', text: d.deviceId }) : null,
     ),
@@ -676,6 +721,7 @@ function deviceRow(d) {
 
 function renderTable() {
   const r = state.report;
+  if (!r) return;
   renderHead();
   const total = r.affected.length;
   const shown = state.shown.length;
@@ -698,22 +744,22 @@ function renderTable() {
   const none = $('fleet-none');
   none.hidden = shown > 0;
   none.textContent = total === 0 ? t('web.fleet.table.noAffected') : t('web.fleet.table.none');
-  $('fleet-table').hidden = shown === 0;
+  $<HTMLTableElement>('fleet-table').hidden = shown === 0;
   const pages = Math.max(1, Math.ceil(shown / PAGE_SIZE));
   $('fleet-pager').hidden = pages <= 1;
   $('page-label').textContent = t('web.fleet.table.page', { page: state.page + 1, pages });
-  $('page-prev').disabled = state.page === 0;
-  $('page-next').disabled = state.page >= pages - 1;
-  $('export-csv-shown').disabled = shown === 0;
-  $('f-reset').disabled = !Object.values(state.filters).some(Boolean);
+  $<HTMLButtonElement>('page-prev').disabled = state.page === 0;
+  $<HTMLButtonElement>('page-next').disabled = state.page >= pages - 1;
+  $<HTMLButtonElement>('export-csv-shown').disabled = shown === 0;
+  $<HTMLButtonElement>('f-reset').disabled = !Object.values(state.filters).some(Boolean);
 }
 
 // ---- drill-down ------------------------------------------------------------------------------
 
-async function openDevice(deviceId, { opener = null, refresh = false } = {}) {
+async function openDevice(deviceId: string, { opener = null, refresh = false }: { opener?: HTMLElement | null; refresh?: boolean } = {}) {
   const r = state.report;
   if (!r) return;
-  const dialog = $('device-dialog');
+  const dialog = $<HTMLDialogElement>('device-dialog');
   const seq = ++state.deviceSeq;
   state.openDevice = deviceId;
   if (opener) state.opener = opener;
@@ -721,11 +767,11 @@ async function openDevice(deviceId, { opener = null, refresh = false } = {}) {
   $('device-title').textContent = row?.displayName ?? deviceId;
   if (!refresh) clear($('device-body')).append(h('p', { class: 'muted', text: t('web.fleet.device.loading') }));
   if (!dialog.open) dialog.showModal();
-  let res;
+  let res: Response;
   try {
     res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/devices/${encodeURIComponent(deviceId)}?lang=${state.lang}`);
   } catch (e) {
-    if (seq === state.deviceSeq) clear($('device-body')).append(h('p', { class: 'bad', text: t('web.error.network', { reason: e?.message ?? String(e) }) }));
+    if (seq === state.deviceSeq) clear($('device-body')).append(h('p', { class: 'bad', text: t('web.error.network', { reason: errorText(e) }) }));
     return;
   }
   if (seq !== state.deviceSeq) return;
@@ -740,14 +786,14 @@ async function openDevice(deviceId, { opener = null, refresh = false } = {}) {
   performance.mark('fleet:device-rendered');
 }
 
-function facts(rows) {
+function facts(rows: [string, ...(string | Node | null | undefined)[]][]): HTMLElement {
   const dl = h('dl', { class: 'summary' });
   for (const [label, ...value] of rows)
     if (value.length && value[0] !== null && value[0] !== undefined) dl.append(h('dt', { text: label }), h('dd', {}, ...value));
   return dl;
 }
 
-function section(titleKey, ...children) {
+function section(titleKey: string, ...children: Child[]): HTMLElement {
   return h('section', { class: 'drill' }, h('h3', { text: t(titleKey) }), ...children);
 }
 
@@ -787,12 +833,12 @@ function renderDevice(detail) {
           [t('web.fleet.device.recovered'), d.recovered ? t('web.fleet.device.recoveredYes') : t('web.fleet.device.recoveredNo')],
           [t('fleet.col.users'), users || '—'],
           [t('fleet.col.apps'), d.apps.join(', ') || '—'],
-          ...(d.statusFile ? [[t('web.fleet.device.statusFile'), d.statusFile]] : []),
+          ...(d.statusFile ? [[t('web.fleet.device.statusFile'), d.statusFile] as [string, string]] : []),
         ]),
       ),
     );
     // the deletion event
-    const deletion = [];
+    const deletion: HTMLElement[] = [];
     if (d.deletedBy) {
       deletion.push(
         h('p', {
@@ -807,7 +853,7 @@ function renderDevice(detail) {
       if (d.auditMatch)
         deletion.push(h('p', { class: d.auditMatch === 'name' ? 'warn small' : 'muted small', text: t(`web.fleet.device.matchedBy.${d.auditMatch}`) }));
     } else {
-      deletion.push(h('p', { class: 'muted', text: state.report.summary.audit ? t('web.fleet.device.noDeletion') : t('web.fleet.device.noAudit') }));
+      deletion.push(h('p', { class: 'muted', text: state.report?.summary.audit ? t('web.fleet.device.noDeletion') : t('web.fleet.device.noAudit') }));
     }
     const audit = detail.events?.audit ?? [];
     if (audit.length > 0) {
@@ -829,7 +875,7 @@ function renderDevice(detail) {
   }
   // its sign-ins
   const ev = detail.events;
-  const signIns = [];
+  const signIns: HTMLElement[] = [];
   if (!ev) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsUnavailable') }));
   else if (ev.signInTotal === 0) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsNone') }));
   else {
@@ -918,7 +964,7 @@ function renderDevice(detail) {
   );
 }
 
-function table(headers, rows, name, rowClass = () => '') {
+function table(headers: string[], rows: string[][], name: string, rowClass: (cells: string[], i: number) => string = () => ''): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
@@ -932,7 +978,7 @@ function table(headers, rows, name, rowClass = () => '') {
 }
 
 function closeDevice() {
-  const dialog = $('device-dialog');
+  const dialog = $<HTMLDialogElement>('device-dialog');
   if (dialog.open) dialog.close();
 }
 
@@ -947,11 +993,11 @@ async function runCleanup({ clearIt = false } = {}) {
   if (!r) return;
   hideError('cleanup-error-box');
   if (clearIt) {
-    $('c-days').value = '';
-    $('c-asof').value = '';
+    $<HTMLInputElement>('c-days').value = '';
+    $<HTMLInputElement>('c-asof').value = '';
     state.planned = null;
     renderPlannedName();
-  } else if ($('c-days').value.trim() === '' && !state.planned) {
+  } else if ($<HTMLInputElement>('c-days').value.trim() === '' && !state.planned) {
     showError(t('web.fleet.cleanup.needInput'), 'cleanup-error-box', 'cleanup-error-message');
     return;
   } else if (!state.planned && !r.summary.inventory) {
@@ -961,17 +1007,17 @@ async function runCleanup({ clearIt = false } = {}) {
   const form = new FormData();
   cleanupFields(form);
   setStatus(t('web.fleet.cleanup.busy'), 'c-status');
-  $('c-run').disabled = true;
-  let res;
+  $<HTMLButtonElement>('c-run').disabled = true;
+  let res: Response;
   try {
     res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/cleanup?lang=${state.lang}`, { method: 'POST', body: form });
   } catch (e) {
-    $('c-run').disabled = false;
+    $<HTMLButtonElement>('c-run').disabled = false;
     setStatus('', 'c-status');
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }), 'cleanup-error-box', 'cleanup-error-message');
+    showError(t('web.error.network', { reason: errorText(e) }), 'cleanup-error-box', 'cleanup-error-message');
     return;
   }
-  $('c-run').disabled = false;
+  $<HTMLButtonElement>('c-run').disabled = false;
   setStatus('', 'c-status');
   if (!res.ok) {
     showError(await apiError(res), 'cleanup-error-box', 'cleanup-error-message');
@@ -979,12 +1025,13 @@ async function runCleanup({ clearIt = false } = {}) {
   }
   const report = await res.json();
   state.cleanupFilters = { q: '', risk: '' };
-  $('c-search').value = '';
+  $<HTMLInputElement>('c-search').value = '';
   setReport(report, { fresh: false });
   if (report.cleanup) $('cleanup-summary').scrollIntoView({ block: 'nearest' });
 }
 
-function renderCleanup(r) {
+function renderCleanup(r: PageReport | null) {
+  if (!r) return;
   const c = r.cleanup;
   $('cleanup-body').hidden = !c;
   if (!c) return;
@@ -1011,7 +1058,7 @@ function renderCleanup(r) {
           'data-risk': risk,
           onclick: () => {
             state.cleanupFilters.risk = state.cleanupFilters.risk === risk ? '' : risk;
-            $('c-risk').value = state.cleanupFilters.risk;
+            $<HTMLSelectElement>('c-risk').value = state.cleanupFilters.risk;
             state.cleanupPage = 0;
             renderCleanup(state.report);
           },
@@ -1025,7 +1072,7 @@ function renderCleanup(r) {
   blank.hidden = !(c.blankTimestamp > 0);
   blank.textContent = c.blankTimestamp > 0 ? t('fleet.summary.cleanupBlank', { count: num(c.blankTimestamp) }) : '';
   clear($('cleanup-order')).append(...c.order.map((o) => h('li', { text: t(`fleet.order.${o}`) })));
-  const riskSelect = $('c-risk');
+  const riskSelect = $<HTMLSelectElement>('c-risk');
   riskSelect.replaceChildren(option('', t('web.fleet.table.all')), ...RISKS.map((k) => option(k, t(`fleet.risk.${k}`), c.byRisk[k])));
   riskSelect.value = state.cleanupFilters.risk;
 
@@ -1064,7 +1111,7 @@ function renderCleanup(r) {
             class: 'link',
             text: name,
             'aria-label': t('web.fleet.table.open', { name }),
-            onclick: (ev) => openDevice(e.deviceId, { opener: ev.currentTarget }),
+            onclick: (ev) => openDevice(e.deviceId, { opener: ev.currentTarget as HTMLElement }),
           }),
           h('div', { class: 'id', text: e.deviceId }),
         ),
@@ -1079,8 +1126,8 @@ function renderCleanup(r) {
   $('cleanup-count').textContent = list.length ? t('web.fleet.table.count', { from: num(from + 1), to: num(from + rows.length), shown: num(list.length) }) : '';
   $('cleanup-pager').hidden = pages <= 1;
   $('c-page-label').textContent = t('web.fleet.table.page', { page: state.cleanupPage + 1, pages });
-  $('c-prev').disabled = state.cleanupPage === 0;
-  $('c-next').disabled = state.cleanupPage >= pages - 1;
+  $<HTMLButtonElement>('c-prev').disabled = state.cleanupPage === 0;
+  $<HTMLButtonElement>('c-next').disabled = state.cleanupPage >= pages - 1;
 }
 
 // ---- exports ---------------------------------------------------------------------------------
@@ -1089,7 +1136,7 @@ async function exportReport(fmt, table, ids) {
   const r = state.report;
   if (!r) return;
   hideError();
-  let res;
+  let res: Response;
   try {
     res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/export?format=${fmt}&table=${table}&lang=${state.lang}`, {
       method: 'POST',
@@ -1097,7 +1144,7 @@ async function exportReport(fmt, table, ids) {
       body: ids ? JSON.stringify({ deviceIds: ids }) : '',
     });
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   if (!res.ok) {
@@ -1109,11 +1156,11 @@ async function exportReport(fmt, table, ids) {
 }
 
 async function downloadCollect() {
-  let res;
+  let res: Response;
   try {
     res = await fetch(`/api/collect-script?lang=${state.lang}`);
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   if (!res.ok) {
@@ -1170,17 +1217,17 @@ function wire() {
     files: () => state.files,
     checkLimits,
   });
-  $('fleet-open').addEventListener('click', () => $('fleet-file').click());
-  $('fleet-file').addEventListener('change', (e) => {
-    const files = [...(e.target.files ?? [])];
-    e.target.value = '';
+  $<HTMLButtonElement>('fleet-open').addEventListener('click', () => $<HTMLInputElement>('fleet-file').click());
+  $<HTMLInputElement>('fleet-file').addEventListener('change', (e) => {
+    const files = [...(targetOf(e).files ?? [])];
+    targetOf(e).value = '';
     if (files.length) {
       addFiles(files);
       analyse();
     }
   });
-  $('fleet-analyse').addEventListener('click', analyse);
-  $('fleet-clear').addEventListener('click', () => {
+  $<HTMLButtonElement>('fleet-analyse').addEventListener('click', analyse);
+  $<HTMLButtonElement>('fleet-clear').addEventListener('click', () => {
     state.files = [];
     state.report = null;
     state.seq++;
@@ -1188,104 +1235,104 @@ function wire() {
     setStatus('');
     renderFiles();
     renderReport();
-    $('fleet-open').focus();
+    $<HTMLButtonElement>('fleet-open').focus();
   });
-  $('fleet-graph').addEventListener('click', loadGraph);
+  $<HTMLButtonElement>('fleet-graph').addEventListener('click', loadGraph);
 
-  let searchTimer;
-  $('f-search').addEventListener('input', (e) => {
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  $<HTMLInputElement>('f-search').addEventListener('input', (e) => {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
-      state.filters.q = e.target.value.trim().toLowerCase();
+      state.filters.q = targetOf(e).value.trim().toLowerCase();
       state.page = 0;
       applyFilters();
     }, 120);
   });
   for (const name of ['join', 'code', 'state', 'cause', 'actor']) {
     $(`f-${name}`).addEventListener('change', (e) => {
-      state.filters[name] = e.target.value;
+      state.filters[name] = targetOf(e).value;
       state.page = 0;
       applyFilters();
-      renderCharts(state.report);
+      if (state.report) renderCharts(state.report);
     });
   }
-  $('f-reset').addEventListener('click', () => {
+  $<HTMLButtonElement>('f-reset').addEventListener('click', () => {
     state.filters = { q: '', join: '', code: '', state: '', cause: '', actor: '' };
-    $('f-search').value = '';
-    for (const name of ['join', 'code', 'state', 'cause', 'actor']) $(`f-${name}`).value = '';
+    $<HTMLInputElement>('f-search').value = '';
+    for (const name of ['join', 'code', 'state', 'cause', 'actor']) $<HTMLSelectElement>(`f-${name}`).value = '';
     state.page = 0;
     applyFilters();
-    renderCharts(state.report);
-    $('f-search').focus();
+    if (state.report) renderCharts(state.report);
+    $<HTMLInputElement>('f-search').focus();
   });
   const turn = (delta) => () => {
     state.page += delta;
     renderTable();
     $('affected-card').scrollIntoView({ block: 'start' });
   };
-  $('page-prev').addEventListener('click', turn(-1));
-  $('page-next').addEventListener('click', turn(1));
+  $<HTMLButtonElement>('page-prev').addEventListener('click', turn(-1));
+  $<HTMLButtonElement>('page-next').addEventListener('click', turn(1));
 
-  $('device-close').addEventListener('click', closeDevice);
-  $('device-dialog').addEventListener('close', () => {
+  $<HTMLButtonElement>('device-close').addEventListener('click', closeDevice);
+  $<HTMLDialogElement>('device-dialog').addEventListener('close', () => {
     state.openDevice = null;
     state.deviceSeq++;
     state.opener?.focus();
   });
   // a click on the backdrop closes the dialog
-  $('device-dialog').addEventListener('click', (e) => {
+  $<HTMLDialogElement>('device-dialog').addEventListener('click', (e) => {
     if (e.target === e.currentTarget) closeDevice();
   });
 
-  $('c-planned-open').addEventListener('click', () => $('c-planned').click());
-  $('c-planned').addEventListener('change', (e) => {
-    state.planned = e.target.files?.[0] ?? null;
-    e.target.value = '';
+  $<HTMLButtonElement>('c-planned-open').addEventListener('click', () => $<HTMLInputElement>('c-planned').click());
+  $<HTMLInputElement>('c-planned').addEventListener('change', (e) => {
+    state.planned = targetOf(e).files?.[0] ?? null;
+    targetOf(e).value = '';
     renderPlannedName();
   });
-  $('c-run').addEventListener('click', () => runCleanup());
-  $('c-clear').addEventListener('click', () => runCleanup({ clearIt: true }));
-  $('c-days').addEventListener('keydown', (e) => {
+  $<HTMLButtonElement>('c-run').addEventListener('click', () => runCleanup());
+  $<HTMLButtonElement>('c-clear').addEventListener('click', () => runCleanup({ clearIt: true }));
+  $<HTMLInputElement>('c-days').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       runCleanup();
     }
   });
-  $('c-search').addEventListener('input', (e) => {
-    state.cleanupFilters.q = e.target.value.trim().toLowerCase();
+  $<HTMLInputElement>('c-search').addEventListener('input', (e) => {
+    state.cleanupFilters.q = targetOf(e).value.trim().toLowerCase();
     state.cleanupPage = 0;
     renderCleanup(state.report);
   });
-  $('c-risk').addEventListener('change', (e) => {
-    state.cleanupFilters.risk = e.target.value;
+  $<HTMLSelectElement>('c-risk').addEventListener('change', (e) => {
+    state.cleanupFilters.risk = targetOf(e).value;
     state.cleanupPage = 0;
     renderCleanup(state.report);
   });
-  $('c-prev').addEventListener('click', () => {
+  $<HTMLButtonElement>('c-prev').addEventListener('click', () => {
     state.cleanupPage--;
     renderCleanup(state.report);
   });
-  $('c-next').addEventListener('click', () => {
+  $<HTMLButtonElement>('c-next').addEventListener('click', () => {
     state.cleanupPage++;
     renderCleanup(state.report);
   });
 
-  $('export-csv-shown').addEventListener('click', () =>
+  $<HTMLButtonElement>('export-csv-shown').addEventListener('click', () =>
     exportReport(
       'csv',
       'affected',
       state.shown.map((d) => d.deviceId),
     ),
   );
-  $('export-csv-all').addEventListener('click', () => exportReport('csv', 'affected', null));
-  $('export-html').addEventListener('click', () => exportReport('html', 'affected', null));
-  $('export-json').addEventListener('click', () => exportReport('json', 'affected', null));
-  $('export-csv-cleanup').addEventListener('click', () => exportReport('csv', 'cleanup', null));
+  $<HTMLButtonElement>('export-csv-all').addEventListener('click', () => exportReport('csv', 'affected', null));
+  $<HTMLButtonElement>('export-html').addEventListener('click', () => exportReport('html', 'affected', null));
+  $<HTMLButtonElement>('export-json').addEventListener('click', () => exportReport('json', 'affected', null));
+  $<HTMLButtonElement>('export-csv-cleanup').addEventListener('click', () => exportReport('csv', 'cleanup', null));
 
-  $('lang').addEventListener('change', (e) => switchLang(e.target.value));
-  $('theme').addEventListener('change', (e) => {
-    applyTheme(e.target.value);
-    remember('dsreg-doctor.theme', e.target.value);
+  $<HTMLSelectElement>('lang').addEventListener('change', (e) => switchLang(targetOf(e).value));
+  $<HTMLSelectElement>('theme').addEventListener('change', (e) => {
+    applyTheme(targetOf(e).value);
+    remember('dsreg-doctor.theme', targetOf(e).value);
   });
 }
 
@@ -1296,12 +1343,12 @@ async function start() {
   try {
     await loadMessages(lang === 'ja' || lang === 'en' ? lang : 'en');
   } catch (e) {
-    showError(`dsreg-doctor: ${e?.message ?? String(e)}`);
+    showError(`dsreg-doctor: ${errorText(e)}`);
     return;
   }
   applyStaticTexts();
   renderReport();
-  state.staged.render();
+  state.staged?.render();
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -2,11 +2,47 @@
 // catalogues and every diagnosis from the same library code as the CLI, through `engine`: the local
 // server's API when `dsreg-doctor serve` serves the page (web/engine.js), the library itself bundled
 // into the page in the standalone file (src/web/standalone.ts). Input values are only ever set as text.
-import { $, append, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
-import { engine } from './engine.js';
+import { $, append, applyTheme, browserLang, clear, download, errorText, format, h, type Params, stored, targetOf } from './dom.js';
+import { engine, type InputRequest } from './engine.js';
 import { pathLabels, renderFlow } from './flow.js';
 
-const state = {
+/**
+ * The diagnosis document (`diagnose --format json`, plus `source.lines`). src/ builds it as
+ * `unknown` (render/localize.ts diagnosisToJson) until the contract module types it; the page
+ * names the parts the flow diagram reads and reads the rest loosely.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the diagnosis JSON has no type in src/ yet (issue 15 item 1)
+type DiagnosisDoc = Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: the verify JSON has no type in src/ yet (issue 15 item 1)
+type VerifyDoc = Record<string, any>;
+
+/** Text or bytes the page holds for one input. */
+interface Loaded {
+  bytes: Uint8Array;
+  name: string;
+}
+
+interface AppState {
+  lang: 'ja' | 'en';
+  messages: Record<string, string>;
+  examples: { file: string; label: string }[];
+  maxBodyBytes: number;
+  /** Bytes of a loaded file or example, until the text box is edited; then the text is sent. */
+  loaded: Loaded | null;
+  /** What the shown diagnosis was made from. */
+  request: InputRequest | null;
+  result: DiagnosisDoc | null;
+  masked: boolean;
+  done: Set<string>;
+  selected: number;
+  afterLoaded: Loaded | null;
+  afterRequest: { before: InputRequest; after: InputRequest; afterError?: string } | null;
+  afterResult: VerifyDoc | null;
+  seq: number;
+  afterSeq: number;
+}
+
+const state: AppState = {
   lang: 'en',
   messages: {},
   examples: [],
@@ -26,16 +62,16 @@ const state = {
   afterSeq: 0,
 };
 
-const t = (key, params) => format(state.messages[key] ?? key, params);
+const t = (key: string, params?: Params): string => format(state.messages[key] ?? key, params);
 
 // ---- masking ---------------------------------------------------------------------------------
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-let maskPattern = null;
+let maskPattern: RegExp | null = null;
 
 function updateMaskTargets() {
   const d = state.result?.device;
-  const values = new Set();
+  const values = new Set<string>();
   if (d) {
     for (const v of [d.deviceId, d.tenantId, d.deviceName, d.tenantName]) if (typeof v === 'string' && v.trim().length >= 3) values.add(v.trim());
     // a hybrid device prints its FQDN; its host name alone appears elsewhere (Executing Account Name)
@@ -74,11 +110,12 @@ async function loadMessages(lang) {
 
 function applyStaticTexts() {
   document.documentElement.lang = state.lang;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
-  $('lang').value = state.lang;
-  const select = $('example');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
+    (el as HTMLInputElement).placeholder = t(el.dataset.i18nPlaceholder ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel ?? ''));
+  $<HTMLSelectElement>('lang').value = state.lang;
+  const select = $<HTMLSelectElement>('example');
   const current = select.value;
   clear(select).append(
     h('option', { value: '', text: t('web.input.exampleNone') }),
@@ -94,7 +131,7 @@ function applyStaticTexts() {
 }
 
 function updateMaskButton() {
-  const b = $('mask');
+  const b = $<HTMLButtonElement>('mask');
   b.textContent = state.masked ? t('web.summary.unmask') : t('web.summary.mask');
   b.setAttribute('aria-pressed', String(state.masked));
   $('masked-note').hidden = !state.masked;
@@ -115,20 +152,20 @@ function setStatus(message, id = 'status') {
 
 /** The message of an engine failure: the API's own, or "the server did not answer". */
 function failure(e) {
-  return e?.network ? t('web.error.network', { reason: e.message }) : (e?.message ?? String(e));
+  return e?.network ? t('web.error.network', { reason: e.message }) : errorText(e);
 }
 
 // ---- input -----------------------------------------------------------------------------------
 
 function currentInput() {
   if (state.loaded) return state.loaded;
-  return { bytes: new TextEncoder().encode($('input').value), name: '' };
+  return { bytes: new TextEncoder().encode($<HTMLTextAreaElement>('input').value), name: '' };
 }
 
 /** Diagnose the input box (or the loaded file). `fromFile` fills the box with the decoded text. */
 async function runDiagnose({ fromFile = false } = {}) {
   const input = currentInput();
-  const request = { bytes: input.bytes, name: input.name, error: $('error-text').value.trim(), mdm: $('mdm').checked };
+  const request = { bytes: input.bytes, name: input.name, error: $<HTMLInputElement>('error-text').value.trim(), mdm: $<HTMLInputElement>('mdm').checked };
   return diagnoseRequest(request, { fromFile });
 }
 
@@ -137,20 +174,20 @@ async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}
   performance.mark('dsreg:diagnose-start');
   hideError();
   if (!quiet) setStatus(t('web.busy'));
-  $('diagnose').disabled = true;
-  let result;
+  $<HTMLButtonElement>('diagnose').disabled = true;
+  let result: DiagnosisDoc;
   try {
     result = await engine.diagnose(request, state.lang);
   } catch (e) {
     if (seq === state.seq) {
-      $('diagnose').disabled = false;
+      $<HTMLButtonElement>('diagnose').disabled = false;
       setStatus('');
       showError(failure(e));
     }
     return;
   }
   if (seq !== state.seq) return; // a newer request is on its way
-  $('diagnose').disabled = false;
+  $<HTMLButtonElement>('diagnose').disabled = false;
   const sameInput = state.request && sameBytes(state.request.bytes, request.bytes);
   if (!sameInput) {
     state.done.clear();
@@ -163,7 +200,7 @@ async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}
   state.request = request;
   state.result = result;
   updateMaskTargets();
-  if (fromFile) $('input').value = result.source.lines.join('\n');
+  if (fromFile) $<HTMLTextAreaElement>('input').value = result.source.lines.join('\n');
   renderResults();
   setStatus(fromFile || request.name ? t('web.input.loaded', { name: result.input.name, encoding: result.input.encoding, lines: result.input.lines }) : '');
   performance.mark('dsreg:plan-rendered');
@@ -182,11 +219,11 @@ async function loadFile(file, target) {
     else showError(msg);
     return;
   }
-  let bytes;
+  let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    const msg = t('web.error.fileRead', { name: file.name, reason: e?.message ?? String(e) });
+    const msg = t('web.error.fileRead', { name: file.name, reason: errorText(e) });
     if (target === 'after') showError(msg, 'after-error-box', 'after-error-message');
     else showError(msg);
     return;
@@ -196,14 +233,14 @@ async function loadFile(file, target) {
     await runCompare({ fromFile: true });
   } else {
     state.loaded = { bytes, name: file.name };
-    $('example').value = '';
+    $<HTMLSelectElement>('example').value = '';
     await runDiagnose({ fromFile: true });
   }
 }
 
 async function loadExample(file) {
   if (!file) return;
-  let bytes;
+  let bytes: Uint8Array;
   try {
     bytes = await engine.example(file);
   } catch (e) {
@@ -275,7 +312,7 @@ function renderSummary(r) {
   const d = r.device;
   const row = (label, ...value) => [h('dt', { text: label }), h('dd', {}, ...value)];
   const flags = ['AzureAdJoined', 'DomainJoined', 'WorkplaceJoined', 'EnterpriseJoined'].map((name) => {
-    const key = name[0].toLowerCase() + name.slice(1);
+    const key = name.charAt(0).toLowerCase() + name.slice(1);
     const v = d[key];
     return h('span', { class: `flag ${v === true ? 'yes' : v === false ? 'no' : 'unknown'}`, text: `${name} ${yesNo(v)}` });
   });
@@ -368,7 +405,8 @@ function renderFindings(r) {
   }
 }
 
-function selectFinding(i) {
+function selectFinding(i: number) {
+  if (!state.result) return;
   state.selected = i;
   const f = state.result.findings[i];
   for (const el of document.querySelectorAll('#findings .finding')) el.classList.remove('selected');
@@ -438,9 +476,9 @@ function renderStep(step, n) {
         checked: state.done.has(step.id),
         'aria-label': t('web.plan.doneLabel', { n, title }),
         onchange: (e) => {
-          if (e.target.checked) state.done.add(step.id);
+          if (targetOf(e).checked) state.done.add(step.id);
           else state.done.delete(step.id);
-          e.target.closest('.step')?.classList.toggle('is-done', e.target.checked);
+          targetOf(e).closest('.step')?.classList.toggle('is-done', targetOf(e).checked);
           updateProgress();
         },
       }),
@@ -546,37 +584,41 @@ function fileBase() {
 }
 
 /** Ask the engine for a file (from the same input as the shown diagnosis) and offer it for download. */
-async function downloadFrom(make, name, type) {
-  let content;
+async function downloadFrom(make: () => Promise<ArrayBuffer>, name: string, type: string) {
+  let content: ArrayBuffer;
   try {
     content = await make();
   } catch (e) {
-    showError(e?.network ? failure(e) : t('web.downloads.failed', { message: failure(e) }));
+    showError((e as { network?: boolean })?.network ? failure(e) : t('web.downloads.failed', { message: failure(e) }));
     return;
   }
   download(name, content, type);
 }
 
 async function downloadMarkdown() {
-  if (!state.request) return;
-  await downloadFrom(() => engine.markdown(state.request, state.lang), `dsreg-doctor-${fileBase()}.${state.lang}.md`, 'text/markdown;charset=utf-8');
+  const request = state.request;
+  if (!request) return;
+  await downloadFrom(() => engine.markdown(request, state.lang), `dsreg-doctor-${fileBase()}.${state.lang}.md`, 'text/markdown;charset=utf-8');
 }
 
 async function downloadScript() {
-  if (!state.request) return;
-  await downloadFrom(() => engine.script(state.request, state.lang), `dsreg-doctor-remediation-${fileBase()}.ps1`, 'text/plain;charset=utf-8');
+  const request = state.request;
+  if (!request) return;
+  await downloadFrom(() => engine.script(request, state.lang), `dsreg-doctor-remediation-${fileBase()}.ps1`, 'text/plain;charset=utf-8');
 }
 
 /** One script of the Intune Remediations pair, under the names `script --intune --out-dir` writes. */
 async function downloadIntune(part) {
-  if (!state.request) return;
+  const request = state.request;
+  if (!request) return;
   const name = part === 'detection' ? 'Detect-700003.ps1' : 'Remediate-700003.ps1';
-  await downloadFrom(() => engine.intune(state.request, state.lang, part), name, 'text/plain;charset=utf-8');
+  await downloadFrom(() => engine.intune(request, state.lang, part), name, 'text/plain;charset=utf-8');
 }
 
 async function downloadRedacted() {
-  if (!state.request) return;
-  await downloadFrom(() => engine.redact(state.request, state.lang), `${fileBase()}.redacted.txt`, 'text/plain;charset=utf-8');
+  const request = state.request;
+  if (!request) return;
+  await downloadFrom(() => engine.redact(request, state.lang), `${fileBase()}.redacted.txt`, 'text/plain;charset=utf-8');
 }
 
 async function downloadCollect() {
@@ -597,15 +639,15 @@ async function runCompare({ fromFile = false, quiet = false } = {}) {
     showError(t('web.after.needBefore'), 'after-error-box', 'after-error-message');
     return;
   }
-  const after = state.afterLoaded ?? { bytes: new TextEncoder().encode($('after-input').value), name: '' };
-  const request = { before: state.request, after, afterError: $('after-error').value.trim() };
+  const after = state.afterLoaded ?? { bytes: new TextEncoder().encode($<HTMLTextAreaElement>('after-input').value), name: '' };
+  const request = { before: state.request, after, afterError: $<HTMLInputElement>('after-error').value.trim() };
   await compareRequest(request, { fromFile, quiet });
 }
 
 async function compareRequest(request, { fromFile = false, quiet = false } = {}) {
   const seq = ++state.afterSeq;
   if (!quiet) setStatus(t('web.busy'), 'after-status');
-  let result;
+  let result: VerifyDoc;
   try {
     result = await engine.verify(request, state.lang);
   } catch (e) {
@@ -620,7 +662,7 @@ async function compareRequest(request, { fromFile = false, quiet = false } = {})
   state.afterRequest = request;
   state.afterResult = result;
   if (fromFile) {
-    $('after-input').value = '';
+    $<HTMLTextAreaElement>('after-input').value = '';
     const a = result.after.input;
     setStatus(t('web.input.loaded', { name: a.name, encoding: a.encoding, lines: a.lines }), 'after-status');
   }
@@ -671,7 +713,7 @@ async function switchLang(lang) {
 }
 
 function wire() {
-  const input = $('input');
+  const input = $<HTMLTextAreaElement>('input');
   input.addEventListener('input', (e) => {
     state.loaded = null; // the box is the input now
     if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
@@ -688,17 +730,17 @@ function wire() {
       runDiagnose();
     }
   });
-  $('error-text').addEventListener('keydown', (e) => {
+  $<HTMLInputElement>('error-text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       runDiagnose();
     }
   });
-  $('diagnose').addEventListener('click', () => runDiagnose());
-  $('clear').addEventListener('click', () => {
+  $<HTMLButtonElement>('diagnose').addEventListener('click', () => runDiagnose());
+  $<HTMLButtonElement>('clear').addEventListener('click', () => {
     input.value = '';
-    $('error-text').value = '';
-    $('example').value = '';
+    $<HTMLInputElement>('error-text').value = '';
+    $<HTMLSelectElement>('example').value = '';
     state.loaded = null;
     state.request = null;
     state.result = null;
@@ -709,16 +751,16 @@ function wire() {
     renderResults();
     input.focus();
   });
-  $('open-file').addEventListener('click', () => $('file').click());
-  $('file').addEventListener('change', (e) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
+  $<HTMLButtonElement>('open-file').addEventListener('click', () => $<HTMLInputElement>('file').click());
+  $<HTMLInputElement>('file').addEventListener('change', (e) => {
+    const file = targetOf(e).files?.[0];
+    targetOf(e).value = '';
     if (file) loadFile(file, 'before');
   });
-  $('example').addEventListener('change', (e) => loadExample(e.target.value));
+  $<HTMLSelectElement>('example').addEventListener('change', (e) => loadExample(targetOf(e).value));
   wireDropZone('drop', (file) => loadFile(file, 'before'));
 
-  const after = $('after-input');
+  const after = $<HTMLTextAreaElement>('after-input');
   after.addEventListener('input', (e) => {
     state.afterLoaded = null;
     if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
@@ -734,11 +776,11 @@ function wire() {
       runCompare();
     }
   });
-  $('compare').addEventListener('click', () => runCompare());
-  $('after-open-file').addEventListener('click', () => $('after-file').click());
-  $('after-file').addEventListener('change', (e) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
+  $<HTMLButtonElement>('compare').addEventListener('click', () => runCompare());
+  $<HTMLButtonElement>('after-open-file').addEventListener('click', () => $<HTMLInputElement>('after-file').click());
+  $<HTMLInputElement>('after-file').addEventListener('change', (e) => {
+    const file = targetOf(e).files?.[0];
+    targetOf(e).value = '';
     if (file) loadFile(file, 'after');
   });
   wireDropZone('after-drop', (file) => loadFile(file, 'after'));
@@ -747,25 +789,25 @@ function wire() {
   window.addEventListener('dragover', (e) => e.preventDefault());
   window.addEventListener('drop', (e) => e.preventDefault());
 
-  $('mask').addEventListener('click', () => {
+  $<HTMLButtonElement>('mask').addEventListener('click', () => {
     state.masked = !state.masked;
     updateMaskButton();
     renderResults();
     if (state.afterResult) renderAfter(state.afterResult);
   });
-  $('download-md').addEventListener('click', downloadMarkdown);
-  $('download-json').addEventListener('click', downloadJson);
-  $('download-script').addEventListener('click', downloadScript);
-  $('download-intune-detect').addEventListener('click', () => downloadIntune('detection'));
-  $('download-intune-remediate').addEventListener('click', () => downloadIntune('remediation'));
-  $('download-redacted').addEventListener('click', downloadRedacted);
-  $('download-collect').addEventListener('click', downloadCollect);
-  $('collect-script').addEventListener('click', downloadCollect);
-  $('lang').addEventListener('change', (e) => switchLang(e.target.value));
-  $('theme').addEventListener('change', (e) => {
-    applyTheme(e.target.value);
+  $<HTMLButtonElement>('download-md').addEventListener('click', downloadMarkdown);
+  $<HTMLButtonElement>('download-json').addEventListener('click', downloadJson);
+  $<HTMLButtonElement>('download-script').addEventListener('click', downloadScript);
+  $<HTMLButtonElement>('download-intune-detect').addEventListener('click', () => downloadIntune('detection'));
+  $<HTMLButtonElement>('download-intune-remediate').addEventListener('click', () => downloadIntune('remediation'));
+  $<HTMLButtonElement>('download-redacted').addEventListener('click', downloadRedacted);
+  $<HTMLButtonElement>('download-collect').addEventListener('click', downloadCollect);
+  $<HTMLButtonElement>('collect-script').addEventListener('click', downloadCollect);
+  $<HTMLSelectElement>('lang').addEventListener('change', (e) => switchLang(targetOf(e).value));
+  $<HTMLSelectElement>('theme').addEventListener('change', (e) => {
+    applyTheme(targetOf(e).value);
     try {
-      localStorage.setItem('dsreg-doctor.theme', e.target.value);
+      localStorage.setItem('dsreg-doctor.theme', targetOf(e).value);
     } catch {
       // not remembered
     }
@@ -779,7 +821,7 @@ async function start() {
   try {
     await loadMessages(lang === 'ja' || lang === 'en' ? lang : 'en');
   } catch (e) {
-    showError(`dsreg-doctor: ${e?.message ?? String(e)}`);
+    showError(`dsreg-doctor: ${errorText(e)}`);
     return;
   }
   applyStaticTexts();

@@ -2,9 +2,11 @@
 // plan as `dsreg-doctor cleanup --format json`) on the files loaded in the Fleet view, with its
 // report and scripts as downloads. Every value from the exports reaches the page as text.
 import { barChart } from './charts.js';
-import { $, apiError, clear, download, h } from './dom.js';
+import type { ActivityBucket, CleanupDevice, HoldReason, StagedCleanup } from '../src/cleanup/staged.js';
+import type { CleanupFileNote } from '../src/web/cleanup-api.js';
+import { $, apiError, clear, download, errorText, h, type Params, targetOf } from './dom.js';
 
-const REASONS = [
+const REASONS: HoldReason[] = [
   'active',
   'blank-activity',
   'autopilot',
@@ -18,22 +20,41 @@ const REASONS = [
   'not-in-inventory',
 ];
 
+/** What the Fleet view gives the tab. */
+export interface CleanupPage {
+  t: (key: string, params?: Params) => string;
+  num: (n: number) => string;
+  time: (iso: string | null) => string;
+  joinLabel: (joinType: string) => string;
+  lang: () => string;
+  messages: () => Record<string, string>;
+  files: () => File[];
+  checkLimits: (files: File[], extra?: number) => string | null;
+}
+
+export interface CleanupTab {
+  render: () => void;
+}
+
+/** The plan as `POST /api/cleanup` answers it: the `cleanup --format json` document and where it came from. */
+type PagePlan = StagedCleanup & { dataset: { id: string; files: CleanupFileNote[]; downloads: string[] } };
+
 /**
  * Wire the tab. `page` gives what the Fleet view holds: `t`, `num`, `lang()`, `files()` (the
  * File objects loaded), `checkLimits(files, extra)`. Returns `render()` for a language switch.
  */
-export function initCleanupTab(page) {
+export function initCleanupTab(page: CleanupPage): CleanupTab {
   const { t, num } = page;
-  const tab = { plan: null, stage1: null, seq: 0 };
+  const tab: { plan: PagePlan | null; stage1: File | null; seq: number } = { plan: null, stage1: null, seq: 0 };
 
-  const showError = (message) => {
+  const showError = (message: string) => {
     $('staged-error-message').textContent = message;
     $('staged-error-box').hidden = false;
   };
   const hideError = () => {
     $('staged-error-box').hidden = true;
   };
-  const setStatus = (text) => {
+  const setStatus = (text: string) => {
     $('staged-status').textContent = text;
   };
 
@@ -42,7 +63,7 @@ export function initCleanupTab(page) {
   }
 
   function renderStageFields() {
-    const stage = $('s-stage').value;
+    const stage = $<HTMLSelectElement>('s-stage').value;
     for (const id of ['s-since-row', 's-stage1-row']) $(id).hidden = stage === '1';
   }
 
@@ -58,33 +79,33 @@ export function initCleanupTab(page) {
       showError(tooBig);
       return;
     }
-    const stage = $('s-stage').value;
+    const stage = $<HTMLSelectElement>('s-stage').value;
     const form = new FormData();
     for (const f of files) form.append('file', f, f.name);
-    form.append('staleDays', $('s-days').value.trim());
+    form.append('staleDays', $<HTMLInputElement>('s-days').value.trim());
     form.append('stage', stage);
-    form.append('graceDays', $('s-grace').value.trim());
-    form.append('asOf', $('s-asof').value.trim());
+    form.append('graceDays', $<HTMLInputElement>('s-grace').value.trim());
+    form.append('asOf', $<HTMLInputElement>('s-asof').value.trim());
     if (stage !== '1') {
-      form.append('sinceStage1', $('s-since').value.trim());
+      form.append('sinceStage1', $<HTMLInputElement>('s-since').value.trim());
       if (tab.stage1) form.append('stage1', tab.stage1, tab.stage1.name);
     }
     const seq = ++tab.seq;
     const started = performance.now();
     setStatus(t('web.staged.busy', { stage }));
-    $('s-run').disabled = true;
-    let res;
+    $<HTMLButtonElement>('s-run').disabled = true;
+    let res: Response;
     try {
       res = await fetch(`/api/cleanup?lang=${page.lang()}`, { method: 'POST', body: form });
     } catch (e) {
       if (seq !== tab.seq) return;
-      $('s-run').disabled = false;
+      $<HTMLButtonElement>('s-run').disabled = false;
       setStatus('');
-      showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+      showError(t('web.error.network', { reason: errorText(e) }));
       return;
     }
     if (seq !== tab.seq) return;
-    $('s-run').disabled = false;
+    $<HTMLButtonElement>('s-run').disabled = false;
     if (!res.ok) {
       setStatus('');
       showError(await apiError(res));
@@ -105,7 +126,7 @@ export function initCleanupTab(page) {
     $('staged-empty').hidden = p !== null;
     $('staged-body').hidden = p === null;
     if (!p) return;
-    const day = (iso) => (iso ?? '').slice(0, 10);
+    const day = (iso: string | null) => (iso ?? '').slice(0, 10);
     $('staged-title').textContent = t('cleanup.title', { stage: p.stage });
     $('staged-summary').textContent = t('cleanup.summary', {
       asOf: day(p.asOf),
@@ -131,8 +152,8 @@ export function initCleanupTab(page) {
     renderDownloads(p);
   }
 
-  function renderCards(p) {
-    const card = (key, value, cls = '') =>
+  function renderCards(p: PagePlan) {
+    const card = (key: string, value: number, cls = '') =>
       h(
         'div',
         { class: `stat ${cls}`, 'data-stat': key },
@@ -147,12 +168,12 @@ export function initCleanupTab(page) {
     clear($('staged-cards')).append(h('div', { class: 'stats' }, ...cards));
   }
 
-  function kindText(kind) {
+  function kindText(kind: string | null): string {
     if (kind === null) return t('web.staged.kind.unknown');
     return page.messages()[`web.staged.kind.${kind}`] ?? page.messages()[`fleet.kind.${kind}`] ?? kind;
   }
 
-  function renderFiles(p) {
+  function renderFiles(p: PagePlan) {
     const rows = (p.dataset?.files ?? []).map((f) =>
       h(
         'li',
@@ -166,7 +187,7 @@ export function initCleanupTab(page) {
     clear($('staged-files')).append(...rows);
   }
 
-  function listSection(key, title, devices, last, extra) {
+  function listSection(key: string, title: string, devices: CleanupDevice[], last: string, extra: (d: CleanupDevice) => string): HTMLElement {
     const head = ['cleanup.col.name', 'cleanup.col.deviceId', 'cleanup.col.joinType', 'cleanup.col.lastActivity', 'cleanup.col.age'].map((k) =>
       h('th', { scope: 'col', text: t(k) }),
     );
@@ -196,9 +217,9 @@ export function initCleanupTab(page) {
     );
   }
 
-  function renderLists(p) {
-    const reasons = (d) => d.reasons.map((r) => t(`cleanup.reason.${r}`)).join('; ');
-    const out = [];
+  function renderLists(p: PagePlan) {
+    const reasons = (d: CleanupDevice) => d.reasons.map((r) => t(`cleanup.reason.${r}`)).join('; ');
+    const out: HTMLElement[] = [];
     if (p.stage === 1)
       out.push(listSection('disable', t('cleanup.section.disable', { count: num(p.disable.length) }), p.disable, t('cleanup.col.reasons'), reasons));
     if (p.stage !== 1)
@@ -227,8 +248,9 @@ export function initCleanupTab(page) {
     clear($('staged-lists')).append(...out);
   }
 
-  function renderWouldBreak(p) {
-    const lists = p.stage === 1 ? [['disable', p.wouldBreak.disable]] : p.stage === 3 ? [['delete', p.wouldBreak.delete]] : [];
+  function renderWouldBreak(p: PagePlan) {
+    const lists: ['disable' | 'delete', string[]][] =
+      p.stage === 1 ? [['disable', p.wouldBreak.disable]] : p.stage === 3 ? [['delete', p.wouldBreak.delete]] : [];
     clear($('staged-break')).append(
       ...lists.map(([list, ids]) => {
         const stage = t(list === 'disable' ? 'cleanup.stage.disable' : 'cleanup.stage.delete');
@@ -246,19 +268,19 @@ export function initCleanupTab(page) {
     $('staged-break-card').hidden = lists.length === 0;
   }
 
-  function ageLabel(b) {
+  function ageLabel(b: ActivityBucket): string {
     if (b.fromDays === null) return t('cleanup.age.blank');
     return b.toDays === null ? `${b.fromDays}+` : `${b.fromDays}–${b.toDays - 1}`;
   }
 
-  function renderCharts(p) {
+  function renderCharts(p: PagePlan) {
     clear($('staged-charts')).append(
       barChart({
         title: t('cleanup.section.heldBack'),
         items: REASONS.filter((r) => (p.byReason[r] ?? 0) > 0).map((r, n) => ({
           key: r,
           label: t(`cleanup.reason.${r}`),
-          value: p.byReason[r],
+          value: p.byReason[r] ?? 0,
           color: n % 10,
         })),
         emptyText: t('cleanup.none'),
@@ -271,14 +293,14 @@ export function initCleanupTab(page) {
     );
   }
 
-  function nextText(p) {
-    const day = (iso) => (iso ?? '').slice(0, 10);
+  function nextText(p: PagePlan) {
+    const day = (iso: string | null) => (iso ?? '').slice(0, 10);
     if (p.stage === 1) return t('cleanup.next.1', { graceDays: p.graceDays, today: day(p.asOf) });
     if (p.stage === 2) return t('cleanup.next.2', { until: day(p.graceEndsAt) });
     return t('cleanup.next.3');
   }
 
-  function renderDownloads(p) {
+  function renderDownloads(p: PagePlan) {
     clear($('staged-downloads')).append(
       ...(p.dataset?.downloads ?? []).map((name) =>
         h('button', { type: 'button', 'data-file': name, text: name, onclick: () => fetchFile(p.dataset.id, name) }),
@@ -286,13 +308,13 @@ export function initCleanupTab(page) {
     );
   }
 
-  async function fetchFile(id, name) {
+  async function fetchFile(id: string, name: string) {
     hideError();
-    let res;
+    let res: Response;
     try {
       res = await fetch(`/api/cleanup/${encodeURIComponent(id)}/${encodeURIComponent(name)}?lang=${page.lang()}`);
     } catch (e) {
-      showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+      showError(t('web.error.network', { reason: errorText(e) }));
       return;
     }
     if (!res.ok) {
@@ -302,18 +324,18 @@ export function initCleanupTab(page) {
     download(name, await res.arrayBuffer(), res.headers.get('content-type') ?? 'application/octet-stream');
   }
 
-  $('s-stage').addEventListener('change', renderStageFields);
-  $('s-run').addEventListener('click', run);
-  $('s-days').addEventListener('keydown', (e) => {
+  $<HTMLSelectElement>('s-stage').addEventListener('change', renderStageFields);
+  $<HTMLButtonElement>('s-run').addEventListener('click', run);
+  $<HTMLInputElement>('s-days').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       run();
     }
   });
-  $('s-stage1-open').addEventListener('click', () => $('s-stage1').click());
-  $('s-stage1').addEventListener('change', (e) => {
-    tab.stage1 = e.target.files?.[0] ?? null;
-    e.target.value = '';
+  $<HTMLButtonElement>('s-stage1-open').addEventListener('click', () => $<HTMLInputElement>('s-stage1').click());
+  $<HTMLInputElement>('s-stage1').addEventListener('change', (e) => {
+    tab.stage1 = targetOf(e).files?.[0] ?? null;
+    targetOf(e).value = '';
     renderStage1Name();
   });
   return { render };
@@ -321,21 +343,21 @@ export function initCleanupTab(page) {
 
 /** The Report / Staged cleanup tabs (WAI-ARIA tabs: arrow keys move between them). */
 export function wireTabs() {
-  const tabs = [$('tab-report'), $('tab-cleanup')];
-  const select = (tab) => {
+  const tabs = [$<HTMLButtonElement>('tab-report'), $<HTMLButtonElement>('tab-cleanup')];
+  const select = (tab: HTMLButtonElement) => {
     for (const x of tabs) {
       const on = x === tab;
       x.setAttribute('aria-selected', String(on));
       x.tabIndex = on ? 0 : -1;
-      $(x.getAttribute('aria-controls')).hidden = !on;
+      $(x.getAttribute('aria-controls') ?? '').hidden = !on;
     }
   };
   for (const tab of tabs) {
     tab.addEventListener('click', () => select(tab));
-    tab.addEventListener('keydown', (e) => {
+    tab.addEventListener('keydown', (e: KeyboardEvent) => {
       if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
       e.preventDefault();
-      const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+      const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length] ?? tab;
       select(next);
       next.focus();
     });

@@ -4,7 +4,7 @@
 import { h, s } from './dom.js';
 
 /** A label cut to about `px` pixels at 12px: CJK characters are twice as wide as Latin ones. */
-function clipLabel(label, px) {
+function clipLabel(label: string, px: number): string {
   let w = 0;
   let out = '';
   for (const ch of label) {
@@ -17,7 +17,39 @@ function clipLabel(label, px) {
 }
 
 /** Horizontal bars, one per item. With `onSelect`, each bar is a button (Enter / Space / click). */
-export function barChart({ title, items, emptyText, onSelect, selected, label }) {
+export interface BarItem {
+  key: string;
+  label: string;
+  value: number;
+  /** Colour index 0–9 (CSS .s0 … .s9); default: the bar's position. */
+  color?: number;
+}
+
+export interface BarChartOptions {
+  title: string;
+  items: BarItem[];
+  emptyText: string;
+  /** Bars become buttons: called with the item's key. */
+  onSelect?: (key: string) => void;
+  selected?: string;
+  /** The accessible name of a bar button. */
+  label?: (item: BarItem) => string;
+}
+
+export interface Column {
+  label: string;
+  parts: { key: string; value: number }[];
+}
+
+export interface ColumnChartOptions {
+  title: string;
+  columns: Column[];
+  colors: Record<string, number>;
+  emptyText: string;
+  columnLabel: (column: Column) => string;
+}
+
+export function barChart({ title, items, emptyText, onSelect, selected, label }: BarChartOptions): HTMLElement {
   const fig = h('figure', { class: 'chart' }, h('figcaption', { text: title }));
   const shown = items.filter((i) => i.value > 0);
   if (shown.length === 0) {
@@ -55,9 +87,10 @@ export function barChart({ title, items, emptyText, onSelect, selected, label })
       g.setAttribute('tabindex', '0');
       g.setAttribute('role', 'button');
       g.setAttribute('aria-pressed', String(selected === item.key));
-      g.setAttribute('aria-label', label(item));
+      g.setAttribute('aria-label', label ? label(item) : item.label);
       g.addEventListener('click', () => onSelect(item.key));
-      g.addEventListener('keydown', (e) => {
+      g.addEventListener('keydown', (e: Event) => {
+        if (!(e instanceof KeyboardEvent)) return;
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           onSelect(item.key);
@@ -74,13 +107,13 @@ export function barChart({ title, items, emptyText, onSelect, selected, label })
  * Stacked columns: one per day, one colour per error code, with a legend. `columns` are
  * `{ label, parts: [{ key, value }] }`, `colors` maps a key to its colour index.
  */
-export function columnChart({ title, columns, colors, emptyText, columnLabel }) {
+export function columnChart({ title, columns, colors, emptyText, columnLabel }: ColumnChartOptions): HTMLElement {
   const fig = h('figure', { class: 'chart wide' }, h('figcaption', { text: title }));
   if (columns.length === 0) {
     fig.append(h('p', { class: 'muted small', text: emptyText }));
     return fig;
   }
-  const total = (c) => c.parts.reduce((n, p) => n + p.value, 0);
+  const total = (c: Column) => c.parts.reduce((n, p) => n + p.value, 0);
   const left = 46;
   const top = 12;
   const plotH = 190;
@@ -88,7 +121,7 @@ export function columnChart({ title, columns, colors, emptyText, columnLabel }) 
   const width = left + columns.length * colW + 16;
   const height = top + plotH + 54;
   const max = columns.reduce((m, c) => Math.max(m, total(c)), 1);
-  const y = (v) => top + plotH - (v / max) * plotH;
+  const y = (v: number) => top + plotH - (v / max) * plotH;
   const labelEvery = Math.ceil(columns.length / 14);
   const svg = s('svg', { class: 'columns', viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), role: 'img', 'aria-label': title });
   // grid: 0, half, max
