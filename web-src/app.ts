@@ -2,7 +2,22 @@
 // catalogues and every diagnosis from the same library code as the CLI, through `engine`: the local
 // server's API when `dsreg-doctor serve` serves the page (web/engine.js), the library itself bundled
 // into the page in the standalone file (src/web/standalone.ts). Input values are only ever set as text.
-import { $, append, applyTheme, browserLang, clear, download, errorText, format, h, type Params, stored, targetOf } from './dom.js';
+import {
+  $,
+  append,
+  applyTheme,
+  browserLang,
+  clear,
+  download,
+  errorText,
+  format,
+  h,
+  keepPageOnStrayDrop,
+  type Params,
+  stored,
+  targetOf,
+  wireDropZone,
+} from './dom.js';
 import { engine, type InputRequest } from './engine.js';
 import { pathLabels, renderFlow } from './flow.js';
 
@@ -249,34 +264,6 @@ async function loadExample(file) {
   }
   state.loaded = { bytes, name: file };
   await runDiagnose({ fromFile: true });
-}
-
-function wireDropZone(zoneId, onFile) {
-  const zone = $(zoneId);
-  let depth = 0;
-  zone.addEventListener('dragenter', (e) => {
-    if (!e.dataTransfer?.types?.includes('Files')) return;
-    depth++;
-    zone.classList.add('dragging');
-  });
-  zone.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) zone.classList.remove('dragging');
-  });
-  zone.addEventListener('dragover', (e) => {
-    if (e.dataTransfer?.types?.includes('Files')) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    }
-  });
-  zone.addEventListener('drop', (e) => {
-    const file = e.dataTransfer?.files?.[0];
-    depth = 0;
-    zone.classList.remove('dragging');
-    if (!file) return; // dropped text: the text box takes it (an input event follows)
-    e.preventDefault();
-    onFile(file);
-  });
 }
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -758,7 +745,7 @@ function wire() {
     if (file) loadFile(file, 'before');
   });
   $<HTMLSelectElement>('example').addEventListener('change', (e) => loadExample(targetOf(e).value));
-  wireDropZone('drop', (file) => loadFile(file, 'before'));
+  wireDropZone($('drop'), (files) => files[0] && loadFile(files[0], 'before'));
 
   const after = $<HTMLTextAreaElement>('after-input');
   after.addEventListener('input', (e) => {
@@ -783,11 +770,9 @@ function wire() {
     targetOf(e).value = '';
     if (file) loadFile(file, 'after');
   });
-  wireDropZone('after-drop', (file) => loadFile(file, 'after'));
+  wireDropZone($('after-drop'), (files) => files[0] && loadFile(files[0], 'after'));
 
-  // a file dropped next to a drop zone must not replace the page
-  window.addEventListener('dragover', (e) => e.preventDefault());
-  window.addEventListener('drop', (e) => e.preventDefault());
+  keepPageOnStrayDrop();
 
   $<HTMLButtonElement>('mask').addEventListener('click', () => {
     state.masked = !state.masked;

@@ -119,3 +119,41 @@ export function errorText(e: unknown): string {
 export function targetOf<T extends EventTarget = HTMLInputElement>(e: Event): T {
   return e.target as T;
 }
+
+/**
+ * A drop zone for files: highlighted while files are dragged over it (`.dragging`), and
+ * `onFiles` with the dropped files. A drop with no file (dragged text) is left to the browser,
+ * so a text box inside the zone still takes it.
+ */
+export function wireDropZone(zone: HTMLElement, onFiles: (files: File[]) => void): void {
+  let depth = 0;
+  zone.addEventListener('dragenter', (e) => {
+    if (!e.dataTransfer?.types?.includes('Files')) return;
+    depth++;
+    zone.classList.add('dragging');
+  });
+  zone.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) zone.classList.remove('dragging');
+  });
+  zone.addEventListener('dragover', (e) => {
+    if (e.dataTransfer?.types?.includes('Files')) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  });
+  zone.addEventListener('drop', (e) => {
+    depth = 0;
+    zone.classList.remove('dragging');
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length === 0) return;
+    e.preventDefault();
+    onFiles(files);
+  });
+}
+
+/** A file dropped next to a drop zone must not replace the page. */
+export function keepPageOnStrayDrop(): void {
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => e.preventDefault());
+}

@@ -3,8 +3,26 @@
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
 import { type BarItem, barChart, type Column, columnChart } from './charts.js';
 import type { AffectedDevice, CleanupEntry, FleetReport } from '../src/fleet/types.js';
+import type { LocalizedStep } from '../src/render/localize.js';
+import type { DeviceEvents } from '../src/web/fleet-device.js';
 import { type CleanupTab, initCleanupTab, wireTabs } from './cleanup.js';
-import { $, apiError, applyTheme, type Child, browserLang, clear, download, errorText, format, h, type Params, stored, targetOf } from './dom.js';
+import {
+  $,
+  apiError,
+  applyTheme,
+  browserLang,
+  type Child,
+  clear,
+  download,
+  errorText,
+  format,
+  h,
+  keepPageOnStrayDrop,
+  type Params,
+  stored,
+  targetOf,
+  wireDropZone,
+} from './dom.js';
 
 const DEVICE_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS50155', 'AADSTS50097', 'AADSTS50187', 'AADSTS53000', 'AADSTS53001', 'AADSTS130008'];
 const CODE_COLOR = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
@@ -797,84 +815,99 @@ function section(titleKey: string, ...children: Child[]): HTMLElement {
   return h('section', { class: 'drill' }, h('h3', { text: t(titleKey) }), ...children);
 }
 
-function renderDevice(detail) {
+/** `GET /api/fleet/:id/devices/:deviceId`: one device's row, cleanup entry, sign-ins and audit events, plan. */
+interface DeviceDetail {
+  deviceId: string;
+  device: AffectedDevice | null;
+  cleanup: CleanupEntry | null;
+  plan: { steps: LocalizedStep[] };
+  events: DeviceEvents | null;
+}
+
+/** The drill-down dialog: what is known of the device, its deletion, sign-ins, cleanup entry, plan, and the collection script. */
+function renderDevice(detail: DeviceDetail) {
   const d = detail.device;
-  const c = detail.cleanup;
   const body = clear($('device-body'));
   body.dataset.device = detail.deviceId;
-  const mono = (v) => h('span', { class: 'mono', text: v });
-  if (d) {
-    const users = d.users.join(', ') + (d.userCount > d.users.length ? ` (${t('web.fleet.device.moreUsers', { count: d.userCount - d.users.length })})` : '');
-    body.append(
-      section(
-        'web.fleet.device.facts',
-        facts([
-          [t('fleet.col.deviceId'), mono(d.deviceId)],
-          [t('web.fleet.device.objectId'), d.objectId ? mono(d.objectId) : h('span', { class: 'muted', text: t('fleet.source.unknown') })],
-          [t('fleet.col.os'), d.os ?? '—'],
-          [
-            t('fleet.col.joinType'),
-            d.joinTypeSource === 'unknown' ? joinLabel(d.joinType) : `${joinLabel(d.joinType)} (${t(`fleet.source.${d.joinTypeSource}`)})`,
-          ],
-          [t('fleet.col.inventory'), stateBadge(d.inventoryState, false)],
-          [t('fleet.col.cause'), t(`fleet.cause.${d.cause}`)],
-          [
-            t('web.fleet.device.codes'),
-            h(
-              'span',
-              { class: 'codes' },
-              ...Object.entries(d.failuresByCode).map(([code, n]) => h('code', { text: t('web.fleet.device.codeCount', { code, count: num(n) }) })),
-            ),
-          ],
-          [t('fleet.col.failures'), num(d.failureCount)],
-          [t('fleet.col.first'), time(d.firstFailure)],
-          [t('fleet.col.last'), time(d.lastFailure)],
-          [t('web.fleet.device.lastSuccess'), time(d.lastSuccess)],
-          [t('web.fleet.device.recovered'), d.recovered ? t('web.fleet.device.recoveredYes') : t('web.fleet.device.recoveredNo')],
-          [t('fleet.col.users'), users || '—'],
-          [t('fleet.col.apps'), d.apps.join(', ') || '—'],
-          ...(d.statusFile ? [[t('web.fleet.device.statusFile'), d.statusFile] as [string, string]] : []),
+  if (d) body.append(deviceFactsSection(d), deletionSection(d, detail.events));
+  body.append(signInsSection(detail.events));
+  if (detail.cleanup) body.append(cleanupEntrySection(detail.cleanup));
+  if (d) body.append(planSection(detail.plan.steps));
+  body.append(collectSection());
+}
+
+const mono = (v: string) => h('span', { class: 'mono', text: v });
+
+function deviceFactsSection(d: AffectedDevice): HTMLElement {
+  const users = d.users.join(', ') + (d.userCount > d.users.length ? ` (${t('web.fleet.device.moreUsers', { count: d.userCount - d.users.length })})` : '');
+  return section(
+    'web.fleet.device.facts',
+    facts([
+      [t('fleet.col.deviceId'), mono(d.deviceId)],
+      [t('web.fleet.device.objectId'), d.objectId ? mono(d.objectId) : h('span', { class: 'muted', text: t('fleet.source.unknown') })],
+      [t('fleet.col.os'), d.os ?? '—'],
+      [t('fleet.col.joinType'), d.joinTypeSource === 'unknown' ? joinLabel(d.joinType) : `${joinLabel(d.joinType)} (${t(`fleet.source.${d.joinTypeSource}`)})`],
+      [t('fleet.col.inventory'), stateBadge(d.inventoryState, false)],
+      [t('fleet.col.cause'), t(`fleet.cause.${d.cause}`)],
+      [
+        t('web.fleet.device.codes'),
+        h(
+          'span',
+          { class: 'codes' },
+          ...Object.entries(d.failuresByCode).map(([code, n]) => h('code', { text: t('web.fleet.device.codeCount', { code, count: num(n) }) })),
+        ),
+      ],
+      [t('fleet.col.failures'), num(d.failureCount)],
+      [t('fleet.col.first'), time(d.firstFailure)],
+      [t('fleet.col.last'), time(d.lastFailure)],
+      [t('web.fleet.device.lastSuccess'), time(d.lastSuccess)],
+      [t('web.fleet.device.recovered'), d.recovered ? t('web.fleet.device.recoveredYes') : t('web.fleet.device.recoveredNo')],
+      [t('fleet.col.users'), users || '—'],
+      [t('fleet.col.apps'), d.apps.join(', ') || '—'],
+      ...(d.statusFile ? [[t('web.fleet.device.statusFile'), d.statusFile] as [string, string]] : []),
+    ]),
+  );
+}
+
+/** The deletion or disable event the audit log shows for it, and every audit event that names it. */
+function deletionSection(d: AffectedDevice, events: DeviceEvents | null): HTMLElement {
+  const deletion: HTMLElement[] = [];
+  if (d.deletedBy) {
+    deletion.push(
+      h('p', {
+        class: 'event',
+        text: t(`web.fleet.device.event.${d.auditAction ?? 'delete'}`, {
+          actor: d.deletedBy,
+          time: time(d.deletedAt),
+          actorType: t(`web.fleet.device.actorType.${events?.audit.find((e) => e.actor === d.deletedBy)?.actorType ?? 'unknown'}`),
+        }),
+      }),
+    );
+    if (d.auditMatch)
+      deletion.push(h('p', { class: d.auditMatch === 'name' ? 'warn small' : 'muted small', text: t(`web.fleet.device.matchedBy.${d.auditMatch}`) }));
+  } else {
+    deletion.push(h('p', { class: 'muted', text: state.report?.summary.audit ? t('web.fleet.device.noDeletion') : t('web.fleet.device.noAudit') }));
+  }
+  const audit = events?.audit ?? [];
+  if (audit.length > 0) {
+    deletion.push(
+      h('h4', { text: t('web.fleet.device.auditEvents') }),
+      table(
+        ['web.fleet.col.time', 'web.fleet.col.action', 'fleet.col.actor', 'web.fleet.col.match'],
+        audit.map((e) => [
+          time(e.time),
+          t(`fleet.action.${e.action}`),
+          `${e.actor || '—'} (${t(`web.fleet.device.actorType.${e.actorType}`)})`,
+          t(`web.fleet.device.matchedBy.${e.match}`),
         ]),
+        'audit',
       ),
     );
-    // the deletion event
-    const deletion: HTMLElement[] = [];
-    if (d.deletedBy) {
-      deletion.push(
-        h('p', {
-          class: 'event',
-          text: t(`web.fleet.device.event.${d.auditAction ?? 'delete'}`, {
-            actor: d.deletedBy,
-            time: time(d.deletedAt),
-            actorType: t(`web.fleet.device.actorType.${detail.events?.audit.find((e) => e.actor === d.deletedBy)?.actorType ?? 'unknown'}`),
-          }),
-        }),
-      );
-      if (d.auditMatch)
-        deletion.push(h('p', { class: d.auditMatch === 'name' ? 'warn small' : 'muted small', text: t(`web.fleet.device.matchedBy.${d.auditMatch}`) }));
-    } else {
-      deletion.push(h('p', { class: 'muted', text: state.report?.summary.audit ? t('web.fleet.device.noDeletion') : t('web.fleet.device.noAudit') }));
-    }
-    const audit = detail.events?.audit ?? [];
-    if (audit.length > 0) {
-      deletion.push(
-        h('h4', { text: t('web.fleet.device.auditEvents') }),
-        table(
-          ['web.fleet.col.time', 'web.fleet.col.action', 'fleet.col.actor', 'web.fleet.col.match'],
-          audit.map((e) => [
-            time(e.time),
-            t(`fleet.action.${e.action}`),
-            `${e.actor || '—'} (${t(`web.fleet.device.actorType.${e.actorType}`)})`,
-            t(`web.fleet.device.matchedBy.${e.match}`),
-          ]),
-          'audit',
-        ),
-      );
-    }
-    body.append(section('web.fleet.device.deletion', ...deletion));
   }
-  // its sign-ins
-  const ev = detail.events;
+  return section('web.fleet.device.deletion', ...deletion);
+}
+
+function signInsSection(ev: DeviceEvents | null): HTMLElement {
   const signIns: HTMLElement[] = [];
   if (!ev) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsUnavailable') }));
   else if (ev.signInTotal === 0) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsNone') }));
@@ -896,71 +929,61 @@ function renderDevice(detail) {
           s.file,
         ]),
         'signins',
-        (_cells, i) => (ev.signIns[i].code === 0 ? 'ok-row' : ''),
+        (_cells, i) => (ev.signIns[i]?.code === 0 ? 'ok-row' : ''),
       ),
     );
     if (ev.signInSuccesses > 0) signIns.push(h('p', { class: 'muted small', text: t('web.fleet.device.successNote') }));
   }
-  body.append(section('web.fleet.device.signIns', ...signIns));
-  // the cleanup entry
-  if (c) {
-    body.append(
-      section(
-        'web.fleet.device.cleanup',
-        facts([
-          [t('fleet.col.risk'), h('span', { class: `risk ${c.risk}`, text: t(`fleet.risk.${c.risk}`) })],
-          [t('fleet.col.action'), t(`fleet.cleanupAction.${c.recommendedAction}`)],
-          [t('fleet.col.reasons'), h('ul', { class: 'plain' }, ...c.reasons.map((x) => h('li', { text: t(`fleet.cleanupReason.${x}`) })))],
-          [t('fleet.col.activeSince'), time(c.activeSince)],
-        ]),
+  return section('web.fleet.device.signIns', ...signIns);
+}
+
+function cleanupEntrySection(c: CleanupEntry): HTMLElement {
+  return section(
+    'web.fleet.device.cleanup',
+    facts([
+      [t('fleet.col.risk'), h('span', { class: `risk ${c.risk}`, text: t(`fleet.risk.${c.risk}`) })],
+      [t('fleet.col.action'), t(`fleet.cleanupAction.${c.recommendedAction}`)],
+      [t('fleet.col.reasons'), h('ul', { class: 'plain' }, ...c.reasons.map((x) => h('li', { text: t(`fleet.cleanupReason.${x}`) })))],
+      [t('fleet.col.activeSince'), time(c.activeSince)],
+    ]),
+  );
+}
+
+function planStep(step: LocalizedStep): HTMLElement {
+  return h(
+    'li',
+    { class: 'step', 'data-step': step.id },
+    h('h4', {}, h('span', { class: 'step-title', text: step.title })),
+    step.admin
+      ? h(
+          'div',
+          { class: 'badges' },
+          h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }),
+        )
+      : null,
+    h(
+      'ul',
+      { class: 'actions' },
+      ...step.actions.map((a) =>
+        a.kind === 'command' ? h('li', { class: 'command' }, h('pre', {}, h('code', { text: a.text }))) : h('li', { text: a.text.replace(/`/g, '') }),
       ),
-    );
-  }
-  // its plan
-  if (d) {
-    const steps = detail.plan.steps;
-    body.append(
-      section(
-        'web.fleet.device.plan',
-        steps.length === 0
-          ? h('p', { class: 'muted', text: t('web.fleet.device.noPlan') })
-          : h(
-              'ol',
-              { class: 'plan compact' },
-              ...steps.map((step) =>
-                h(
-                  'li',
-                  { class: 'step', 'data-step': step.id },
-                  h('h4', {}, h('span', { class: 'step-title', text: step.title })),
-                  step.admin
-                    ? h(
-                        'div',
-                        { class: 'badges' },
-                        h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }),
-                      )
-                    : null,
-                  h(
-                    'ul',
-                    { class: 'actions' },
-                    ...step.actions.map((a) =>
-                      a.kind === 'command'
-                        ? h('li', { class: 'command' }, h('pre', {}, h('code', { text: a.text })))
-                        : h('li', { text: a.text.replace(/`/g, '') }),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-      ),
-    );
-  }
-  // the collection script for its user
-  body.append(
-    section(
-      'web.fleet.device.collect',
-      h('p', { class: 'small', text: t('web.fleet.device.collectHint') }),
-      h('button', { type: 'button', id: 'device-collect', text: t('web.downloads.collect'), onclick: downloadCollect }),
     ),
+  );
+}
+
+function planSection(steps: LocalizedStep[]): HTMLElement {
+  return section(
+    'web.fleet.device.plan',
+    steps.length === 0 ? h('p', { class: 'muted', text: t('web.fleet.device.noPlan') }) : h('ol', { class: 'plan compact' }, ...steps.map(planStep)),
+  );
+}
+
+/** The read-only collection script, for its user to run. */
+function collectSection(): HTMLElement {
+  return section(
+    'web.fleet.device.collect',
+    h('p', { class: 'small', text: t('web.fleet.device.collectHint') }),
+    h('button', { type: 'button', id: 'device-collect', text: t('web.downloads.collect'), onclick: downloadCollect }),
   );
 }
 
@@ -1172,40 +1195,12 @@ async function downloadCollect() {
 
 // ---- wiring ----------------------------------------------------------------------------------
 
-function wireDrop() {
-  const zone = $('fleet-drop');
-  let depth = 0;
-  zone.addEventListener('dragenter', (e) => {
-    if (!e.dataTransfer?.types?.includes('Files')) return;
-    depth++;
-    zone.classList.add('dragging');
-  });
-  zone.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) zone.classList.remove('dragging');
-  });
-  zone.addEventListener('dragover', (e) => {
-    if (e.dataTransfer?.types?.includes('Files')) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    }
-  });
-  zone.addEventListener('drop', (e) => {
-    depth = 0;
-    zone.classList.remove('dragging');
-    const files = [...(e.dataTransfer?.files ?? [])];
-    if (files.length === 0) return;
-    e.preventDefault();
+function wire() {
+  wireDropZone($('fleet-drop'), (files) => {
     addFiles(files);
     analyse();
   });
-  // a file dropped next to the zone must not replace the page
-  window.addEventListener('dragover', (e) => e.preventDefault());
-  window.addEventListener('drop', (e) => e.preventDefault());
-}
-
-function wire() {
-  wireDrop();
+  keepPageOnStrayDrop();
   wireTabs();
   state.staged = initCleanupTab({
     t,
