@@ -1,20 +1,8 @@
 // Inline SVG charts for the Fleet view, built node by node (no markup strings, no library): every
 // label is set as text. Colours come from CSS classes (.s0 … .s9), so both themes apply and the
 // Content-Security-Policy needs no inline style.
+import { BAR, barLayout, COLUMN, clipLabel, columnLayout } from '../src/fleet/chart-layout.js';
 import { h, s } from './dom.js';
-
-/** A label cut to about `px` pixels at 12px: CJK characters are twice as wide as Latin ones. */
-function clipLabel(label: string, px: number): string {
-  let w = 0;
-  let out = '';
-  for (const ch of label) {
-    const cw = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 12 : 6.8;
-    if (w + cw > px) return `${out}…`;
-    w += cw;
-    out += ch;
-  }
-  return out;
-}
 
 /** Horizontal bars, one per item. With `onSelect`, each bar is a button (Enter / Space / click). */
 export interface BarItem {
@@ -56,12 +44,7 @@ export function barChart({ title, items, emptyText, onSelect, selected, label }:
     fig.append(h('p', { class: 'muted small', text: emptyText }));
     return fig;
   }
-  const rowH = 28;
-  const labelW = 250;
-  const barW = 300;
-  const width = labelW + barW + 64;
-  const height = shown.length * rowH + 6;
-  const max = shown.reduce((m, i) => Math.max(m, i.value), 1);
+  const { width, height, rows } = barLayout(shown.map((i) => i.value));
   const svg = s('svg', {
     class: 'bars',
     viewBox: `0 0 ${width} ${height}`,
@@ -71,17 +54,18 @@ export function barChart({ title, items, emptyText, onSelect, selected, label }:
     'aria-label': title,
   });
   shown.forEach((item, n) => {
-    const y = 3 + n * rowH;
-    const w = Math.max(2, Math.round((item.value / max) * barW));
-    const text = clipLabel(item.label, labelW - 14);
+    const row = rows[n];
+    if (!row) return;
+    const { y, w } = row;
+    const text = clipLabel(item.label, BAR.labelW - 14);
     const g = s(
       'g',
       { class: `bar${onSelect ? ' link' : ''}${selected === item.key ? ' on' : ''}`, 'data-key': item.key },
       s('title', { text: `${item.label}: ${item.value}` }),
-      s('rect', { class: 'hit', x: '0', y: String(y), width: String(width), height: String(rowH) }),
-      s('text', { class: 'label', x: String(labelW - 8), y: String(y + 18), 'text-anchor': 'end', text }),
-      s('rect', { class: `s${item.color ?? n % 10}`, x: String(labelW), y: String(y + 5), width: String(w), height: String(rowH - 10), rx: '2' }),
-      s('text', { class: 'value', x: String(labelW + w + 6), y: String(y + 18), text: String(item.value) }),
+      s('rect', { class: 'hit', x: '0', y: String(y), width: String(width), height: String(BAR.rowH) }),
+      s('text', { class: 'label', x: String(BAR.labelW - 8), y: String(row.textY), 'text-anchor': 'end', text }),
+      s('rect', { class: `s${item.color ?? n % 10}`, x: String(BAR.labelW), y: String(y + 5), width: String(w), height: String(BAR.rowH - 10), rx: '2' }),
+      s('text', { class: 'value', x: String(row.valueX), y: String(row.textY), text: String(item.value) }),
     );
     if (onSelect) {
       g.setAttribute('tabindex', '0');
@@ -114,15 +98,8 @@ export function columnChart({ title, columns, colors, emptyText, columnLabel }: 
     return fig;
   }
   const total = (c: Column) => c.parts.reduce((n, p) => n + p.value, 0);
-  const left = 46;
-  const top = 12;
-  const plotH = 190;
-  const colW = Math.max(6, Math.min(72, Math.floor(900 / columns.length)));
-  const width = left + columns.length * colW + 16;
-  const height = top + plotH + 54;
-  const max = columns.reduce((m, c) => Math.max(m, total(c)), 1);
-  const y = (v: number) => top + plotH - (v / max) * plotH;
-  const labelEvery = Math.ceil(columns.length / 14);
+  const { width, height, max, colW, labelEvery, y, x: colX, h: partH, axisY } = columnLayout(columns.map(total));
+  const left = COLUMN.left;
   const svg = s('svg', { class: 'columns', viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), role: 'img', 'aria-label': title });
   // grid: 0, half, max
   for (const v of [0, Math.round(max / 2), max]) {
@@ -133,13 +110,13 @@ export function columnChart({ title, columns, colors, emptyText, columnLabel }: 
     );
   }
   columns.forEach((c, n) => {
-    const x = left + n * colW;
+    const x = colX(n);
     const g = s('g', { class: 'col' }, s('title', { text: columnLabel(c) }));
     let acc = 0;
     for (const p of c.parts) {
       if (p.value <= 0) continue;
       const y0 = y(acc + p.value);
-      const hgt = Math.max(1, (p.value / max) * plotH);
+      const hgt = partH(p.value);
       acc += p.value;
       g.append(
         s('rect', { class: `s${colors[p.key] ?? 9}`, x: String(x + 1), y: y0.toFixed(1), width: String(Math.max(1, colW - 2)), height: hgt.toFixed(1) }),
@@ -147,8 +124,17 @@ export function columnChart({ title, columns, colors, emptyText, columnLabel }: 
     }
     if (n % labelEvery === 0) {
       const lx = x + colW / 2;
-      const ly = top + plotH + 14;
-      g.append(s('text', { class: 'tick', x: String(lx), y: String(ly), 'text-anchor': 'end', transform: `rotate(-40 ${lx} ${ly})`, text: c.label.slice(5) }));
+      const ly = axisY + 14;
+      g.append(
+        s('text', {
+          class: 'tick',
+          x: String(lx),
+          y: String(ly),
+          'text-anchor': 'end',
+          transform: `rotate(${COLUMN.labelAngle} ${lx} ${ly})`,
+          text: c.label.slice(5),
+        }),
+      );
     }
     svg.append(g);
   });
