@@ -7,6 +7,7 @@ import {
   append,
   applyTheme,
   browserLang,
+  type Child,
   clear,
   download,
   errorText,
@@ -19,7 +20,7 @@ import {
   wireDropZone,
 } from './dom.js';
 import { engine, type InputRequest } from './engine.js';
-import { pathLabels, renderFlow } from './flow.js';
+import { type FlowDiagnosis, pathLabels, renderFlow } from './flow.js';
 
 /**
  * The diagnosis document (`diagnose --format json`, plus `source.lines`). src/ builds it as
@@ -30,10 +31,13 @@ import { pathLabels, renderFlow } from './flow.js';
 type DiagnosisDoc = Record<string, any>;
 // biome-ignore lint/suspicious/noExplicitAny: the verify JSON has no type in src/ yet (issue 15 item 1)
 type VerifyDoc = Record<string, any>;
+/** One finding, step, evidence line or warning inside those documents, read as loosely as they are typed. */
+// biome-ignore lint/suspicious/noExplicitAny: parts of the untyped documents above
+type DocPart = Record<string, any>;
 
 /** Text or bytes the page holds for one input. */
 interface Loaded {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   name: string;
 }
 
@@ -100,13 +104,13 @@ function updateMaskTargets() {
 }
 
 /** Text shown on the page: with device and tenant masked when the user asked for it. */
-function shown(text) {
+function shown(text: string | null | undefined): string {
   if (!state.masked || maskPattern === null || typeof text !== 'string') return text ?? '';
   return text.replace(maskPattern, (m) => (GUID.test(m) ? 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' : '•'.repeat(Math.min(Math.max(m.length, 4), 10))));
 }
 
 /** Catalogue prose marks commands with `backticks`: show them as code, everything as text. */
-function rich(text) {
+function rich(text: string): (string | HTMLElement)[] {
   return shown(text)
     .split(/`([^`]+)`/)
     .map((part, i) => (i % 2 === 1 ? h('code', { text: part }) : part));
@@ -114,7 +118,7 @@ function rich(text) {
 
 // ---- messages and static texts ---------------------------------------------------------------
 
-async function loadMessages(lang) {
+async function loadMessages(lang: string) {
   const body = await engine.messages(lang);
   state.lang = body.lang;
   state.messages = body.messages;
@@ -154,20 +158,21 @@ function updateMaskButton() {
 
 // ---- errors and status -----------------------------------------------------------------------
 
-function showError(message, box = 'error-box', text = 'error-message') {
+function showError(message: string, box = 'error-box', text = 'error-message') {
   $(text).textContent = message;
   $(box).hidden = false;
 }
 function hideError(box = 'error-box') {
   $(box).hidden = true;
 }
-function setStatus(message, id = 'status') {
+function setStatus(message: string, id = 'status') {
   $(id).textContent = message;
 }
 
 /** The message of an engine failure: the API's own, or "the server did not answer". */
-function failure(e) {
-  return e?.network ? t('web.error.network', { reason: e.message }) : errorText(e);
+function failure(e: unknown): string {
+  const err = e as { network?: boolean; message?: string } | null;
+  return err?.network ? t('web.error.network', { reason: err.message ?? '' }) : errorText(e);
 }
 
 // ---- input -----------------------------------------------------------------------------------
@@ -184,7 +189,7 @@ async function runDiagnose({ fromFile = false } = {}) {
   return diagnoseRequest(request, { fromFile });
 }
 
-async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}) {
+async function diagnoseRequest(request: InputRequest, { fromFile = false, quiet = false }: { fromFile?: boolean; quiet?: boolean } = {}) {
   const seq = ++state.seq;
   performance.mark('dsreg:diagnose-start');
   hideError();
@@ -221,20 +226,20 @@ async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}
   performance.mark('dsreg:plan-rendered');
 }
 
-function sameBytes(a, b) {
+function sameBytes(a: Uint8Array | null | undefined, b: Uint8Array | null | undefined): boolean {
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-async function loadFile(file, target) {
+async function loadFile(file: File, target: 'before' | 'after') {
   if (file.size > state.maxBodyBytes) {
     const msg = t('web.error.tooLarge', { name: file.name, size: (file.size / 1048576).toFixed(1), limit: Math.round(state.maxBodyBytes / 1048576) });
     if (target === 'after') showError(msg, 'after-error-box', 'after-error-message');
     else showError(msg);
     return;
   }
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
@@ -253,9 +258,9 @@ async function loadFile(file, target) {
   }
 }
 
-async function loadExample(file) {
+async function loadExample(file: string) {
   if (!file) return;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = await engine.example(file);
   } catch (e) {
@@ -273,7 +278,7 @@ function renderResults() {
   $('results-empty').hidden = r !== null;
   $('results-body').hidden = r === null;
   if (!r) return;
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const errors = r.findings.filter((f: DocPart) => f.severity === 'error').length;
   const verdict = $('verdict');
   verdict.className = `verdict ${r.exitCode === 1 ? 'bad' : 'good'}`;
   verdict.textContent = r.exitCode === 1 ? t('web.results.problems', { count: errors }) : t('web.results.ok');
@@ -285,19 +290,19 @@ function renderResults() {
   renderSource(r);
 }
 
-function yesNo(v) {
+function yesNo(v: unknown): string {
   return v === true ? t('report.yes') : v === false ? t('report.no') : t('report.notShown');
 }
 
-function fieldValue(value, masked) {
+function fieldValue(value: string | null | undefined, masked: boolean) {
   if (masked) return h('span', { class: 'muted', text: t('report.masked') });
   if (value === null || value === undefined) return h('span', { class: 'muted', text: t('report.notShown') });
   return h('span', { class: 'value', text: shown(String(value)) });
 }
 
-function renderSummary(r) {
+function renderSummary(r: DiagnosisDoc) {
   const d = r.device;
-  const row = (label, ...value) => [h('dt', { text: label }), h('dd', {}, ...value)];
+  const row = (label: string, ...value: Child[]) => [h('dt', { text: label }), h('dd', {}, ...value)];
   const flags = ['AzureAdJoined', 'DomainJoined', 'WorkplaceJoined', 'EnterpriseJoined'].map((name) => {
     const key = name.charAt(0).toLowerCase() + name.slice(1);
     const v = d[key];
@@ -306,7 +311,7 @@ function renderSummary(r) {
   const prtOk = d.azureAdPrt === true;
   const authOk = typeof d.deviceAuthStatus === 'string' && /^SUCCESS/i.test(d.deviceAuthStatus);
   const codes = r.errorCodes.length
-    ? h('span', { class: 'codes' }, ...r.errorCodes.map((c) => h('code', { text: c })))
+    ? h('span', { class: 'codes' }, ...r.errorCodes.map((c: string) => h('code', { text: c })))
     : h('span', { class: 'muted', text: '—' });
   clear($('summary')).append(
     ...row(
@@ -331,16 +336,16 @@ function renderSummary(r) {
   );
 }
 
-function lineList(evidence) {
+function lineList(evidence: DocPart[]): string {
   return evidence.map((e) => e.line).join(', ');
 }
 
-function renderFindings(r) {
+function renderFindings(r: DiagnosisDoc) {
   const list = clear($('findings'));
   if (r.findings.length === 0) {
     list.append(h('li', { class: 'muted', text: t('report.noFindings') }));
   }
-  r.findings.forEach((f, i) => {
+  r.findings.forEach((f: DocPart, i: number) => {
     const hasEvidence = f.evidence.length > 0;
     const head = h(
       'button',
@@ -409,33 +414,33 @@ function selectFinding(i: number) {
   }
 }
 
-function markFocusLines(f) {
+function markFocusLines(f: DocPart) {
   for (const el of document.querySelectorAll('#source .line.focus')) el.classList.remove('focus');
   if (!f) return;
   for (const e of f.evidence) document.querySelector(`#source [data-line="${e.line}"]`)?.classList.add('focus');
 }
 
-function renderWarnings(r) {
+function renderWarnings(r: DiagnosisDoc) {
   const warnings = r.input.warnings;
   $('warnings-card').hidden = warnings.length === 0;
-  clear($('warnings')).append(...warnings.map((w) => h('li', { text: shown(w.message) })));
+  clear($('warnings')).append(...warnings.map((w: DocPart) => h('li', { text: shown(w.message) })));
 }
 
-function renderFlowCard(r) {
-  const { svg, path } = renderFlow(r, t, jumpToStep);
+function renderFlowCard(r: DiagnosisDoc) {
+  const { svg, path } = renderFlow(r as FlowDiagnosis, t, jumpToStep);
   clear($('flow')).append(svg);
   $('flow-caption').textContent = path.nodes.size > 0 ? t('web.flow.caption') : t('web.flow.captionNone');
   $('flow-path').textContent = pathLabels(path, t).join(' → ');
 }
 
-function jumpToStep(id) {
+function jumpToStep(id: string) {
   const el = document.getElementById(`step-${id}`);
   if (!el) return;
   el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   el.querySelector('h4')?.focus({ preventScroll: true });
 }
 
-async function copyText(text, button) {
+async function copyText(text: string, button: HTMLButtonElement) {
   let ok = true;
   try {
     await navigator.clipboard.writeText(text);
@@ -452,7 +457,7 @@ async function copyText(text, button) {
 }
 
 /** One plan step (also used for "After" mode's next step). `n` null = no checkbox. */
-function renderStep(step, n) {
+function renderStep(step: DocPart, n: number | null): HTMLElement {
   const title = shown(step.title);
   const head = h('div', { class: 'step-head' });
   if (n !== null) {
@@ -506,7 +511,7 @@ function renderStep(step, n) {
               class: 'copy',
               'aria-label': t('web.plan.copyLabel', { command: a.text }),
               text: t('web.plan.copy'),
-              onclick: (e) => copyText(a.text, e.currentTarget),
+              onclick: (e) => copyText(a.text, e.currentTarget as HTMLButtonElement),
             }),
           ),
         );
@@ -522,10 +527,10 @@ function renderStep(step, n) {
   return li;
 }
 
-function renderPlan(r) {
+function renderPlan(r: DiagnosisDoc) {
   const list = clear($('plan'));
   if (r.plan.steps.length === 0) list.append(h('li', { class: 'muted', text: t('report.noPlan') }));
-  r.plan.steps.forEach((step, i) => {
+  r.plan.steps.forEach((step: DocPart, i: number) => {
     list.append(renderStep(step, i + 1));
   });
   updateProgress();
@@ -533,16 +538,16 @@ function renderPlan(r) {
 
 function updateProgress() {
   const steps = state.result?.plan.steps ?? [];
-  const done = steps.filter((s) => state.done.has(s.id)).length;
+  const done = steps.filter((s: DocPart) => state.done.has(s.id)).length;
   $('plan-progress').textContent = steps.length ? t('web.plan.progress', { done, total: steps.length }) : '';
 }
 
-function renderSource(r) {
-  const hits = new Set(r.findings.flatMap((f) => f.evidence.map((e) => e.line)));
+function renderSource(r: DiagnosisDoc) {
+  const hits = new Set<number>(r.findings.flatMap((f: DocPart) => f.evidence.map((e: DocPart) => e.line)));
   const lines = r.source?.lines ?? [];
   const box = clear($('source'));
   const frag = document.createDocumentFragment();
-  lines.forEach((text, i) => {
+  lines.forEach((text: string, i: number) => {
     const n = i + 1;
     frag.append(
       h(
@@ -595,7 +600,7 @@ async function downloadScript() {
 }
 
 /** One script of the Intune Remediations pair, under the names `script --intune --out-dir` writes. */
-async function downloadIntune(part) {
+async function downloadIntune(part: 'detection' | 'remediation') {
   const request = state.request;
   if (!request) return;
   const name = part === 'detection' ? 'Detect-700003.ps1' : 'Remediate-700003.ps1';
@@ -631,7 +636,10 @@ async function runCompare({ fromFile = false, quiet = false } = {}) {
   await compareRequest(request, { fromFile, quiet });
 }
 
-async function compareRequest(request, { fromFile = false, quiet = false } = {}) {
+async function compareRequest(
+  request: { before: InputRequest; after: InputRequest; afterError?: string },
+  { fromFile = false, quiet = false }: { fromFile?: boolean; quiet?: boolean } = {},
+) {
   const seq = ++state.afterSeq;
   if (!quiet) setStatus(t('web.busy'), 'after-status');
   let result: VerifyDoc;
@@ -656,7 +664,7 @@ async function compareRequest(request, { fromFile = false, quiet = false } = {})
   renderAfter(result);
 }
 
-function renderAfter(v) {
+function renderAfter(v: VerifyDoc) {
   const box = clear($('after-result'));
   box.hidden = false;
   const good = v.verdict === 'fixed' || v.verdict === 'no-change-needed';
@@ -671,7 +679,8 @@ function renderAfter(v) {
   );
   // what the verdict rests on (#11): already localised by the server
   for (const r of v.reasons ?? []) box.append(h('p', { class: 'verify-reason', 'data-reason': r.id }, h('strong', { text: `${t('verify.why')}: ` }), r.text));
-  const list = (key, items) => (items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null);
+  const list = (key: string, items: DocPart[]) =>
+    items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null;
   append(box, [list('verify.resolved', v.resolved), list('verify.remaining', v.remaining), list('verify.introduced', v.introduced)]);
   box.append(h('h3', { text: t('verify.next') }));
   if (v.nextStepDetail) box.append(h('ol', { class: 'plan after-next' }, renderStep(v.nextStepDetail, null)));
@@ -680,7 +689,7 @@ function renderAfter(v) {
 
 // ---- language, theme, startup ----------------------------------------------------------------
 
-async function switchLang(lang) {
+async function switchLang(lang: string) {
   try {
     await loadMessages(lang);
   } catch (e) {

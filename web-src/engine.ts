@@ -6,10 +6,10 @@ import { apiError, errorText } from './dom.js';
 /** A failure with a message for people; `network` when the server did not answer at all. */
 /** One input the page sends: its bytes, file name, the error text the user saw, MDM. */
 export interface InputRequest {
-  bytes: BlobPart;
-  name?: string;
-  error?: string;
-  mdm?: boolean;
+  bytes: Uint8Array<ArrayBuffer>;
+  name?: string | undefined;
+  error?: string | undefined;
+  mdm?: boolean | undefined;
 }
 
 function failure(message: string, network = false): Error & { network: boolean } {
@@ -54,7 +54,7 @@ export const engine = {
     return (await call(`/api/messages?${query({ lang })}`, { headers: { Accept: 'application/json' } })).json();
   },
   async example(file: string) {
-    return new Uint8Array(await (await call(`/examples/${encodeURIComponent(file)}`)).arrayBuffer());
+    return new Uint8Array(await (await call(`/examples/${encodeURIComponent(file)}`)).arrayBuffer()) as Uint8Array<ArrayBuffer>;
   },
   /** The diagnosis JSON (`diagnose --format json`) with the decoded lines as `source.lines`. */
   async diagnose(request: InputRequest, lang: string) {

@@ -2,7 +2,7 @@
 // server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
 import { type BarItem, barChart, type Column, columnChart } from './charts.js';
-import type { AffectedDevice, CleanupEntry, FleetReport } from '../src/fleet/types.js';
+import type { AffectedDevice, CleanupEntry, CleanupRisk, FleetReport } from '../src/fleet/types.js';
 import type { LocalizedStep } from '../src/render/localize.js';
 import type { DeviceEvents } from '../src/web/fleet-device.js';
 import { type CleanupTab, initCleanupTab, wireTabs } from './cleanup.js';
@@ -25,10 +25,25 @@ import {
 } from './dom.js';
 
 const DEVICE_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS50155', 'AADSTS50097', 'AADSTS50187', 'AADSTS53000', 'AADSTS53001', 'AADSTS130008'];
-const CODE_COLOR = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
-const JOIN_COLOR = { 'entra-joined': 5, 'hybrid-joined': 6, 'entra-registered': 4, 'domain-joined': 7, 'drs-joined': 8, 'not-joined': 9, unknown: 9 };
-const CAUSE_COLOR = { deleted: 0, disabled: 1, 'device-auth-failed': 2, 'device-not-identified': 7, 'not-compliant': 5, 'not-hybrid-joined': 6 };
-const RISKS = ['high', 'medium', 'low'];
+const CODE_COLOR: Record<string, number> = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
+const JOIN_COLOR: Record<string, number> = {
+  'entra-joined': 5,
+  'hybrid-joined': 6,
+  'entra-registered': 4,
+  'domain-joined': 7,
+  'drs-joined': 8,
+  'not-joined': 9,
+  unknown: 9,
+};
+const CAUSE_COLOR: Record<string, number> = {
+  deleted: 0,
+  disabled: 1,
+  'device-auth-failed': 2,
+  'device-not-identified': 7,
+  'not-compliant': 5,
+  'not-hybrid-joined': 6,
+};
+const RISKS: CleanupRisk[] = ['high', 'medium', 'low'];
 const STATES = ['missing', 'disabled', 'present', 'unknown'];
 const NO_ACTOR = '\u0000none';
 const PAGE_SIZE = 50;
@@ -99,16 +114,16 @@ const state: FleetState = {
 };
 
 const t = (key: string, params?: Params): string => format(state.messages[key] ?? key, params);
-const num = (n) => Number(n).toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US');
+const num = (n: number) => Number(n).toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US');
 /** Times as the fleet report prints them: UTC, to the minute. */
-const time = (iso) => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, '') : '—');
+const time = (iso: string | null | undefined): string => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, '') : '—');
 /** The single-device label of "unknown" explains the dsregcmd output; here it is just not known. */
-const joinLabel = (j) => (j === 'unknown' ? t('web.fleet.joinUnknown') : t(`joinType.${j}`));
-const stepTitle = (id) => (id ? (state.messages[`step.${id}.title`] ?? id) : t('fleet.noStep'));
+const joinLabel = (j: string): string => (j === 'unknown' ? t('web.fleet.joinUnknown') : t(`joinType.${j}`));
+const stepTitle = (id: string | null): string => (id ? (state.messages[`step.${id}.title`] ?? id) : t('fleet.noStep'));
 
 // ---- messages, language, theme ---------------------------------------------------------------
 
-async function loadMessages(lang) {
+async function loadMessages(lang: string) {
   const res = await fetch(`/api/messages?lang=${encodeURIComponent(lang)}&page=fleet`, { headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const body = await res.json();
@@ -134,7 +149,7 @@ function applyStaticTexts() {
   renderPlannedName();
 }
 
-function remember(key, value) {
+function remember(key: string, value: string) {
   try {
     localStorage.setItem(key, value);
   } catch {
@@ -142,7 +157,7 @@ function remember(key, value) {
   }
 }
 
-async function switchLang(lang) {
+async function switchLang(lang: string) {
   try {
     await loadMessages(lang);
   } catch (e) {
@@ -158,7 +173,7 @@ async function switchLang(lang) {
 
 // ---- errors and status -----------------------------------------------------------------------
 
-function showError(message, box = 'fleet-error-box', text = 'fleet-error-message') {
+function showError(message: string, box = 'fleet-error-box', text = 'fleet-error-message') {
   $(text).textContent = message;
   $(box).hidden = false;
 }
@@ -167,14 +182,14 @@ function hideError(box = 'fleet-error-box') {
   $(box).hidden = true;
 }
 
-function setStatus(message, id = 'fleet-status') {
+function setStatus(message: string, id = 'fleet-status') {
   $(id).textContent = message;
 }
 
 // ---- the files -------------------------------------------------------------------------------
 
 /** A file size: the units are the same in both languages. */
-function sizeText(bytes) {
+function sizeText(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
@@ -207,7 +222,7 @@ function renderFiles() {
   $<HTMLButtonElement>('fleet-analyse').disabled = state.files.length === 0;
 }
 
-function addFiles(fileList) {
+function addFiles(fileList: Iterable<File>) {
   const known = new Set(state.files.map((f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`));
   for (const f of fileList) {
     const key = `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
@@ -219,7 +234,7 @@ function addFiles(fileList) {
   renderFiles();
 }
 
-function checkLimits(files, extra = 0) {
+function checkLimits(files: File[], extra = 0): string | null {
   if (files.length > state.config.maxFiles) return t('web.fleet.load.tooMany', { limit: state.config.maxFiles });
   const total = files.reduce((n, f) => n + f.size, 0) + extra;
   if (total > state.config.maxBytes)
@@ -227,7 +242,7 @@ function checkLimits(files, extra = 0) {
   return null;
 }
 
-function cleanupFields(form) {
+function cleanupFields(form: FormData) {
   const days = $<HTMLInputElement>('c-days').value.trim();
   const asOf = $<HTMLInputElement>('c-asof').value.trim();
   if (days !== '') form.append('staleDays', days);
@@ -262,7 +277,7 @@ async function loadGraph() {
   await load(() => fetch(`/api/fleet/graph?${q}`), t('web.fleet.load.graphBusy'));
 }
 
-async function load(request, busy) {
+async function load(request: () => Promise<Response>, busy: string) {
   const seq = ++state.seq;
   performance.mark('fleet:load-start');
   const started = performance.now();
@@ -294,7 +309,7 @@ async function load(request, busy) {
   );
 }
 
-function finishLoad(error) {
+function finishLoad(error: string | null) {
   $<HTMLButtonElement>('fleet-analyse').disabled = state.files.length === 0;
   $<HTMLButtonElement>('fleet-graph').disabled = false;
   document.body.removeAttribute('aria-busy');
@@ -304,7 +319,7 @@ function finishLoad(error) {
   }
 }
 
-function setReport(report, { fresh }) {
+function setReport(report: PageReport, { fresh }: { fresh: boolean }) {
   state.report = report;
   state.haystack = new Map(
     report.affected.map((d) => [
@@ -345,7 +360,7 @@ function renderReport() {
 
 function renderCards(r: PageReport) {
   const s = r.summary;
-  const card = (key, value, detail, cls = '') =>
+  const card = (key: string, value: string, detail: string | null, cls = '') =>
     h(
       'div',
       { class: `stat ${cls}`, 'data-stat': key },
@@ -377,7 +392,7 @@ function renderCards(r: PageReport) {
   );
 }
 
-function reasonText(reason) {
+function reasonText(reason: string): string {
   return state.messages[`fleet.reason.${reason}`] ?? reason;
 }
 
@@ -393,7 +408,7 @@ function renderInputs(r: PageReport) {
     .join(' · ');
   // a file that could not be read, or rows that were not used: open the list so it is seen
   if (r.inputs.some((i) => i.error)) $<HTMLDetailsElement>('fleet-inputs').open = true;
-  const th = (key) => h('th', { scope: 'col', text: t(key) });
+  const th = (key: string) => h('th', { scope: 'col', text: t(key) });
   table.append(
     h(
       'thead',
@@ -565,7 +580,7 @@ function renderFilterOptions(r: PageReport) {
   const fill = (id: string, entries: [string, number][], labelOf: (key: string) => string, extra: HTMLOptionElement[] = []) => {
     const el = $<HTMLSelectElement>(id);
     el.replaceChildren(option('', t('web.fleet.table.all')), ...extra, ...entries.map(([k, n]) => option(k, labelOf(k), n)));
-    const wanted = state.filters[id.slice(2)];
+    const wanted = state.filters[id.slice(2) as keyof Filters];
     el.value = [...el.options].some((o) => o.value === wanted) ? wanted : '';
     state.filters[id.slice(2) as keyof Filters] = el.value;
   };
@@ -603,7 +618,7 @@ function renderFilterOptions(r: PageReport) {
   );
 }
 
-function matches(d) {
+function matches(d: AffectedDevice): boolean {
   const f = state.filters;
   if (f.join && d.joinType !== f.join) return false;
   if (f.code && !d.errorCodes.includes(f.code)) return false;
@@ -617,11 +632,19 @@ function matches(d) {
   return true;
 }
 
-const COLUMNS = [
+interface TableColumn {
+  key: string;
+  label: string;
+  value: (d: AffectedDevice) => string | number;
+  numeric?: boolean;
+  align?: 'left';
+}
+
+const COLUMNS: TableColumn[] = [
   { key: 'name', label: 'fleet.col.device', value: (d) => (d.displayName ?? d.deviceId).toLowerCase() },
   { key: 'join', label: 'fleet.col.joinType', value: (d) => joinLabel(d.joinType) },
   { key: 'cause', label: 'fleet.col.cause', value: (d) => `${STATES.indexOf(d.inventoryState)} ${t(`fleet.cause.${d.cause}`)}` },
-  { key: 'codes', label: 'fleet.col.codes', value: (d) => DEVICE_CODES.indexOf(d.errorCodes[0]) },
+  { key: 'codes', label: 'fleet.col.codes', value: (d) => DEVICE_CODES.indexOf(d.errorCodes[0] ?? '') },
   { key: 'failures', label: 'fleet.col.failures', value: (d) => d.failureCount, numeric: true },
   { key: 'users', label: 'fleet.col.users', value: (d) => d.userCount, numeric: true, align: 'left' },
   { key: 'last', label: 'fleet.col.last', value: (d) => d.lastFailure },
@@ -681,26 +704,27 @@ function renderHead() {
 }
 
 /** The inventory state as a coloured badge; in the table it says what it is about. */
-function stateBadge(s, labelled = true) {
+function stateBadge(s: string, labelled = true): HTMLElement {
   return h('span', { class: `state ${s}`, 'data-state': s, text: labelled ? `${t('fleet.col.inventory')}: ${t(`fleet.state.${s}`)}` : t(`fleet.state.${s}`) });
 }
 
 /** An address with a break opportunity after the @, so a narrow column wraps it there. */
-function address(text) {
+function address(text: string): Child[] {
   const at = text.indexOf('@');
   return at < 0 ? [text] : [text.slice(0, at + 1), h('wbr'), text.slice(at + 1)];
 }
 
 /** A time as date, then hour and minute on their own line (narrow columns). */
-function stackedTime(iso) {
+function stackedTime(iso: string | null): Child[] {
   const full = time(iso);
   const [day, clock] = full.split(' ');
   return clock ? [day, h('br'), h('span', { class: 'muted small', text: clock })] : [full];
 }
 
-function deviceRow(d) {
+function deviceRow(d: AffectedDevice): HTMLElement {
   const name = d.displayName ?? d.deviceId;
-  const users = d.users.length ? [...address(d.users[0]), d.userCount > 1 ? h('span', { class: 'muted', text: ` +${d.userCount - 1}` }) : null] : ['—'];
+  const users =
+    d.users[0] !== undefined ? [...address(d.users[0]), d.userCount > 1 ? h('span', { class: 'muted', text: ` +${d.userCount - 1}` }) : null] : ['—'];
   return h(
     'tr',
     { 'data-device': d.deviceId },
@@ -1155,7 +1179,7 @@ function renderCleanup(r: PageReport | null) {
 
 // ---- exports ---------------------------------------------------------------------------------
 
-async function exportReport(fmt, table, ids) {
+async function exportReport(fmt: 'csv' | 'html' | 'json', table: 'affected' | 'cleanup', ids: string[] | null) {
   const r = state.report;
   if (!r) return;
   hideError();
@@ -1245,7 +1269,7 @@ function wire() {
   });
   for (const name of ['join', 'code', 'state', 'cause', 'actor']) {
     $(`f-${name}`).addEventListener('change', (e) => {
-      state.filters[name] = targetOf(e).value;
+      state.filters[name as keyof Filters] = targetOf(e).value;
       state.page = 0;
       applyFilters();
       if (state.report) renderCharts(state.report);
@@ -1260,7 +1284,7 @@ function wire() {
     if (state.report) renderCharts(state.report);
     $<HTMLInputElement>('f-search').focus();
   });
-  const turn = (delta) => () => {
+  const turn = (delta: number) => () => {
     state.page += delta;
     renderTable();
     $('affected-card').scrollIntoView({ block: 'start' });
