@@ -1,6 +1,6 @@
-// dsreg-doctor web app. Plain ES module, no framework, no bundler. Every UI string comes from the
+// dsreg-doctor web app. TypeScript, no framework; built to web/app.js (scripts/build-web.mjs). Every UI string comes from the
 // catalogues and every diagnosis from the same library code as the CLI, through `engine`: the local
-// server's API when `dsreg-doctor serve` serves the page (web/engine.js), the library itself bundled
+// server's API when `dsreg-doctor serve` serves the page (engine.ts), the library itself bundled
 // into the page in the standalone file (src/web/standalone.ts). Input values are only ever set as text.
 import {
   $,

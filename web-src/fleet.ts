@@ -1,4 +1,4 @@
-// dsreg-doctor Fleet view. Plain ES module, no framework, no bundler. The exports go to the local
+// dsreg-doctor Fleet view. TypeScript, no framework; built to web/fleet.js. The exports go to the local
 // server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
 import { type BarItem, barChart, type Column, columnChart } from './charts.js';
