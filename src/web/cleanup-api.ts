@@ -193,7 +193,7 @@ export function cleanupRoutes(options: CleanupApiOptions) {
     const asOf = form.asOf ?? Date.now();
     let agg: FleetAggregator | undefined;
     const report = await analyzeFleet({ inputs: inputs.map((source) => ({ source, as: 'auto' })), asOf: new Date(asOf), onAggregate: (a) => (agg = a) });
-    if (!agg || !agg.inventoryGiven || agg.inventory.size === 0) throw new ApiError(400, 'web.api.cleanupNoInventory', {}, 'no-inventory');
+    if (!agg?.inventoryGiven || agg.inventory.size === 0) throw new ApiError(400, 'web.api.cleanupNoInventory', {}, 'no-inventory');
     const ids = (kind: SideList['kind']) => {
       const lists = sides.filter((s) => s.kind === kind);
       return lists.length === 0 ? undefined : new Set(lists.flatMap((s) => s.ids));
