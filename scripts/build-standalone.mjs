@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run build:standalone: dist/dsreg-doctor.html, the whole single-device page in one file that
-// works from file:// with no server. The front-end is web/app.js as `serve` serves it; esbuild
-// bundles it with src/web/standalone.ts in place of web/engine.js (the HTTP API), so the page calls
+// works from file:// with no server. The front-end is web-src/app.ts, the page `serve` serves; esbuild
+// bundles it with src/web/standalone.ts in place of web-src/engine.ts (the HTTP API), so the page calls
 // the library itself: the same code as the CLI, not a second implementation. Modules with a
 // `.browser.ts` sibling (src/read/codepages.ts) are swapped for it; nothing from node: may enter.
 // `--analyze` lists what the script is made of, largest first.
@@ -14,6 +14,8 @@ import { analyzeMetafile, build, transform } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = join(ROOT, 'web');
+/** The page's TypeScript (web/*.js is built from it by scripts/build-web.mjs). */
+const WEB_SRC = join(ROOT, 'web-src');
 const OUT = join(ROOT, 'dist', 'dsreg-doctor.html');
 /** Browsers the page is for: current Edge and Chrome (Chromium), and what Windows ships alike. */
 const TARGET = ['chrome120', 'edge120', 'firefox120', 'safari16'];
@@ -39,12 +41,12 @@ function examples() {
     });
 }
 
-/** web/engine.js → the local engine; X.js → X.browser.ts where one exists; node: → an error. */
+/** web-src/engine.ts → the local engine; X.js → X.browser.ts where one exists; node: → an error. */
 const standalonePlugin = {
   name: 'dsreg-standalone',
   setup(b) {
     b.onResolve({ filter: /^\.\/engine\.js$/ }, (args) =>
-      resolve(args.resolveDir, args.path) === join(WEB, 'engine.js') ? { path: 'engine', namespace: 'dsreg-standalone' } : undefined,
+      resolve(args.resolveDir, args.path) === join(WEB_SRC, 'engine.js') ? { path: 'engine', namespace: 'dsreg-standalone' } : undefined,
     );
     b.onLoad({ filter: /^engine$/, namespace: 'dsreg-standalone' }, () => ({
       resolveDir: ROOT,
@@ -88,7 +90,7 @@ function replaceOnce(html, from, to) {
 
 export async function buildStandalone({ out = OUT, quiet = false, analyze = false } = {}) {
   const result = await build({
-    entryPoints: [join(WEB, 'app.js')],
+    entryPoints: [join(WEB_SRC, 'app.ts')],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -106,7 +108,7 @@ export async function buildStandalone({ out = OUT, quiet = false, analyze = fals
   if (analyze) console.log(await analyzeMetafile(result.metafile, { verbose: false }));
   checkInline('script', script);
   const inputs = Object.keys(result.metafile.inputs);
-  const stray = inputs.filter((p) => /(^|\/)(hono|@hono|iconv-lite|web\/engine\.js)(\/|$)/.test(p));
+  const stray = inputs.filter((p) => /(^|\/)(hono|@hono|iconv-lite|web-src\/engine\.ts|web\/engine\.js)(\/|$)/.test(p));
   if (stray.length) throw new Error(`the standalone bundle must not contain ${stray.join(', ')}`);
 
   const style = (await transform(readFileSync(join(WEB, 'style.css'), 'utf8'), { loader: 'css', minify: true, target: TARGET, charset: 'utf8' })).code.trim();

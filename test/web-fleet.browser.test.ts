@@ -421,7 +421,8 @@ describe('the Fleet view in Chromium', () => {
     await setLang('en');
     for (const name of ['fleet-en.png', 'fleet-ja.png', 'fleet-en-device.png', 'fleet-ja-device.png', 'fleet-ja-dark.png', 'fleet-en-cleanup.png'])
       expect(existsSync(join(SCREENSHOTS, name)), name).toBe(true);
-  });
+    // seven screenshots, two of them full-page: past the default 30 s on a loaded machine
+  }, 120_000);
 
   it('is reachable from the single-device page, which still works', async () => {
     await page.goto(server.url);

@@ -1,13 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSideList, type SideList, type SideListKind, sideListKindOf } from '../cleanup/lists.js';
+import { stageFiles } from '../cleanup/stage-files.js';
 import { cleanupToCsv, cleanupToHtml, cleanupToJson, cleanupToText } from '../cleanup/render.js';
 import { DEFAULT_GRACE_DAYS, planCleanup, type StagedCleanup, staleDaysTooShort } from '../cleanup/staged.js';
 import { analyzeFleet, type FleetAggregator, type FleetInput, fileSource } from '../fleet/fleet.js';
 import { parseTime } from '../fleet/values.js';
 import type { Lang } from '../i18n/lang.js';
 import { safeTerminalText } from '../render/diagnosis-text.js';
-import { cleanupScript } from '../script/cleanup.js';
 import type { CommandContext } from './command.js';
 import { checkChoice, emit, parseOptions } from './command.js';
 import { UserError } from './errors.js';
@@ -139,7 +139,7 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
         `dsreg-doctor: ${safeTerminalText(ctx.t(`fleet.note.file.${i.error}` as Parameters<typeof ctx.t>[0], { file: i.name, detail: i.errorDetail ?? '' }))}\n`,
       );
   }
-  if (!agg || !agg.inventoryGiven || agg.inventory.size === 0) throw new UserError('cleanup.error.noInventory');
+  if (!agg?.inventoryGiven || agg.inventory.size === 0) throw new UserError('cleanup.error.noInventory');
 
   const ids = (kind: SideListKind) => {
     const lists = sides.filter((s) => s.kind === kind);
@@ -179,23 +179,7 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
 
 /** The scripts and lists of one stage: stage 1 disable + rollback; stage 2/3 re-enable; stage 3 delete. */
 export async function writeStageFiles(dir: string, plan: StagedCleanup, lang: Lang, generatedAt: Date): Promise<string[]> {
-  const files: [string, string][] = [];
-  const cutoff = new Date(Date.parse(plan.asOf) - plan.staleDays * 86_400_000).toISOString();
-  if (plan.stage === 1) {
-    files.push(['stage1-disable.csv', cleanupToCsv(plan, 'disable')]);
-    files.push(['stage1-disable.ps1', cleanupScript('disable', plan.disable, lang, { generatedAt, inactiveSince: cutoff })]);
-    files.push(['stage1-rollback.ps1', cleanupScript('rollback', plan.disable, lang, { generatedAt })]);
-  } else {
-    files.push(['stage2-reenable.csv', cleanupToCsv(plan, 're-enable')]);
-    files.push(['stage2-reenable.ps1', cleanupScript('enable', plan.reEnable, lang, { generatedAt })]);
-  }
-  if (plan.stage === 3) {
-    files.push(['stage3-delete.csv', cleanupToCsv(plan, 'delete')]);
-    files.push([
-      'stage3-delete.ps1',
-      cleanupScript('delete', plan.delete, lang, { generatedAt, ...(plan.sinceStage1 ? { inactiveSince: plan.sinceStage1 } : {}) }),
-    ]);
-  }
+  const files = stageFiles(plan, lang, generatedAt);
   try {
     await mkdir(dir, { recursive: true });
     // each file whole or not at all: a full disk never leaves a half-written script to run

@@ -1,7 +1,9 @@
 /**
  * Inline SVG charts for the standalone HTML report: no library, no script, nothing fetched.
- * Every label is input data or catalogue text and goes through `esc`.
+ * Every label is input data or catalogue text and goes through `esc`. The geometry is
+ * chart-layout.ts, which the Fleet view's charts (web-src/charts.ts) use too.
  */
+import { BAR, type BarRow, barLayout, COLUMN, clipLabel, columnLayout } from './chart-layout.js';
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
@@ -15,24 +17,17 @@ export interface Bar {
   color?: string;
 }
 
-/** Horizontal bars, one per item, with the value at the end. */
+/** Horizontal bars, one per item, with the value at the end (geometry: chart-layout.ts, as the page draws them). */
 export function horizontalBars(title: string, items: Bar[], emptyText: string): string {
   if (items.length === 0 || items.every((i) => i.value === 0)) return figure(title, `<p class="empty">${esc(emptyText)}</p>`);
-  const rowH = 26;
-  const labelW = 260;
-  const barW = 360;
-  const width = labelW + barW + 70;
-  const height = items.length * rowH + 10;
-  const max = items.reduce((m, i) => Math.max(m, i.value), 1);
-  const rows = items.map((item, n) => {
-    const y = 5 + n * rowH;
-    const w = Math.max(1, Math.round((item.value / max) * barW));
-    const label = item.label.length > 40 ? `${item.label.slice(0, 39)}…` : item.label;
-    return `<g><title>${esc(`${item.label}: ${item.value}`)}</title><text x="${labelW - 8}" y="${y + 17}" text-anchor="end">${esc(label)}</text><rect x="${labelW}" y="${y + 4}" width="${w}" height="${rowH - 8}" fill="${item.color ?? PALETTE[n % PALETTE.length]}"/><text x="${labelW + w + 6}" y="${y + 17}">${item.value}</text></g>`;
+  const { width, height, rows } = barLayout(items.map((i) => i.value));
+  const bars = items.map((item, n) => {
+    const row = rows[n] as BarRow;
+    return `<g><title>${esc(`${item.label}: ${item.value}`)}</title><text x="${BAR.labelW - 8}" y="${row.textY}" text-anchor="end">${esc(clipLabel(item.label))}</text><rect x="${BAR.labelW}" y="${row.y + 5}" width="${row.w}" height="${BAR.rowH - 10}" rx="2" fill="${item.color ?? PALETTE[n % PALETTE.length]}"/><text x="${row.valueX}" y="${row.textY}">${item.value}</text></g>`;
   });
   return figure(
     title,
-    `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`,
+    `<svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">${bars.join('')}</svg>`,
   );
 }
 
@@ -45,31 +40,29 @@ export interface Column {
 export function stackedColumns(title: string, columns: Column[], colors: Record<string, string>, emptyText: string): string {
   const total = (c: Column) => c.parts.reduce((n, p) => n + p.value, 0);
   if (columns.length === 0) return figure(title, `<p class="empty">${esc(emptyText)}</p>`);
-  const left = 50;
-  const plotH = 200;
-  const top = 10;
-  const colW = Math.max(4, Math.min(36, Math.floor(720 / columns.length)));
-  const width = left + columns.length * colW + 20;
-  const height = top + plotH + 60;
-  const max = columns.reduce((m, c) => Math.max(m, total(c)), 1);
-  const y = (v: number) => top + plotH - (v / max) * plotH;
-  const labelEvery = Math.ceil(columns.length / 12);
+  const plot = columnLayout(columns.map(total));
+  const { width, height, max, colW, axisY, labelEvery, y } = plot;
   const bars = columns.map((c, n) => {
-    const x = left + n * colW;
+    const x = plot.x(n);
     let acc = 0;
     const rects = c.parts.map((p) => {
       const y0 = y(acc + p.value);
-      const h = (p.value / max) * plotH;
       acc += p.value;
-      return `<rect x="${x + 1}" y="${y0.toFixed(1)}" width="${colW - 2}" height="${Math.max(0.5, h).toFixed(1)}" fill="${colors[p.key] ?? '#999'}"><title>${esc(`${c.label} ${p.key}: ${p.value}`)}</title></rect>`;
+      return `<rect x="${x + 1}" y="${y0.toFixed(1)}" width="${Math.max(1, colW - 2)}" height="${plot.h(p.value).toFixed(1)}" fill="${colors[p.key] ?? '#999'}"><title>${esc(`${c.label} ${p.key}: ${p.value}`)}</title></rect>`;
     });
+    const lx = x + colW / 2;
+    const ly = axisY + 14;
     const label =
       n % labelEvery === 0
-        ? `<text x="${x + colW / 2}" y="${top + plotH + 14}" text-anchor="end" transform="rotate(-45 ${x + colW / 2} ${top + plotH + 14})">${esc(c.label.slice(5))}</text>`
+        ? `<text x="${lx}" y="${ly}" text-anchor="end" transform="rotate(${COLUMN.labelAngle} ${lx} ${ly})">${esc(c.label.slice(5))}</text>`
         : '';
     return `<g>${rects.join('')}${label}</g>`;
   });
-  const axis = `<line x1="${left}" y1="${top + plotH}" x2="${width - 10}" y2="${top + plotH}" stroke="#666"/><text x="${left - 6}" y="${top + 10}" text-anchor="end">${max}</text><text x="${left - 6}" y="${top + plotH}" text-anchor="end">0</text>`;
+  const grid = [0, Math.round(max / 2), max].map(
+    (v) =>
+      `<line x1="${COLUMN.left}" y1="${y(v).toFixed(1)}" x2="${width - 8}" y2="${y(v).toFixed(1)}" stroke="${v === 0 ? '#666' : '#ddd'}"/><text x="${COLUMN.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text>`,
+  );
+  const axis = grid.join('');
   const keys = [...new Set(columns.flatMap((c) => c.parts.map((p) => p.key)))];
   const legend = keys.map((k) => `<span class="key"><span class="swatch" style="background:${colors[k] ?? '#999'}"></span>${esc(k)}</span>`).join(' ');
   return figure(

@@ -2,7 +2,7 @@ import { type MessageKey, messageFor, type Translate } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { esc, horizontalBars, PALETTE, stackedColumns } from './charts.js';
 import { shortTime, summaryOpening } from './render-text.js';
-import { DEVICE_ERROR_CODES, type FleetReport } from './types.js';
+import { type AffectedDevice, type CleanupEntry, DEVICE_ERROR_CODES, type FleetReport, type InputReport } from './types.js';
 
 /**
  * The standalone HTML report: one file, inline CSS and SVG, no script, a Content-Security-Policy
@@ -34,16 +34,30 @@ svg text{font-size:12px;fill:#333}
 ul.summary li{margin:2px 0}
 `;
 
+/** The report, top to bottom: title, summary, charts, affected devices, cleanup impact, inputs. */
 export function fleetToHtml(report: FleetReport, lang: Lang, t: Translate): string {
+  const parts = [
+    `<h1>${esc(t('fleet.title'))}</h1><p class="meta">${esc(t('fleet.asOf', { asOf: shortTime(report.asOf) }))}</p>`,
+    summarySection(report, t),
+    chartsSection(report, t),
+    affectedSection(report, t),
+    cleanupSection(report, t),
+    inputsSection(report, t),
+  ].filter((part) => part !== '');
+  return page(report, lang, t, parts);
+}
+
+/** A table cell: escaped text, or a dash when empty. */
+function cell(v: string | number | null | undefined, cls = ''): string {
+  return `<td${cls ? ` class="${cls}"` : ''}>${esc(v === null || v === undefined || v === '' ? '—' : String(v))}</td>`;
+}
+
+function headerRow(t: Translate, keys: MessageKey[]): string {
+  return `<tr>${keys.map((k) => `<th>${esc(t(k))}</th>`).join('')}</tr>`;
+}
+
+function summarySection(report: FleetReport, t: Translate): string {
   const s = report.summary;
-  const parts: string[] = [];
-  const cell = (v: string | number | null | undefined, cls = '') =>
-    `<td${cls ? ` class="${cls}"` : ''}>${esc(v === null || v === undefined || v === '' ? '—' : String(v))}</td>`;
-  const th = (keys: MessageKey[]) => `<tr>${keys.map((k) => `<th>${esc(t(k))}</th>`).join('')}</tr>`;
-
-  parts.push(`<h1>${esc(t('fleet.title'))}</h1><p class="meta">${esc(t('fleet.asOf', { asOf: shortTime(report.asOf) }))}</p>`);
-
-  // summary
   const items: string[] = summaryOpening(report, t);
   const without = Object.entries(s.failuresWithoutDevice);
   if (without.length > 0) items.push(t('fleet.summary.withoutDevice', { list: without.map(([k, v]) => `${k} ${v}`).join(', ') }));
@@ -54,164 +68,179 @@ export function fleetToHtml(report: FleetReport, lang: Lang, t: Translate): stri
     const c = report.cleanup;
     items.push(t('fleet.summary.cleanup', { candidates: c.candidates, high: c.byRisk.high, medium: c.byRisk.medium, low: c.byRisk.low }));
   }
-  parts.push(`<h2>${esc(t('fleet.section.summary'))}</h2><ul class="summary">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`);
+  return `<h2>${esc(t('fleet.section.summary'))}</h2><ul class="summary">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+}
 
-  // charts
-  const charts: string[] = [];
-  charts.push(
+function chartsSection(report: FleetReport, t: Translate): string {
+  const s = report.summary;
+  const empty = t('fleet.chart.empty');
+  const charts: string[] = [
     stackedColumns(
       t('fleet.chart.byDay'),
       s.failuresByDay.map((d) => ({ label: d.day, parts: Object.entries(d.byCode).map(([key, value]) => ({ key, value })) })),
       CODE_COLORS,
-      t('fleet.chart.empty'),
+      empty,
     ),
-  );
-  charts.push(
     horizontalBars(
       t('fleet.chart.byCode'),
       Object.entries(s.byErrorCode).map(([k, v]) => ({ label: k, value: v, color: CODE_COLORS[k] ?? '#999' })),
-      t('fleet.chart.empty'),
+      empty,
     ),
-  );
-  charts.push(
     horizontalBars(
       t('fleet.chart.byJoinType'),
       Object.entries(s.byJoinType).map(([k, v]) => ({ label: messageFor(t, `joinType.${k}`), value: v })),
-      t('fleet.chart.empty'),
+      empty,
     ),
-  );
-  charts.push(
     horizontalBars(
       t('fleet.chart.byCause'),
       Object.entries(s.byCause).map(([k, v]) => ({ label: messageFor(t, `fleet.cause.${k}`), value: v })),
-      t('fleet.chart.empty'),
+      empty,
     ),
-  );
-  if (s.audit) {
+  ];
+  if (s.audit)
     charts.push(
       horizontalBars(
         t('fleet.chart.actors'),
         s.topDeletionActors.map((a) => ({ label: a.actor, value: a.deletes + a.disables })),
-        t('fleet.chart.empty'),
+        empty,
       ),
     );
+  const cleanup = report.cleanup;
+  if (cleanup) {
+    const risks = (['high', 'medium', 'low'] as const).map((r) => ({
+      label: t(`fleet.risk.${r}`),
+      value: cleanup.byRisk[r] ?? 0,
+      color: RISK_COLORS[r] ?? '#999',
+    }));
+    charts.push(horizontalBars(t('fleet.chart.cleanupRisk'), risks, empty));
   }
-  if (report.cleanup) {
-    charts.push(
-      horizontalBars(
-        t('fleet.chart.cleanupRisk'),
-        (['high', 'medium', 'low'] as const).map((r) => ({
-          label: t(`fleet.risk.${r}`),
-          value: report.cleanup?.byRisk[r] ?? 0,
-          color: RISK_COLORS[r] ?? '#999',
-        })),
-        t('fleet.chart.empty'),
-      ),
-    );
-  }
-  parts.push(`<h2>${esc(t('fleet.section.charts'))}</h2><div class="charts">${charts.join('')}</div>`);
+  return `<h2>${esc(t('fleet.section.charts'))}</h2><div class="charts">${charts.join('')}</div>`;
+}
 
-  // affected devices
-  if (report.affected.length > 0) {
-    const rows = report.affected
-      .slice(0, MAX_ROWS)
-      .map((d) =>
-        [
-          '<tr>',
-          cell(d.displayName),
-          `<td class="id">${esc(d.deviceId)}</td>`,
-          cell(`${t(`joinType.${d.joinType}`)} (${t(`fleet.source.${d.joinTypeSource}`)})`),
-          cell(t(`fleet.state.${d.inventoryState}`)),
-          cell(t(`fleet.cause.${d.cause}`)),
-          cell(d.errorCodes.join(', ')),
-          cell(d.failureCount, 'num'),
-          cell(`${d.users.join(', ')}${d.userCount > d.users.length ? ` (+${d.userCount - d.users.length})` : ''}`),
-          cell(shortTime(d.firstFailure)),
-          cell(`${shortTime(d.lastFailure)}${d.recovered ? ` (${t('fleet.recovered')})` : ''}`),
-          cell(
-            d.deletedBy
-              ? `${d.deletedBy} — ${t(`fleet.action.${d.auditAction ?? 'delete'}`)} ${shortTime(d.deletedAt)}${d.auditMatch === 'name' ? ` (${t('fleet.matchedByName')})` : ''}`
-              : null,
-          ),
-          `<td>${d.firstStep ? `<code>${esc(d.firstStep)}</code><br>${esc(messageFor(t, `step.${d.firstStep}.title`))}` : esc(t('fleet.noStep'))}</td>`,
-          '</tr>',
-        ].join(''),
-      );
-    parts.push(
-      `<h2>${esc(t('fleet.section.affected'))} (${report.affected.length})</h2><table><thead>${th([
-        'fleet.col.name',
-        'fleet.col.deviceId',
-        'fleet.col.joinType',
-        'fleet.col.inventory',
-        'fleet.col.cause',
-        'fleet.col.codes',
-        'fleet.col.failures',
-        'fleet.col.users',
-        'fleet.col.first',
-        'fleet.col.last',
-        'fleet.col.deletedBy',
-        'fleet.col.firstStep',
-      ])}</thead><tbody>${rows.join('')}</tbody></table>`,
-    );
-    if (report.affected.length > MAX_ROWS) parts.push(`<p class="note">${esc(t('fleet.more', { count: report.affected.length - MAX_ROWS }))}</p>`);
-  }
+function affectedRow(d: AffectedDevice, t: Translate): string {
+  const deleted = d.deletedBy
+    ? `${d.deletedBy} — ${t(`fleet.action.${d.auditAction ?? 'delete'}`)} ${shortTime(d.deletedAt)}${d.auditMatch === 'name' ? ` (${t('fleet.matchedByName')})` : ''}`
+    : null;
+  return [
+    '<tr>',
+    cell(d.displayName),
+    `<td class="id">${esc(d.deviceId)}</td>`,
+    cell(`${t(`joinType.${d.joinType}`)} (${t(`fleet.source.${d.joinTypeSource}`)})`),
+    cell(t(`fleet.state.${d.inventoryState}`)),
+    cell(t(`fleet.cause.${d.cause}`)),
+    cell(d.errorCodes.join(', ')),
+    cell(d.failureCount, 'num'),
+    cell(`${d.users.join(', ')}${d.userCount > d.users.length ? ` (+${d.userCount - d.users.length})` : ''}`),
+    cell(shortTime(d.firstFailure)),
+    cell(`${shortTime(d.lastFailure)}${d.recovered ? ` (${t('fleet.recovered')})` : ''}`),
+    cell(deleted),
+    `<td>${d.firstStep ? `<code>${esc(d.firstStep)}</code><br>${esc(messageFor(t, `step.${d.firstStep}.title`))}` : esc(t('fleet.noStep'))}</td>`,
+    '</tr>',
+  ].join('');
+}
 
-  // cleanup impact
-  if (report.cleanup) {
-    const c = report.cleanup;
-    const rows = report.cleanupImpact
-      .slice(0, MAX_ROWS)
-      .map((e) =>
-        [
-          '<tr>',
-          `<td class="risk-${e.risk}">${esc(t(`fleet.risk.${e.risk}`))}</td>`,
-          cell(e.displayName),
-          `<td class="id">${esc(e.deviceId)}</td>`,
-          cell(t(`joinType.${e.joinType}`)),
-          cell(shortTime(e.activeSince)),
-          cell(t(`fleet.cleanupAction.${e.recommendedAction}`)),
-          `<td>${e.reasons.map((r) => esc(t(`fleet.cleanupReason.${r}`))).join('<br>') || '—'}</td>`,
-          '</tr>',
-        ].join(''),
-      );
-    parts.push(`<h2>${esc(t('fleet.section.cleanup'))} (${c.candidates})</h2>`);
-    if (c.blankTimestamp > 0) parts.push(`<p>${esc(t('fleet.summary.cleanupBlank', { count: c.blankTimestamp }))}</p>`);
-    parts.push(`<p>${esc(t('fleet.summary.order'))}</p><ol>${c.order.map((o) => `<li>${esc(messageFor(t, `fleet.order.${o}`))}</li>`).join('')}</ol>`);
-    if (rows.length > 0) {
-      parts.push(
-        `<table><thead>${th(['fleet.col.risk', 'fleet.col.name', 'fleet.col.deviceId', 'fleet.col.joinType', 'fleet.col.activeSince', 'fleet.col.action', 'fleet.col.reasons'])}</thead><tbody>${rows.join('')}</tbody></table>`,
-      );
-    }
-    if (report.cleanupImpact.length > MAX_ROWS) parts.push(`<p class="note">${esc(t('fleet.more', { count: report.cleanupImpact.length - MAX_ROWS }))}</p>`);
-  }
+const AFFECTED_COLUMNS: MessageKey[] = [
+  'fleet.col.name',
+  'fleet.col.deviceId',
+  'fleet.col.joinType',
+  'fleet.col.inventory',
+  'fleet.col.cause',
+  'fleet.col.codes',
+  'fleet.col.failures',
+  'fleet.col.users',
+  'fleet.col.first',
+  'fleet.col.last',
+  'fleet.col.deletedBy',
+  'fleet.col.firstStep',
+];
 
-  // inputs and the row reconciliation
-  const inputRows = report.inputs.map((i) => {
-    const problems = i.problems
-      .slice(0, 5)
-      .map((p) => `${p.file ? `${p.file}: ` : ''}${p.line > 0 ? `${t('fleet.html.lineInfo', { line: p.line })}: ` : ''}${p.reason}`)
-      .join('; ');
-    const reasons = Object.entries(i.rows.skippedByReason)
-      .map(([k, v]) => `${messageFor(t, `fleet.reason.${k}`)}: ${v}`)
-      .join('; ');
-    return [
-      '<tr>',
-      `<td class="id">${esc(i.name)}</td>`,
-      cell(i.kind ? t(`fleet.kind.${i.kind}`) : null),
-      cell(i.error ? `${i.error}${i.errorDetail ? ` (${i.errorDetail})` : ''}` : i.format),
-      cell(i.rows.read, 'num'),
-      cell(i.rows.used, 'num'),
-      cell(i.rows.skipped, 'num'),
-      cell([reasons, problems, i.unknownColumns.length > 0 ? i.unknownColumns.join(', ') : ''].filter((x) => x !== '').join(' / ')),
-      '</tr>',
-    ].join('');
-  });
-  parts.push(
-    `<h2>${esc(t('fleet.section.inputs'))}</h2><table><thead>${th(['fleet.col.file', 'fleet.col.kind', 'fleet.col.format', 'fleet.col.read', 'fleet.col.used', 'fleet.col.skipped', 'fleet.col.problems'])}</thead><tbody>${inputRows.join('')}</tbody></table>`,
-  );
-  parts.push(`<p>${esc(t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped }))}</p>`);
-  parts.push(`<p class="note">${esc(t('fleet.html.note', { version: report.tool.version }))}</p>`);
+function affectedSection(report: FleetReport, t: Translate): string {
+  if (report.affected.length === 0) return '';
+  const rows = report.affected.slice(0, MAX_ROWS).map((d) => affectedRow(d, t));
+  const out = [
+    `<h2>${esc(t('fleet.section.affected'))} (${report.affected.length})</h2><table><thead>${headerRow(t, AFFECTED_COLUMNS)}</thead><tbody>${rows.join('')}</tbody></table>`,
+  ];
+  if (report.affected.length > MAX_ROWS) out.push(`<p class="note">${esc(t('fleet.more', { count: report.affected.length - MAX_ROWS }))}</p>`);
+  return out.join('\n');
+}
 
+function cleanupRow(e: CleanupEntry, t: Translate): string {
+  return [
+    '<tr>',
+    `<td class="risk-${e.risk}">${esc(t(`fleet.risk.${e.risk}`))}</td>`,
+    cell(e.displayName),
+    `<td class="id">${esc(e.deviceId)}</td>`,
+    cell(t(`joinType.${e.joinType}`)),
+    cell(shortTime(e.activeSince)),
+    cell(t(`fleet.cleanupAction.${e.recommendedAction}`)),
+    `<td>${e.reasons.map((r) => esc(t(`fleet.cleanupReason.${r}`))).join('<br>') || '—'}</td>`,
+    '</tr>',
+  ].join('');
+}
+
+const CLEANUP_COLUMNS: MessageKey[] = [
+  'fleet.col.risk',
+  'fleet.col.name',
+  'fleet.col.deviceId',
+  'fleet.col.joinType',
+  'fleet.col.activeSince',
+  'fleet.col.action',
+  'fleet.col.reasons',
+];
+
+function cleanupSection(report: FleetReport, t: Translate): string {
+  const c = report.cleanup;
+  if (!c) return '';
+  const rows = report.cleanupImpact.slice(0, MAX_ROWS).map((e) => cleanupRow(e, t));
+  const out = [`<h2>${esc(t('fleet.section.cleanup'))} (${c.candidates})</h2>`];
+  if (c.blankTimestamp > 0) out.push(`<p>${esc(t('fleet.summary.cleanupBlank', { count: c.blankTimestamp }))}</p>`);
+  out.push(`<p>${esc(t('fleet.summary.order'))}</p><ol>${c.order.map((o) => `<li>${esc(messageFor(t, `fleet.order.${o}`))}</li>`).join('')}</ol>`);
+  if (rows.length > 0) out.push(`<table><thead>${headerRow(t, CLEANUP_COLUMNS)}</thead><tbody>${rows.join('')}</tbody></table>`);
+  if (report.cleanupImpact.length > MAX_ROWS) out.push(`<p class="note">${esc(t('fleet.more', { count: report.cleanupImpact.length - MAX_ROWS }))}</p>`);
+  return out.join('\n');
+}
+
+function inputRow(i: InputReport, t: Translate): string {
+  const problems = i.problems
+    .slice(0, 5)
+    .map((p) => `${p.file ? `${p.file}: ` : ''}${p.line > 0 ? `${t('fleet.html.lineInfo', { line: p.line })}: ` : ''}${p.reason}`)
+    .join('; ');
+  const reasons = Object.entries(i.rows.skippedByReason)
+    .map(([k, v]) => `${messageFor(t, `fleet.reason.${k}`)}: ${v}`)
+    .join('; ');
+  return [
+    '<tr>',
+    `<td class="id">${esc(i.name)}</td>`,
+    cell(i.kind ? t(`fleet.kind.${i.kind}`) : null),
+    cell(i.error ? `${i.error}${i.errorDetail ? ` (${i.errorDetail})` : ''}` : i.format),
+    cell(i.rows.read, 'num'),
+    cell(i.rows.used, 'num'),
+    cell(i.rows.skipped, 'num'),
+    cell([reasons, problems, i.unknownColumns.length > 0 ? i.unknownColumns.join(', ') : ''].filter((x) => x !== '').join(' / ')),
+    '</tr>',
+  ].join('');
+}
+
+const INPUT_COLUMNS: MessageKey[] = [
+  'fleet.col.file',
+  'fleet.col.kind',
+  'fleet.col.format',
+  'fleet.col.read',
+  'fleet.col.used',
+  'fleet.col.skipped',
+  'fleet.col.problems',
+];
+
+/** The inputs and the row reconciliation (read = used + skipped). */
+function inputsSection(report: FleetReport, t: Translate): string {
+  return [
+    `<h2>${esc(t('fleet.section.inputs'))}</h2><table><thead>${headerRow(t, INPUT_COLUMNS)}</thead><tbody>${report.inputs.map((i) => inputRow(i, t)).join('')}</tbody></table>`,
+    `<p>${esc(t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped }))}</p>`,
+    `<p class="note">${esc(t('fleet.html.note', { version: report.tool.version }))}</p>`,
+  ].join('\n');
+}
+
+function page(report: FleetReport, lang: Lang, t: Translate, parts: string[]): string {
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -16,6 +16,7 @@ import {
   verifyRoute,
 } from './api.js';
 import { type Asset, exampleFiles, loadAssets } from './assets.js';
+import { cleanupRoutes } from './cleanup-api.js';
 import { type FleetFromGraph, FleetStore, fleetRoutes, MAX_FLEET_BYTES, MAX_FLEET_FILES } from './fleet-api.js';
 import { exampleList, pageMessages } from './messages.js';
 import { checkRequest, securityHeaders } from './security.js';
@@ -97,6 +98,9 @@ export function createApp(options: AppOptions): Hono {
   app.post('/api/fleet/:id/cleanup', fleet.cleanup);
   app.get('/api/fleet/:id/devices/:deviceId', fleet.device);
   app.post('/api/fleet/:id/export', limit, fleet.export);
+  const staged = cleanupRoutes({ maxBytes: maxFleet });
+  app.post('/api/cleanup', staged.plan);
+  app.get('/api/cleanup/:id/:file', staged.download);
   app.get('/api/messages', (c) => {
     const lang = requestLang(c, true);
     const page = c.req.query('page');
@@ -123,11 +127,13 @@ export function createApp(options: AppOptions): Hono {
     '/api/collect-script': 'GET',
     '/api/fleet': 'POST',
     '/api/fleet/graph': 'GET',
+    '/api/cleanup': 'POST',
   };
   const patterns: [RegExp, string][] = [
     [/^\/api\/fleet\/[^/]+\/cleanup$/, 'POST'],
     [/^\/api\/fleet\/[^/]+\/export$/, 'POST'],
     [/^\/api\/fleet\/[^/]+\/devices\/[^/]+$/, 'GET'],
+    [/^\/api\/cleanup\/[^/]+\/[^/]+$/, 'GET'],
   ];
   app.all('/api/*', (c) => {
     const allowed = methods[c.req.path] ?? patterns.find(([re]) => re.test(c.req.path))?.[1];

@@ -11,9 +11,9 @@ const STEP_TITLE = /^step\.[\w-]+\.title$/;
 const SERVER_ONLY = /^web\.(help|listening|openFailed|error\.(portInUse|listen|badPort|noAssets)|api\..*)$/;
 
 /** The Fleet view also shows the fleet report's own labels (causes, states, reasons, risks…). */
-const FLEET_PREFIXES = ['fleet.'];
-/** Fleet messages of the CLI only: its help, errors, progress line and KQL comments. */
-const FLEET_CLI_ONLY = /^fleet\.(help|error\.|progress\.|kql\.|note\.(?!file\.|unknownColumns))/;
+const FLEET_PREFIXES = ['fleet.', 'cleanup.'];
+/** Fleet and cleanup messages of the CLI only: help, errors, progress line, KQL and script comments. */
+const FLEET_CLI_ONLY = /^(fleet\.(help|error\.|progress\.|kql\.|note\.(?!file\.|unknownColumns))|cleanup\.(help|error\.|note\.|script\.|more))/;
 
 /** The page's UI strings in one language (`GET /api/messages?lang=&page=`). */
 export function pageMessages(lang: Lang, page: 'device' | 'fleet' = 'device'): Record<string, string> {

@@ -18,8 +18,31 @@ const ROWS = [
 ];
 const HEIGHT = 590;
 
+interface FlowNode {
+  id: string;
+  cols: [number, number];
+  row: number;
+  key: string;
+  kind: 'start' | 'check' | 'cond' | 'act';
+  steps?: string[];
+}
+
+/** What the diagram reads of a diagnosis (`diagnose --format json`). */
+export interface FlowDiagnosis {
+  plan: { branch: string; steps: { id: string; title: string }[] };
+  findings: { id: string }[];
+}
+
+export interface FlowPath {
+  branch: string;
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
 /** Boxes: [first column, last column], row, catalogue key, the plan steps they stand for. */
-const NODES = [
+const NODES: FlowNode[] = [
   { id: 'start700003', cols: [0, 4], row: 0, key: 'web.flow.start700003', kind: 'start' },
   { id: 'start135011', cols: [5, 5], row: 0, key: 'web.flow.start135011', kind: 'start' },
   { id: 'status', cols: [0, 4], row: 1, key: 'web.flow.status', kind: 'check' },
@@ -40,7 +63,7 @@ const NODES = [
 ];
 const BY_ID = new Map(NODES.map((n) => [n.id, n]));
 
-const EDGES = [
+const EDGES: [string, string, 'dual'?][] = [
   ['start700003', 'status'],
   ['status', 'condRegistered'],
   ['status', 'condJoined'],
@@ -68,7 +91,7 @@ const EDGES = [
 const START = ['start700003', 'status'];
 const FALLBACK = ['registry', 'support'];
 /** The article's path for each plan branch, as chains of boxes (each chain's neighbours are edges). */
-const PATHS = {
+const PATHS: Record<string, string[][]> = {
   registered: [[...START, 'condRegistered', 'actDisconnect', 'stillFailing', ...FALLBACK]],
   joined: [[...START, 'condJoined', 'actForcerecovery', 'stillFailing', ...FALLBACK]],
   hybrid: [[...START, 'condHybrid', 'actLeave', 'stillFailing', ...FALLBACK]],
@@ -87,16 +110,18 @@ const PATHS = {
   none: [],
 };
 
-function box(node) {
+function box(node: FlowNode | undefined) {
+  if (!node) throw new Error('flow: an edge names a box that does not exist');
   const [a, b] = node.cols;
   const row = ROWS[node.row];
+  if (!row) throw new Error(`flow: box ${node.id} is on row ${node.row}, which does not exist`);
   const x = LEFT + a * PITCH;
   const w = (b - a) * PITCH + BOX_W;
   return { x, y: row.y, w, h: row.h, cx: x + w / 2 };
 }
 
 /** Character width in "half-width" units: CJK and full-width forms count double. */
-function units(ch) {
+function units(ch: string): number {
   return /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
 }
 
@@ -104,8 +129,8 @@ const NO_BREAK_BEFORE = /^[)\]}、。，．,.:;!?）」』】ー・]/;
 const NO_BREAK_AFTER = /[([{（「『【]$/;
 
 /** Wrap a label to lines of at most `max` units: at spaces for Latin text, anywhere for CJK. */
-export function wrap(text, max) {
-  const lines = [];
+export function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
   let line = '';
   let width = 0;
   const tokens = text.match(/[\u2e80-\ua4cf\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\ua4cf\uf900-\ufaff\uff00-\uffef]+|\s+/g) ?? [];
@@ -149,18 +174,19 @@ export function wrap(text, max) {
  * Which boxes and edges this diagnosis lights up. Boxes that stand for plan steps light up only
  * when the plan has one of their steps; the 700003 start only when the deletion was found.
  */
-export function flowPath(result) {
+export function flowPath(result: FlowDiagnosis): FlowPath {
   const branch = result.plan.branch;
   const steps = new Set(result.plan.steps.map((st) => st.id));
   const findings = new Set(result.findings.map((f) => f.id));
-  const keep = (id) => {
+  const keep = (id: string) => {
     const node = BY_ID.get(id);
+    if (!node) return false;
     if (id === 'start700003' && !findings.has('device-object-missing')) return false;
     if (id === 'start135011' && !findings.has('device-object-disabled')) return false;
     return !node.steps || node.steps.some((st) => steps.has(st));
   };
-  const nodes = new Set();
-  const edges = new Set();
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
   for (const chain of PATHS[branch] ?? []) {
     const kept = chain.filter(keep);
     for (const id of kept) nodes.add(id);
@@ -170,7 +196,7 @@ export function flowPath(result) {
 }
 
 /** The ordered labels of the lit boxes, for the caption (the diagram in words). */
-export function pathLabels(path, t) {
+export function pathLabels(path: FlowPath, t: Translate): string[] {
   return NODES.filter((n) => path.nodes.has(n.id))
     .sort((a, b) => a.row - b.row || a.cols[0] - b.cols[0])
     .map((n) => t(n.key));
@@ -180,7 +206,7 @@ export function pathLabels(path, t) {
  * Build the SVG. `onJump(stepId)` is called when a lit box with a plan step is chosen (click,
  * Enter or Space).
  */
-export function renderFlow(result, t, onJump) {
+export function renderFlow(result: FlowDiagnosis, t: Translate, onJump: (stepId: string) => void): { svg: SVGElement; path: FlowPath } {
   const path = flowPath(result);
   const planSteps = new Map(result.plan.steps.map((st) => [st.id, st]));
   const svg = s('svg', {
@@ -217,7 +243,7 @@ export function renderFlow(result, t, onJump) {
     const a = box(BY_ID.get(from));
     const b = box(BY_ID.get(to));
     const on = path.edges.has(`${from}>${to}`);
-    let d;
+    let d: string;
     if (kind === 'dual' && b.y === a.y) {
       if (to === 'actForcerecovery') d = `M${a.x + a.w},${a.y + a.h / 2} L${b.x},${b.y + b.h / 2}`;
       else d = `M${a.cx},${a.y + a.h} L${a.cx},${a.y + a.h + 14} L${b.cx},${a.y + a.h + 14} L${b.cx},${b.y + b.h}`;

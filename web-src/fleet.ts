@@ -1,27 +1,102 @@
-// dsreg-doctor Fleet view. Plain ES module, no framework, no bundler. The exports go to the local
+// dsreg-doctor Fleet view. TypeScript, no framework; built to web/fleet.js. The exports go to the local
 // server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
-import { barChart, columnChart } from './charts.js';
-import { $, apiError, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
+import { type BarItem, barChart, type Column, columnChart } from './charts.js';
+import type { AffectedDevice, CleanupEntry, CleanupRisk, FleetReport } from '../src/fleet/types.js';
+import type { LocalizedStep } from '../src/render/localize.js';
+import type { DeviceEvents } from '../src/web/fleet-device.js';
+import { type CleanupTab, initCleanupTab, wireTabs } from './cleanup.js';
+import {
+  $,
+  apiError,
+  applyTheme,
+  browserLang,
+  type Child,
+  clear,
+  download,
+  errorText,
+  format,
+  h,
+  keepPageOnStrayDrop,
+  type Params,
+  stored,
+  targetOf,
+  wireDropZone,
+} from './dom.js';
 
 const DEVICE_CODES = ['AADSTS700003', 'AADSTS135011', 'AADSTS50155', 'AADSTS50097', 'AADSTS50187', 'AADSTS53000', 'AADSTS53001', 'AADSTS130008'];
-const CODE_COLOR = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
-const JOIN_COLOR = { 'entra-joined': 5, 'hybrid-joined': 6, 'entra-registered': 4, 'domain-joined': 7, 'drs-joined': 8, 'not-joined': 9, unknown: 9 };
-const CAUSE_COLOR = { deleted: 0, disabled: 1, 'device-auth-failed': 2, 'device-not-identified': 7, 'not-compliant': 5, 'not-hybrid-joined': 6 };
-const RISKS = ['high', 'medium', 'low'];
+const CODE_COLOR: Record<string, number> = Object.fromEntries(DEVICE_CODES.map((c, i) => [c, i]));
+const JOIN_COLOR: Record<string, number> = {
+  'entra-joined': 5,
+  'hybrid-joined': 6,
+  'entra-registered': 4,
+  'domain-joined': 7,
+  'drs-joined': 8,
+  'not-joined': 9,
+  unknown: 9,
+};
+const CAUSE_COLOR: Record<string, number> = {
+  deleted: 0,
+  disabled: 1,
+  'device-auth-failed': 2,
+  'device-not-identified': 7,
+  'not-compliant': 5,
+  'not-hybrid-joined': 6,
+};
+const RISKS: CleanupRisk[] = ['high', 'medium', 'low'];
 const STATES = ['missing', 'disabled', 'present', 'unknown'];
 const NO_ACTOR = '\u0000none';
 const PAGE_SIZE = 50;
 const CLEANUP_PAGE_SIZE = 25;
 
-const state = {
+/** Where the report came from: the `dataset` the API adds to the `fleet --format json` document. */
+interface FleetDataset {
+  id: string;
+  origin: 'upload' | 'graph';
+  files: { name: string; size: number }[];
+  bytes: number;
+  staleDays: number | null;
+  asOf: string | null;
+  planned: { name: string; size: number } | null;
+  drillDown: boolean;
+  warnings: string[];
+}
+export type PageReport = FleetReport & { dataset: FleetDataset };
+type DayColumn = Column & { count: number };
+type Filters = { q: string; join: string; code: string; state: string; cause: string; actor: string };
+
+interface FleetState {
+  lang: 'ja' | 'en';
+  messages: Record<string, string>;
+  version: string;
+  config: { graph: boolean; maxBytes: number; maxFiles: number };
+  files: File[];
+  report: PageReport | null;
+  /** Per device: the lower-cased text the search box looks in. */
+  haystack: Map<string, string>;
+  filters: Filters;
+  sort: { key: string; dir: number };
+  page: number;
+  shown: AffectedDevice[];
+  planned: File | null;
+  cleanupFilters: { q: string; risk: string };
+  cleanupPage: number;
+  cleanupShown: CleanupEntry[];
+  openDevice: string | null;
+  opener: HTMLElement | null;
+  /** The Cleanup tab (cleanup.ts). */
+  staged: CleanupTab | null;
+  seq: number;
+  deviceSeq: number;
+}
+
+const state: FleetState = {
   lang: 'en',
   messages: {},
   version: '',
   config: { graph: false, maxBytes: 64 * 1024 * 1024, maxFiles: 50 },
   files: [],
   report: null,
-  /** Per device: the lower-cased text the search box looks in. */
   haystack: new Map(),
   filters: { q: '', join: '', code: '', state: '', cause: '', actor: '' },
   sort: { key: '', dir: 1 },
@@ -33,21 +108,22 @@ const state = {
   cleanupShown: [],
   openDevice: null,
   opener: null,
+  staged: null,
   seq: 0,
   deviceSeq: 0,
 };
 
-const t = (key, params) => format(state.messages[key] ?? key, params);
-const num = (n) => Number(n).toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US');
+const t = (key: string, params?: Params): string => format(state.messages[key] ?? key, params);
+const num = (n: number) => Number(n).toLocaleString(state.lang === 'ja' ? 'ja-JP' : 'en-US');
 /** Times as the fleet report prints them: UTC, to the minute. */
-const time = (iso) => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, '') : '—');
+const time = (iso: string | null | undefined): string => (iso ? iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, '') : '—');
 /** The single-device label of "unknown" explains the dsregcmd output; here it is just not known. */
-const joinLabel = (j) => (j === 'unknown' ? t('web.fleet.joinUnknown') : t(`joinType.${j}`));
-const stepTitle = (id) => (id ? (state.messages[`step.${id}.title`] ?? id) : t('fleet.noStep'));
+const joinLabel = (j: string): string => (j === 'unknown' ? t('web.fleet.joinUnknown') : t(`joinType.${j}`));
+const stepTitle = (id: string | null): string => (id ? (state.messages[`step.${id}.title`] ?? id) : t('fleet.noStep'));
 
 // ---- messages, language, theme ---------------------------------------------------------------
 
-async function loadMessages(lang) {
+async function loadMessages(lang: string) {
   const res = await fetch(`/api/messages?lang=${encodeURIComponent(lang)}&page=fleet`, { headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const body = await res.json();
@@ -60,19 +136,20 @@ async function loadMessages(lang) {
 function applyStaticTexts() {
   document.documentElement.lang = state.lang;
   document.title = t('web.fleet.title');
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
-  $('lang').value = state.lang;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
+    (el as HTMLInputElement).placeholder = t(el.dataset.i18nPlaceholder ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel ?? ''));
+  $<HTMLSelectElement>('lang').value = state.lang;
   $('version').textContent = `dsreg-doctor ${state.version}`;
   $('fleet-limit').textContent = t('web.fleet.load.limit', { files: state.config.maxFiles, limit: Math.round(state.config.maxBytes / 1048576) });
-  $('fleet-graph').hidden = !state.config.graph;
+  $<HTMLButtonElement>('fleet-graph').hidden = !state.config.graph;
   $('fleet-graph-hint').hidden = !state.config.graph;
   renderFiles();
   renderPlannedName();
 }
 
-function remember(key, value) {
+function remember(key: string, value: string) {
   try {
     localStorage.setItem(key, value);
   } catch {
@@ -80,22 +157,23 @@ function remember(key, value) {
   }
 }
 
-async function switchLang(lang) {
+async function switchLang(lang: string) {
   try {
     await loadMessages(lang);
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   remember('dsreg-doctor.lang', lang);
   applyStaticTexts();
   if (state.report) renderReport();
+  state.staged?.render();
   if (state.openDevice) await openDevice(state.openDevice, { refresh: true });
 }
 
 // ---- errors and status -----------------------------------------------------------------------
 
-function showError(message, box = 'fleet-error-box', text = 'fleet-error-message') {
+function showError(message: string, box = 'fleet-error-box', text = 'fleet-error-message') {
   $(text).textContent = message;
   $(box).hidden = false;
 }
@@ -104,14 +182,14 @@ function hideError(box = 'fleet-error-box') {
   $(box).hidden = true;
 }
 
-function setStatus(message, id = 'fleet-status') {
+function setStatus(message: string, id = 'fleet-status') {
   $(id).textContent = message;
 }
 
 // ---- the files -------------------------------------------------------------------------------
 
 /** A file size: the units are the same in both languages. */
-function sizeText(bytes) {
+function sizeText(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
@@ -135,16 +213,16 @@ function renderFiles() {
           onclick: () => {
             state.files.splice(i, 1);
             renderFiles();
-            $('fleet-open').focus();
+            $<HTMLButtonElement>('fleet-open').focus();
           },
         }),
       ),
     );
   });
-  $('fleet-analyse').disabled = state.files.length === 0;
+  $<HTMLButtonElement>('fleet-analyse').disabled = state.files.length === 0;
 }
 
-function addFiles(fileList) {
+function addFiles(fileList: Iterable<File>) {
   const known = new Set(state.files.map((f) => `${f.name}\u0000${f.size}\u0000${f.lastModified}`));
   for (const f of fileList) {
     const key = `${f.name}\u0000${f.size}\u0000${f.lastModified}`;
@@ -156,7 +234,7 @@ function addFiles(fileList) {
   renderFiles();
 }
 
-function checkLimits(files, extra = 0) {
+function checkLimits(files: File[], extra = 0): string | null {
   if (files.length > state.config.maxFiles) return t('web.fleet.load.tooMany', { limit: state.config.maxFiles });
   const total = files.reduce((n, f) => n + f.size, 0) + extra;
   if (total > state.config.maxBytes)
@@ -164,9 +242,9 @@ function checkLimits(files, extra = 0) {
   return null;
 }
 
-function cleanupFields(form) {
-  const days = $('c-days').value.trim();
-  const asOf = $('c-asof').value.trim();
+function cleanupFields(form: FormData) {
+  const days = $<HTMLInputElement>('c-days').value.trim();
+  const asOf = $<HTMLInputElement>('c-asof').value.trim();
   if (days !== '') form.append('staleDays', days);
   if (asOf !== '') form.append('asOf', asOf);
   if (state.planned) form.append('planned', state.planned, state.planned.name);
@@ -192,25 +270,25 @@ async function analyse() {
 async function loadGraph() {
   hideError();
   const q = new URLSearchParams({ lang: state.lang });
-  const days = $('c-days').value.trim();
-  const asOf = $('c-asof').value.trim();
+  const days = $<HTMLInputElement>('c-days').value.trim();
+  const asOf = $<HTMLInputElement>('c-asof').value.trim();
   if (days !== '') q.set('staleDays', days);
   if (asOf !== '') q.set('asOf', asOf);
   await load(() => fetch(`/api/fleet/graph?${q}`), t('web.fleet.load.graphBusy'));
 }
 
-async function load(request, busy) {
+async function load(request: () => Promise<Response>, busy: string) {
   const seq = ++state.seq;
   performance.mark('fleet:load-start');
   const started = performance.now();
   setStatus(busy);
-  for (const id of ['fleet-analyse', 'fleet-graph']) $(id).disabled = true;
+  for (const id of ['fleet-analyse', 'fleet-graph']) $<HTMLButtonElement>(id).disabled = true;
   document.body.setAttribute('aria-busy', 'true');
-  let res;
+  let res: Response;
   try {
     res = await request();
   } catch (e) {
-    if (seq === state.seq) finishLoad(t('web.error.network', { reason: e?.message ?? String(e) }));
+    if (seq === state.seq) finishLoad(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   if (seq !== state.seq) return;
@@ -231,9 +309,9 @@ async function load(request, busy) {
   );
 }
 
-function finishLoad(error) {
-  $('fleet-analyse').disabled = state.files.length === 0;
-  $('fleet-graph').disabled = false;
+function finishLoad(error: string | null) {
+  $<HTMLButtonElement>('fleet-analyse').disabled = state.files.length === 0;
+  $<HTMLButtonElement>('fleet-graph').disabled = false;
   document.body.removeAttribute('aria-busy');
   if (error) {
     setStatus('');
@@ -241,7 +319,7 @@ function finishLoad(error) {
   }
 }
 
-function setReport(report, { fresh }) {
+function setReport(report: PageReport, { fresh }: { fresh: boolean }) {
   state.report = report;
   state.haystack = new Map(
     report.affected.map((d) => [
@@ -252,7 +330,7 @@ function setReport(report, { fresh }) {
   if (fresh) {
     state.filters = { q: '', join: '', code: '', state: '', cause: '', actor: '' };
     state.sort = { key: '', dir: 1 };
-    $('f-search').value = '';
+    $<HTMLInputElement>('f-search').value = '';
   }
   state.page = 0;
   state.cleanupPage = 0;
@@ -280,9 +358,9 @@ function renderReport() {
   renderCleanup(r);
 }
 
-function renderCards(r) {
+function renderCards(r: PageReport) {
   const s = r.summary;
-  const card = (key, value, detail, cls = '') =>
+  const card = (key: string, value: string, detail: string | null, cls = '') =>
     h(
       'div',
       { class: `stat ${cls}`, 'data-stat': key },
@@ -291,7 +369,7 @@ function renderCards(r) {
       detail ? h('span', { class: 'stat-detail muted small', text: detail }) : null,
     );
   const deletedOrDisabled = r.affected.filter((d) => d.cause === 'deleted' || d.cause === 'disabled').length;
-  const notes = [];
+  const notes: string[] = [];
   notes.push(
     s.devicesAffected > 0 ? t('fleet.summary.affected', { count: num(s.devicesAffected), recovered: num(s.devicesRecovered) }) : t('fleet.summary.none'),
   );
@@ -314,12 +392,12 @@ function renderCards(r) {
   );
 }
 
-function reasonText(reason) {
+function reasonText(reason: string): string {
   return state.messages[`fleet.reason.${reason}`] ?? reason;
 }
 
-function renderInputs(r) {
-  const table = clear($('fleet-inputs-table'));
+function renderInputs(r: PageReport) {
+  const table = clear($<HTMLTableElement>('fleet-inputs-table'));
   const unread = r.inputs.filter((i) => i.error).length;
   $('fleet-inputs-heading').textContent = t('web.fleet.inputs.heading', { count: r.inputs.length });
   $('fleet-inputs-summary').textContent = [
@@ -329,8 +407,8 @@ function renderInputs(r) {
     .filter(Boolean)
     .join(' · ');
   // a file that could not be read, or rows that were not used: open the list so it is seen
-  if (r.inputs.some((i) => i.error)) $('fleet-inputs').open = true;
-  const th = (key) => h('th', { scope: 'col', text: t(key) });
+  if (r.inputs.some((i) => i.error)) $<HTMLDetailsElement>('fleet-inputs').open = true;
+  const th = (key: string) => h('th', { scope: 'col', text: t(key) });
   table.append(
     h(
       'thead',
@@ -350,7 +428,7 @@ function renderInputs(r) {
   );
   const body = h('tbody');
   for (const i of r.inputs) {
-    const problems = [];
+    const problems: string[] = [];
     if (i.error) {
       const key = `fleet.note.file.${i.error}`;
       problems.push(state.messages[key] ? t(key, { file: i.name, detail: i.errorDetail ?? '' }) : `${i.error}${i.errorDetail ? ` (${i.errorDetail})` : ''}`);
@@ -388,26 +466,30 @@ function renderInputs(r) {
 
 // ---- charts ----------------------------------------------------------------------------------
 
-function countBy(list, keyOf) {
-  const m = new Map();
-  for (const d of list) for (const k of [keyOf(d)].flat()) m.set(k, (m.get(k) ?? 0) + 1);
+function countBy<T>(list: T[], keyOf: (item: T) => string | string[] | null): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of list) for (const k of [keyOf(d)].flat()) if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
   return m;
 }
 
-function renderCharts(r) {
+function renderCharts(r: PageReport) {
   const f = state.filters;
-  const bar = () => (item) => t('web.fleet.charts.barLabel', { label: item.label, value: num(item.value) });
-  const select = (filter) => (key) => {
-    state.filters[filter] = state.filters[filter] === key ? '' : key;
-    const el = $(`f-${filter}`);
-    if (el) el.value = state.filters[filter];
+  const bar = (_filter: string) => (item: BarItem) => t('web.fleet.charts.barLabel', { label: item.label, value: num(item.value) });
+  const select = (filter: string) => (key: string) => {
+    const f = filter as keyof Filters;
+    state.filters[f] = state.filters[f] === key ? '' : key;
+    $<HTMLSelectElement>(`f-${filter}`).value = state.filters[f];
     state.page = 0;
     applyFilters();
-    renderCharts(state.report);
+    if (state.report) renderCharts(state.report);
     // keep the keyboard where it was: the same bar, redrawn
-    document.querySelector(`#fleet-charts [data-chart="${filter}"] [data-key="${CSS.escape(key)}"]`)?.focus();
+    document.querySelector<HTMLElement>(`#fleet-charts [data-chart="${filter}"] [data-key="${CSS.escape(key)}"]`)?.focus();
   };
-  const byDay = r.summary.failuresByDay.map((d) => ({ label: d.day, count: d.count, parts: Object.entries(d.byCode).map(([key, value]) => ({ key, value })) }));
+  const byDay: DayColumn[] = r.summary.failuresByDay.map((d) => ({
+    label: d.day,
+    count: d.count,
+    parts: Object.entries(d.byCode).map(([key, value]) => ({ key, value })),
+  }));
   const joins = countBy(r.affected, (d) => d.joinType);
   const causes = countBy(r.affected, (d) => d.cause);
   const codes = countBy(r.affected, (d) => d.errorCodes);
@@ -415,7 +497,7 @@ function renderCharts(r) {
     r.affected.filter((d) => d.deletedBy),
     (d) => d.deletedBy,
   );
-  const charts = [
+  const charts: [string, HTMLElement][] = [
     [
       'day',
       columnChart({
@@ -423,7 +505,7 @@ function renderCharts(r) {
         columns: byDay,
         colors: CODE_COLOR,
         emptyText: t('fleet.chart.empty'),
-        columnLabel: (c) => t('web.fleet.charts.dayLabel', { day: c.label, count: num(c.count) }),
+        columnLabel: (c) => t('web.fleet.charts.dayLabel', { day: c.label, count: num((c as DayColumn).count) }),
       }),
     ],
     [
@@ -490,19 +572,19 @@ function renderCharts(r) {
 
 // ---- the device table ------------------------------------------------------------------------
 
-function option(value, label, count) {
+function option(value: string, label: string, count?: number): HTMLOptionElement {
   return h('option', { value, text: count === undefined ? label : `${label} (${num(count)})` });
 }
 
-function renderFilterOptions(r) {
-  const fill = (id, entries, labelOf, extra = []) => {
-    const el = $(id);
+function renderFilterOptions(r: PageReport) {
+  const fill = (id: string, entries: [string, number][], labelOf: (key: string) => string, extra: HTMLOptionElement[] = []) => {
+    const el = $<HTMLSelectElement>(id);
     el.replaceChildren(option('', t('web.fleet.table.all')), ...extra, ...entries.map(([k, n]) => option(k, labelOf(k), n)));
-    const wanted = state.filters[id.slice(2)];
+    const wanted = state.filters[id.slice(2) as keyof Filters];
     el.value = [...el.options].some((o) => o.value === wanted) ? wanted : '';
-    state.filters[id.slice(2)] = el.value;
+    state.filters[id.slice(2) as keyof Filters] = el.value;
   };
-  const sorted = (m, order) =>
+  const sorted = (m: Map<string, number>, order?: string[]): [string, number][] =>
     [...m].sort((a, b) => (order ? order.indexOf(a[0]) - order.indexOf(b[0]) : b[1] - a[1] || String(a[0]).localeCompare(String(b[0]))));
   fill('f-join', sorted(countBy(r.affected, (d) => d.joinType)), joinLabel);
   fill(
@@ -536,7 +618,7 @@ function renderFilterOptions(r) {
   );
 }
 
-function matches(d) {
+function matches(d: AffectedDevice): boolean {
   const f = state.filters;
   if (f.join && d.joinType !== f.join) return false;
   if (f.code && !d.errorCodes.includes(f.code)) return false;
@@ -550,11 +632,19 @@ function matches(d) {
   return true;
 }
 
-const COLUMNS = [
+interface TableColumn {
+  key: string;
+  label: string;
+  value: (d: AffectedDevice) => string | number;
+  numeric?: boolean;
+  align?: 'left';
+}
+
+const COLUMNS: TableColumn[] = [
   { key: 'name', label: 'fleet.col.device', value: (d) => (d.displayName ?? d.deviceId).toLowerCase() },
   { key: 'join', label: 'fleet.col.joinType', value: (d) => joinLabel(d.joinType) },
   { key: 'cause', label: 'fleet.col.cause', value: (d) => `${STATES.indexOf(d.inventoryState)} ${t(`fleet.cause.${d.cause}`)}` },
-  { key: 'codes', label: 'fleet.col.codes', value: (d) => DEVICE_CODES.indexOf(d.errorCodes[0]) },
+  { key: 'codes', label: 'fleet.col.codes', value: (d) => DEVICE_CODES.indexOf(d.errorCodes[0] ?? '') },
   { key: 'failures', label: 'fleet.col.failures', value: (d) => d.failureCount, numeric: true },
   { key: 'users', label: 'fleet.col.users', value: (d) => d.userCount, numeric: true, align: 'left' },
   { key: 'last', label: 'fleet.col.last', value: (d) => d.lastFailure },
@@ -602,7 +692,7 @@ function renderHead() {
                 : { key: c.key, dir: c.numeric || c.key === 'last' || c.key === 'deleted' ? -1 : 1 };
             state.page = 0;
             applyFilters();
-            document.querySelector(`#fleet-head [data-sort="${c.key}"]`)?.focus();
+            document.querySelector<HTMLElement>(`#fleet-head [data-sort="${c.key}"]`)?.focus();
           },
         },
         t(c.label),
@@ -614,26 +704,27 @@ function renderHead() {
 }
 
 /** The inventory state as a coloured badge; in the table it says what it is about. */
-function stateBadge(s, labelled = true) {
+function stateBadge(s: string, labelled = true): HTMLElement {
   return h('span', { class: `state ${s}`, 'data-state': s, text: labelled ? `${t('fleet.col.inventory')}: ${t(`fleet.state.${s}`)}` : t(`fleet.state.${s}`) });
 }
 
 /** An address with a break opportunity after the @, so a narrow column wraps it there. */
-function address(text) {
+function address(text: string): Child[] {
   const at = text.indexOf('@');
   return at < 0 ? [text] : [text.slice(0, at + 1), h('wbr'), text.slice(at + 1)];
 }
 
 /** A time as date, then hour and minute on their own line (narrow columns). */
-function stackedTime(iso) {
+function stackedTime(iso: string | null): Child[] {
   const full = time(iso);
   const [day, clock] = full.split(' ');
   return clock ? [day, h('br'), h('span', { class: 'muted small', text: clock })] : [full];
 }
 
-function deviceRow(d) {
+function deviceRow(d: AffectedDevice): HTMLElement {
   const name = d.displayName ?? d.deviceId;
-  const users = d.users.length ? [...address(d.users[0]), d.userCount > 1 ? h('span', { class: 'muted', text: ` +${d.userCount - 1}` }) : null] : ['—'];
+  const users =
+    d.users[0] !== undefined ? [...address(d.users[0]), d.userCount > 1 ? h('span', { class: 'muted', text: ` +${d.userCount - 1}` }) : null] : ['—'];
   return h(
     'tr',
     { 'data-device': d.deviceId },
@@ -645,7 +736,7 @@ function deviceRow(d) {
         class: 'link',
         text: name,
         'aria-label': t('web.fleet.table.open', { name }),
-        onclick: (e) => openDevice(d.deviceId, { opener: e.currentTarget }),
+        onclick: (e) => openDevice(d.deviceId, { opener: e.currentTarget as HTMLElement }),
       }),
       d.displayName ? h('div', { class: 'id', text: d.deviceId }) : null,
     ),
@@ -672,6 +763,7 @@ function deviceRow(d) {
 
 function renderTable() {
   const r = state.report;
+  if (!r) return;
   renderHead();
   const total = r.affected.length;
   const shown = state.shown.length;
@@ -694,22 +786,22 @@ function renderTable() {
   const none = $('fleet-none');
   none.hidden = shown > 0;
   none.textContent = total === 0 ? t('web.fleet.table.noAffected') : t('web.fleet.table.none');
-  $('fleet-table').hidden = shown === 0;
+  $<HTMLTableElement>('fleet-table').hidden = shown === 0;
   const pages = Math.max(1, Math.ceil(shown / PAGE_SIZE));
   $('fleet-pager').hidden = pages <= 1;
   $('page-label').textContent = t('web.fleet.table.page', { page: state.page + 1, pages });
-  $('page-prev').disabled = state.page === 0;
-  $('page-next').disabled = state.page >= pages - 1;
-  $('export-csv-shown').disabled = shown === 0;
-  $('f-reset').disabled = !Object.values(state.filters).some(Boolean);
+  $<HTMLButtonElement>('page-prev').disabled = state.page === 0;
+  $<HTMLButtonElement>('page-next').disabled = state.page >= pages - 1;
+  $<HTMLButtonElement>('export-csv-shown').disabled = shown === 0;
+  $<HTMLButtonElement>('f-reset').disabled = !Object.values(state.filters).some(Boolean);
 }
 
 // ---- drill-down ------------------------------------------------------------------------------
 
-async function openDevice(deviceId, { opener = null, refresh = false } = {}) {
+async function openDevice(deviceId: string, { opener = null, refresh = false }: { opener?: HTMLElement | null; refresh?: boolean } = {}) {
   const r = state.report;
   if (!r) return;
-  const dialog = $('device-dialog');
+  const dialog = $<HTMLDialogElement>('device-dialog');
   const seq = ++state.deviceSeq;
   state.openDevice = deviceId;
   if (opener) state.opener = opener;
@@ -717,11 +809,11 @@ async function openDevice(deviceId, { opener = null, refresh = false } = {}) {
   $('device-title').textContent = row?.displayName ?? deviceId;
   if (!refresh) clear($('device-body')).append(h('p', { class: 'muted', text: t('web.fleet.device.loading') }));
   if (!dialog.open) dialog.showModal();
-  let res;
+  let res: Response;
   try {
     res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/devices/${encodeURIComponent(deviceId)}?lang=${state.lang}`);
   } catch (e) {
-    if (seq === state.deviceSeq) clear($('device-body')).append(h('p', { class: 'bad', text: t('web.error.network', { reason: e?.message ?? String(e) }) }));
+    if (seq === state.deviceSeq) clear($('device-body')).append(h('p', { class: 'bad', text: t('web.error.network', { reason: errorText(e) }) }));
     return;
   }
   if (seq !== state.deviceSeq) return;
@@ -736,96 +828,111 @@ async function openDevice(deviceId, { opener = null, refresh = false } = {}) {
   performance.mark('fleet:device-rendered');
 }
 
-function facts(rows) {
+function facts(rows: [string, ...(string | Node | null | undefined)[]][]): HTMLElement {
   const dl = h('dl', { class: 'summary' });
   for (const [label, ...value] of rows)
     if (value.length && value[0] !== null && value[0] !== undefined) dl.append(h('dt', { text: label }), h('dd', {}, ...value));
   return dl;
 }
 
-function section(titleKey, ...children) {
+function section(titleKey: string, ...children: Child[]): HTMLElement {
   return h('section', { class: 'drill' }, h('h3', { text: t(titleKey) }), ...children);
 }
 
-function renderDevice(detail) {
+/** `GET /api/fleet/:id/devices/:deviceId`: one device's row, cleanup entry, sign-ins and audit events, plan. */
+interface DeviceDetail {
+  deviceId: string;
+  device: AffectedDevice | null;
+  cleanup: CleanupEntry | null;
+  plan: { steps: LocalizedStep[] };
+  events: DeviceEvents | null;
+}
+
+/** The drill-down dialog: what is known of the device, its deletion, sign-ins, cleanup entry, plan, and the collection script. */
+function renderDevice(detail: DeviceDetail) {
   const d = detail.device;
-  const c = detail.cleanup;
   const body = clear($('device-body'));
   body.dataset.device = detail.deviceId;
-  const mono = (v) => h('span', { class: 'mono', text: v });
-  if (d) {
-    const users = d.users.join(', ') + (d.userCount > d.users.length ? ` (${t('web.fleet.device.moreUsers', { count: d.userCount - d.users.length })})` : '');
-    body.append(
-      section(
-        'web.fleet.device.facts',
-        facts([
-          [t('fleet.col.deviceId'), mono(d.deviceId)],
-          [t('web.fleet.device.objectId'), d.objectId ? mono(d.objectId) : h('span', { class: 'muted', text: t('fleet.source.unknown') })],
-          [t('fleet.col.os'), d.os ?? '—'],
-          [
-            t('fleet.col.joinType'),
-            d.joinTypeSource === 'unknown' ? joinLabel(d.joinType) : `${joinLabel(d.joinType)} (${t(`fleet.source.${d.joinTypeSource}`)})`,
-          ],
-          [t('fleet.col.inventory'), stateBadge(d.inventoryState, false)],
-          [t('fleet.col.cause'), t(`fleet.cause.${d.cause}`)],
-          [
-            t('web.fleet.device.codes'),
-            h(
-              'span',
-              { class: 'codes' },
-              ...Object.entries(d.failuresByCode).map(([code, n]) => h('code', { text: t('web.fleet.device.codeCount', { code, count: num(n) }) })),
-            ),
-          ],
-          [t('fleet.col.failures'), num(d.failureCount)],
-          [t('fleet.col.first'), time(d.firstFailure)],
-          [t('fleet.col.last'), time(d.lastFailure)],
-          [t('web.fleet.device.lastSuccess'), time(d.lastSuccess)],
-          [t('web.fleet.device.recovered'), d.recovered ? t('web.fleet.device.recoveredYes') : t('web.fleet.device.recoveredNo')],
-          [t('fleet.col.users'), users || '—'],
-          [t('fleet.col.apps'), d.apps.join(', ') || '—'],
-          ...(d.statusFile ? [[t('web.fleet.device.statusFile'), d.statusFile]] : []),
+  if (d) body.append(deviceFactsSection(d), deletionSection(d, detail.events));
+  body.append(signInsSection(detail.events));
+  if (detail.cleanup) body.append(cleanupEntrySection(detail.cleanup));
+  if (d) body.append(planSection(detail.plan.steps));
+  body.append(collectSection());
+}
+
+const mono = (v: string) => h('span', { class: 'mono', text: v });
+
+function deviceFactsSection(d: AffectedDevice): HTMLElement {
+  const users = d.users.join(', ') + (d.userCount > d.users.length ? ` (${t('web.fleet.device.moreUsers', { count: d.userCount - d.users.length })})` : '');
+  return section(
+    'web.fleet.device.facts',
+    facts([
+      [t('fleet.col.deviceId'), mono(d.deviceId)],
+      [t('web.fleet.device.objectId'), d.objectId ? mono(d.objectId) : h('span', { class: 'muted', text: t('fleet.source.unknown') })],
+      [t('fleet.col.os'), d.os ?? '—'],
+      [t('fleet.col.joinType'), d.joinTypeSource === 'unknown' ? joinLabel(d.joinType) : `${joinLabel(d.joinType)} (${t(`fleet.source.${d.joinTypeSource}`)})`],
+      [t('fleet.col.inventory'), stateBadge(d.inventoryState, false)],
+      [t('fleet.col.cause'), t(`fleet.cause.${d.cause}`)],
+      [
+        t('web.fleet.device.codes'),
+        h(
+          'span',
+          { class: 'codes' },
+          ...Object.entries(d.failuresByCode).map(([code, n]) => h('code', { text: t('web.fleet.device.codeCount', { code, count: num(n) }) })),
+        ),
+      ],
+      [t('fleet.col.failures'), num(d.failureCount)],
+      [t('fleet.col.first'), time(d.firstFailure)],
+      [t('fleet.col.last'), time(d.lastFailure)],
+      [t('web.fleet.device.lastSuccess'), time(d.lastSuccess)],
+      [t('web.fleet.device.recovered'), d.recovered ? t('web.fleet.device.recoveredYes') : t('web.fleet.device.recoveredNo')],
+      [t('fleet.col.users'), users || '—'],
+      [t('fleet.col.apps'), d.apps.join(', ') || '—'],
+      ...(d.statusFile ? [[t('web.fleet.device.statusFile'), d.statusFile] as [string, string]] : []),
+    ]),
+  );
+}
+
+/** The deletion or disable event the audit log shows for it, and every audit event that names it. */
+function deletionSection(d: AffectedDevice, events: DeviceEvents | null): HTMLElement {
+  const deletion: HTMLElement[] = [];
+  if (d.deletedBy) {
+    deletion.push(
+      h('p', {
+        class: 'event',
+        text: t(`web.fleet.device.event.${d.auditAction ?? 'delete'}`, {
+          actor: d.deletedBy,
+          time: time(d.deletedAt),
+          actorType: t(`web.fleet.device.actorType.${events?.audit.find((e) => e.actor === d.deletedBy)?.actorType ?? 'unknown'}`),
+        }),
+      }),
+    );
+    if (d.auditMatch)
+      deletion.push(h('p', { class: d.auditMatch === 'name' ? 'warn small' : 'muted small', text: t(`web.fleet.device.matchedBy.${d.auditMatch}`) }));
+  } else {
+    deletion.push(h('p', { class: 'muted', text: state.report?.summary.audit ? t('web.fleet.device.noDeletion') : t('web.fleet.device.noAudit') }));
+  }
+  const audit = events?.audit ?? [];
+  if (audit.length > 0) {
+    deletion.push(
+      h('h4', { text: t('web.fleet.device.auditEvents') }),
+      table(
+        ['web.fleet.col.time', 'web.fleet.col.action', 'fleet.col.actor', 'web.fleet.col.match'],
+        audit.map((e) => [
+          time(e.time),
+          t(`fleet.action.${e.action}`),
+          `${e.actor || '—'} (${t(`web.fleet.device.actorType.${e.actorType}`)})`,
+          t(`web.fleet.device.matchedBy.${e.match}`),
         ]),
+        'audit',
       ),
     );
-    // the deletion event
-    const deletion = [];
-    if (d.deletedBy) {
-      deletion.push(
-        h('p', {
-          class: 'event',
-          text: t(`web.fleet.device.event.${d.auditAction ?? 'delete'}`, {
-            actor: d.deletedBy,
-            time: time(d.deletedAt),
-            actorType: t(`web.fleet.device.actorType.${detail.events?.audit.find((e) => e.actor === d.deletedBy)?.actorType ?? 'unknown'}`),
-          }),
-        }),
-      );
-      if (d.auditMatch)
-        deletion.push(h('p', { class: d.auditMatch === 'name' ? 'warn small' : 'muted small', text: t(`web.fleet.device.matchedBy.${d.auditMatch}`) }));
-    } else {
-      deletion.push(h('p', { class: 'muted', text: state.report.summary.audit ? t('web.fleet.device.noDeletion') : t('web.fleet.device.noAudit') }));
-    }
-    const audit = detail.events?.audit ?? [];
-    if (audit.length > 0) {
-      deletion.push(
-        h('h4', { text: t('web.fleet.device.auditEvents') }),
-        table(
-          ['web.fleet.col.time', 'web.fleet.col.action', 'fleet.col.actor', 'web.fleet.col.match'],
-          audit.map((e) => [
-            time(e.time),
-            t(`fleet.action.${e.action}`),
-            `${e.actor || '—'} (${t(`web.fleet.device.actorType.${e.actorType}`)})`,
-            t(`web.fleet.device.matchedBy.${e.match}`),
-          ]),
-          'audit',
-        ),
-      );
-    }
-    body.append(section('web.fleet.device.deletion', ...deletion));
   }
-  // its sign-ins
-  const ev = detail.events;
-  const signIns = [];
+  return section('web.fleet.device.deletion', ...deletion);
+}
+
+function signInsSection(ev: DeviceEvents | null): HTMLElement {
+  const signIns: HTMLElement[] = [];
   if (!ev) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsUnavailable') }));
   else if (ev.signInTotal === 0) signIns.push(h('p', { class: 'muted', text: t('web.fleet.device.signInsNone') }));
   else {
@@ -846,75 +953,65 @@ function renderDevice(detail) {
           s.file,
         ]),
         'signins',
-        (_cells, i) => (ev.signIns[i].code === 0 ? 'ok-row' : ''),
+        (_cells, i) => (ev.signIns[i]?.code === 0 ? 'ok-row' : ''),
       ),
     );
     if (ev.signInSuccesses > 0) signIns.push(h('p', { class: 'muted small', text: t('web.fleet.device.successNote') }));
   }
-  body.append(section('web.fleet.device.signIns', ...signIns));
-  // the cleanup entry
-  if (c) {
-    body.append(
-      section(
-        'web.fleet.device.cleanup',
-        facts([
-          [t('fleet.col.risk'), h('span', { class: `risk ${c.risk}`, text: t(`fleet.risk.${c.risk}`) })],
-          [t('fleet.col.action'), t(`fleet.cleanupAction.${c.recommendedAction}`)],
-          [t('fleet.col.reasons'), h('ul', { class: 'plain' }, ...c.reasons.map((x) => h('li', { text: t(`fleet.cleanupReason.${x}`) })))],
-          [t('fleet.col.activeSince'), time(c.activeSince)],
-        ]),
+  return section('web.fleet.device.signIns', ...signIns);
+}
+
+function cleanupEntrySection(c: CleanupEntry): HTMLElement {
+  return section(
+    'web.fleet.device.cleanup',
+    facts([
+      [t('fleet.col.risk'), h('span', { class: `risk ${c.risk}`, text: t(`fleet.risk.${c.risk}`) })],
+      [t('fleet.col.action'), t(`fleet.cleanupAction.${c.recommendedAction}`)],
+      [t('fleet.col.reasons'), h('ul', { class: 'plain' }, ...c.reasons.map((x) => h('li', { text: t(`fleet.cleanupReason.${x}`) })))],
+      [t('fleet.col.activeSince'), time(c.activeSince)],
+    ]),
+  );
+}
+
+function planStep(step: LocalizedStep): HTMLElement {
+  return h(
+    'li',
+    { class: 'step', 'data-step': step.id },
+    h('h4', {}, h('span', { class: 'step-title', text: step.title })),
+    step.admin
+      ? h(
+          'div',
+          { class: 'badges' },
+          h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }),
+        )
+      : null,
+    h(
+      'ul',
+      { class: 'actions' },
+      ...step.actions.map((a) =>
+        a.kind === 'command' ? h('li', { class: 'command' }, h('pre', {}, h('code', { text: a.text }))) : h('li', { text: a.text.replace(/`/g, '') }),
       ),
-    );
-  }
-  // its plan
-  if (d) {
-    const steps = detail.plan.steps;
-    body.append(
-      section(
-        'web.fleet.device.plan',
-        steps.length === 0
-          ? h('p', { class: 'muted', text: t('web.fleet.device.noPlan') })
-          : h(
-              'ol',
-              { class: 'plan compact' },
-              ...steps.map((step) =>
-                h(
-                  'li',
-                  { class: 'step', 'data-step': step.id },
-                  h('h4', {}, h('span', { class: 'step-title', text: step.title })),
-                  step.admin
-                    ? h(
-                        'div',
-                        { class: 'badges' },
-                        h('span', { class: `badge admin ${step.adminScope}`, text: t('web.plan.needs', { who: t(`report.admin.${step.adminScope}`) }) }),
-                      )
-                    : null,
-                  h(
-                    'ul',
-                    { class: 'actions' },
-                    ...step.actions.map((a) =>
-                      a.kind === 'command'
-                        ? h('li', { class: 'command' }, h('pre', {}, h('code', { text: a.text })))
-                        : h('li', { text: a.text.replace(/`/g, '') }),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-      ),
-    );
-  }
-  // the collection script for its user
-  body.append(
-    section(
-      'web.fleet.device.collect',
-      h('p', { class: 'small', text: t('web.fleet.device.collectHint') }),
-      h('button', { type: 'button', id: 'device-collect', text: t('web.downloads.collect'), onclick: downloadCollect }),
     ),
   );
 }
 
-function table(headers, rows, name, rowClass = () => '') {
+function planSection(steps: LocalizedStep[]): HTMLElement {
+  return section(
+    'web.fleet.device.plan',
+    steps.length === 0 ? h('p', { class: 'muted', text: t('web.fleet.device.noPlan') }) : h('ol', { class: 'plan compact' }, ...steps.map(planStep)),
+  );
+}
+
+/** The read-only collection script, for its user to run. */
+function collectSection(): HTMLElement {
+  return section(
+    'web.fleet.device.collect',
+    h('p', { class: 'small', text: t('web.fleet.device.collectHint') }),
+    h('button', { type: 'button', id: 'device-collect', text: t('web.downloads.collect'), onclick: downloadCollect }),
+  );
+}
+
+function table(headers: string[], rows: string[][], name: string, rowClass: (cells: string[], i: number) => string = () => ''): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
@@ -928,7 +1025,7 @@ function table(headers, rows, name, rowClass = () => '') {
 }
 
 function closeDevice() {
-  const dialog = $('device-dialog');
+  const dialog = $<HTMLDialogElement>('device-dialog');
   if (dialog.open) dialog.close();
 }
 
@@ -943,11 +1040,11 @@ async function runCleanup({ clearIt = false } = {}) {
   if (!r) return;
   hideError('cleanup-error-box');
   if (clearIt) {
-    $('c-days').value = '';
-    $('c-asof').value = '';
+    $<HTMLInputElement>('c-days').value = '';
+    $<HTMLInputElement>('c-asof').value = '';
     state.planned = null;
     renderPlannedName();
-  } else if ($('c-days').value.trim() === '' && !state.planned) {
+  } else if ($<HTMLInputElement>('c-days').value.trim() === '' && !state.planned) {
     showError(t('web.fleet.cleanup.needInput'), 'cleanup-error-box', 'cleanup-error-message');
     return;
   } else if (!state.planned && !r.summary.inventory) {
@@ -957,17 +1054,17 @@ async function runCleanup({ clearIt = false } = {}) {
   const form = new FormData();
   cleanupFields(form);
   setStatus(t('web.fleet.cleanup.busy'), 'c-status');
-  $('c-run').disabled = true;
-  let res;
+  $<HTMLButtonElement>('c-run').disabled = true;
+  let res: Response;
   try {
     res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/cleanup?lang=${state.lang}`, { method: 'POST', body: form });
   } catch (e) {
-    $('c-run').disabled = false;
+    $<HTMLButtonElement>('c-run').disabled = false;
     setStatus('', 'c-status');
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }), 'cleanup-error-box', 'cleanup-error-message');
+    showError(t('web.error.network', { reason: errorText(e) }), 'cleanup-error-box', 'cleanup-error-message');
     return;
   }
-  $('c-run').disabled = false;
+  $<HTMLButtonElement>('c-run').disabled = false;
   setStatus('', 'c-status');
   if (!res.ok) {
     showError(await apiError(res), 'cleanup-error-box', 'cleanup-error-message');
@@ -975,12 +1072,13 @@ async function runCleanup({ clearIt = false } = {}) {
   }
   const report = await res.json();
   state.cleanupFilters = { q: '', risk: '' };
-  $('c-search').value = '';
+  $<HTMLInputElement>('c-search').value = '';
   setReport(report, { fresh: false });
   if (report.cleanup) $('cleanup-summary').scrollIntoView({ block: 'nearest' });
 }
 
-function renderCleanup(r) {
+function renderCleanup(r: PageReport | null) {
+  if (!r) return;
   const c = r.cleanup;
   $('cleanup-body').hidden = !c;
   if (!c) return;
@@ -1007,7 +1105,7 @@ function renderCleanup(r) {
           'data-risk': risk,
           onclick: () => {
             state.cleanupFilters.risk = state.cleanupFilters.risk === risk ? '' : risk;
-            $('c-risk').value = state.cleanupFilters.risk;
+            $<HTMLSelectElement>('c-risk').value = state.cleanupFilters.risk;
             state.cleanupPage = 0;
             renderCleanup(state.report);
           },
@@ -1021,7 +1119,7 @@ function renderCleanup(r) {
   blank.hidden = !(c.blankTimestamp > 0);
   blank.textContent = c.blankTimestamp > 0 ? t('fleet.summary.cleanupBlank', { count: num(c.blankTimestamp) }) : '';
   clear($('cleanup-order')).append(...c.order.map((o) => h('li', { text: t(`fleet.order.${o}`) })));
-  const riskSelect = $('c-risk');
+  const riskSelect = $<HTMLSelectElement>('c-risk');
   riskSelect.replaceChildren(option('', t('web.fleet.table.all')), ...RISKS.map((k) => option(k, t(`fleet.risk.${k}`), c.byRisk[k])));
   riskSelect.value = state.cleanupFilters.risk;
 
@@ -1060,7 +1158,7 @@ function renderCleanup(r) {
             class: 'link',
             text: name,
             'aria-label': t('web.fleet.table.open', { name }),
-            onclick: (ev) => openDevice(e.deviceId, { opener: ev.currentTarget }),
+            onclick: (ev) => openDevice(e.deviceId, { opener: ev.currentTarget as HTMLElement }),
           }),
           h('div', { class: 'id', text: e.deviceId }),
         ),
@@ -1075,17 +1173,17 @@ function renderCleanup(r) {
   $('cleanup-count').textContent = list.length ? t('web.fleet.table.count', { from: num(from + 1), to: num(from + rows.length), shown: num(list.length) }) : '';
   $('cleanup-pager').hidden = pages <= 1;
   $('c-page-label').textContent = t('web.fleet.table.page', { page: state.cleanupPage + 1, pages });
-  $('c-prev').disabled = state.cleanupPage === 0;
-  $('c-next').disabled = state.cleanupPage >= pages - 1;
+  $<HTMLButtonElement>('c-prev').disabled = state.cleanupPage === 0;
+  $<HTMLButtonElement>('c-next').disabled = state.cleanupPage >= pages - 1;
 }
 
 // ---- exports ---------------------------------------------------------------------------------
 
-async function exportReport(fmt, table, ids) {
+async function exportReport(fmt: 'csv' | 'html' | 'json', table: 'affected' | 'cleanup', ids: string[] | null) {
   const r = state.report;
   if (!r) return;
   hideError();
-  let res;
+  let res: Response;
   try {
     res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/export?format=${fmt}&table=${table}&lang=${state.lang}`, {
       method: 'POST',
@@ -1093,7 +1191,7 @@ async function exportReport(fmt, table, ids) {
       body: ids ? JSON.stringify({ deviceIds: ids }) : '',
     });
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   if (!res.ok) {
@@ -1105,11 +1203,11 @@ async function exportReport(fmt, table, ids) {
 }
 
 async function downloadCollect() {
-  let res;
+  let res: Response;
   try {
     res = await fetch(`/api/collect-script?lang=${state.lang}`);
   } catch (e) {
-    showError(t('web.error.network', { reason: e?.message ?? String(e) }));
+    showError(t('web.error.network', { reason: errorText(e) }));
     return;
   }
   if (!res.ok) {
@@ -1121,51 +1219,34 @@ async function downloadCollect() {
 
 // ---- wiring ----------------------------------------------------------------------------------
 
-function wireDrop() {
-  const zone = $('fleet-drop');
-  let depth = 0;
-  zone.addEventListener('dragenter', (e) => {
-    if (!e.dataTransfer?.types?.includes('Files')) return;
-    depth++;
-    zone.classList.add('dragging');
-  });
-  zone.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) zone.classList.remove('dragging');
-  });
-  zone.addEventListener('dragover', (e) => {
-    if (e.dataTransfer?.types?.includes('Files')) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    }
-  });
-  zone.addEventListener('drop', (e) => {
-    depth = 0;
-    zone.classList.remove('dragging');
-    const files = [...(e.dataTransfer?.files ?? [])];
-    if (files.length === 0) return;
-    e.preventDefault();
+function wire() {
+  wireDropZone($('fleet-drop'), (files) => {
     addFiles(files);
     analyse();
   });
-  // a file dropped next to the zone must not replace the page
-  window.addEventListener('dragover', (e) => e.preventDefault());
-  window.addEventListener('drop', (e) => e.preventDefault());
-}
-
-function wire() {
-  wireDrop();
-  $('fleet-open').addEventListener('click', () => $('fleet-file').click());
-  $('fleet-file').addEventListener('change', (e) => {
-    const files = [...(e.target.files ?? [])];
-    e.target.value = '';
+  keepPageOnStrayDrop();
+  wireTabs();
+  state.staged = initCleanupTab({
+    t,
+    num,
+    time,
+    joinLabel,
+    lang: () => state.lang,
+    messages: () => state.messages,
+    files: () => state.files,
+    checkLimits,
+  });
+  $<HTMLButtonElement>('fleet-open').addEventListener('click', () => $<HTMLInputElement>('fleet-file').click());
+  $<HTMLInputElement>('fleet-file').addEventListener('change', (e) => {
+    const files = [...(targetOf(e).files ?? [])];
+    targetOf(e).value = '';
     if (files.length) {
       addFiles(files);
       analyse();
     }
   });
-  $('fleet-analyse').addEventListener('click', analyse);
-  $('fleet-clear').addEventListener('click', () => {
+  $<HTMLButtonElement>('fleet-analyse').addEventListener('click', analyse);
+  $<HTMLButtonElement>('fleet-clear').addEventListener('click', () => {
     state.files = [];
     state.report = null;
     state.seq++;
@@ -1173,104 +1254,104 @@ function wire() {
     setStatus('');
     renderFiles();
     renderReport();
-    $('fleet-open').focus();
+    $<HTMLButtonElement>('fleet-open').focus();
   });
-  $('fleet-graph').addEventListener('click', loadGraph);
+  $<HTMLButtonElement>('fleet-graph').addEventListener('click', loadGraph);
 
-  let searchTimer;
-  $('f-search').addEventListener('input', (e) => {
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  $<HTMLInputElement>('f-search').addEventListener('input', (e) => {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => {
-      state.filters.q = e.target.value.trim().toLowerCase();
+      state.filters.q = targetOf(e).value.trim().toLowerCase();
       state.page = 0;
       applyFilters();
     }, 120);
   });
   for (const name of ['join', 'code', 'state', 'cause', 'actor']) {
     $(`f-${name}`).addEventListener('change', (e) => {
-      state.filters[name] = e.target.value;
+      state.filters[name as keyof Filters] = targetOf(e).value;
       state.page = 0;
       applyFilters();
-      renderCharts(state.report);
+      if (state.report) renderCharts(state.report);
     });
   }
-  $('f-reset').addEventListener('click', () => {
+  $<HTMLButtonElement>('f-reset').addEventListener('click', () => {
     state.filters = { q: '', join: '', code: '', state: '', cause: '', actor: '' };
-    $('f-search').value = '';
-    for (const name of ['join', 'code', 'state', 'cause', 'actor']) $(`f-${name}`).value = '';
+    $<HTMLInputElement>('f-search').value = '';
+    for (const name of ['join', 'code', 'state', 'cause', 'actor']) $<HTMLSelectElement>(`f-${name}`).value = '';
     state.page = 0;
     applyFilters();
-    renderCharts(state.report);
-    $('f-search').focus();
+    if (state.report) renderCharts(state.report);
+    $<HTMLInputElement>('f-search').focus();
   });
-  const turn = (delta) => () => {
+  const turn = (delta: number) => () => {
     state.page += delta;
     renderTable();
     $('affected-card').scrollIntoView({ block: 'start' });
   };
-  $('page-prev').addEventListener('click', turn(-1));
-  $('page-next').addEventListener('click', turn(1));
+  $<HTMLButtonElement>('page-prev').addEventListener('click', turn(-1));
+  $<HTMLButtonElement>('page-next').addEventListener('click', turn(1));
 
-  $('device-close').addEventListener('click', closeDevice);
-  $('device-dialog').addEventListener('close', () => {
+  $<HTMLButtonElement>('device-close').addEventListener('click', closeDevice);
+  $<HTMLDialogElement>('device-dialog').addEventListener('close', () => {
     state.openDevice = null;
     state.deviceSeq++;
     state.opener?.focus();
   });
   // a click on the backdrop closes the dialog
-  $('device-dialog').addEventListener('click', (e) => {
+  $<HTMLDialogElement>('device-dialog').addEventListener('click', (e) => {
     if (e.target === e.currentTarget) closeDevice();
   });
 
-  $('c-planned-open').addEventListener('click', () => $('c-planned').click());
-  $('c-planned').addEventListener('change', (e) => {
-    state.planned = e.target.files?.[0] ?? null;
-    e.target.value = '';
+  $<HTMLButtonElement>('c-planned-open').addEventListener('click', () => $<HTMLInputElement>('c-planned').click());
+  $<HTMLInputElement>('c-planned').addEventListener('change', (e) => {
+    state.planned = targetOf(e).files?.[0] ?? null;
+    targetOf(e).value = '';
     renderPlannedName();
   });
-  $('c-run').addEventListener('click', () => runCleanup());
-  $('c-clear').addEventListener('click', () => runCleanup({ clearIt: true }));
-  $('c-days').addEventListener('keydown', (e) => {
+  $<HTMLButtonElement>('c-run').addEventListener('click', () => runCleanup());
+  $<HTMLButtonElement>('c-clear').addEventListener('click', () => runCleanup({ clearIt: true }));
+  $<HTMLInputElement>('c-days').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       runCleanup();
     }
   });
-  $('c-search').addEventListener('input', (e) => {
-    state.cleanupFilters.q = e.target.value.trim().toLowerCase();
+  $<HTMLInputElement>('c-search').addEventListener('input', (e) => {
+    state.cleanupFilters.q = targetOf(e).value.trim().toLowerCase();
     state.cleanupPage = 0;
     renderCleanup(state.report);
   });
-  $('c-risk').addEventListener('change', (e) => {
-    state.cleanupFilters.risk = e.target.value;
+  $<HTMLSelectElement>('c-risk').addEventListener('change', (e) => {
+    state.cleanupFilters.risk = targetOf(e).value;
     state.cleanupPage = 0;
     renderCleanup(state.report);
   });
-  $('c-prev').addEventListener('click', () => {
+  $<HTMLButtonElement>('c-prev').addEventListener('click', () => {
     state.cleanupPage--;
     renderCleanup(state.report);
   });
-  $('c-next').addEventListener('click', () => {
+  $<HTMLButtonElement>('c-next').addEventListener('click', () => {
     state.cleanupPage++;
     renderCleanup(state.report);
   });
 
-  $('export-csv-shown').addEventListener('click', () =>
+  $<HTMLButtonElement>('export-csv-shown').addEventListener('click', () =>
     exportReport(
       'csv',
       'affected',
       state.shown.map((d) => d.deviceId),
     ),
   );
-  $('export-csv-all').addEventListener('click', () => exportReport('csv', 'affected', null));
-  $('export-html').addEventListener('click', () => exportReport('html', 'affected', null));
-  $('export-json').addEventListener('click', () => exportReport('json', 'affected', null));
-  $('export-csv-cleanup').addEventListener('click', () => exportReport('csv', 'cleanup', null));
+  $<HTMLButtonElement>('export-csv-all').addEventListener('click', () => exportReport('csv', 'affected', null));
+  $<HTMLButtonElement>('export-html').addEventListener('click', () => exportReport('html', 'affected', null));
+  $<HTMLButtonElement>('export-json').addEventListener('click', () => exportReport('json', 'affected', null));
+  $<HTMLButtonElement>('export-csv-cleanup').addEventListener('click', () => exportReport('csv', 'cleanup', null));
 
-  $('lang').addEventListener('change', (e) => switchLang(e.target.value));
-  $('theme').addEventListener('change', (e) => {
-    applyTheme(e.target.value);
-    remember('dsreg-doctor.theme', e.target.value);
+  $<HTMLSelectElement>('lang').addEventListener('change', (e) => switchLang(targetOf(e).value));
+  $<HTMLSelectElement>('theme').addEventListener('change', (e) => {
+    applyTheme(targetOf(e).value);
+    remember('dsreg-doctor.theme', targetOf(e).value);
   });
 }
 
@@ -1281,11 +1362,12 @@ async function start() {
   try {
     await loadMessages(lang === 'ja' || lang === 'en' ? lang : 'en');
   } catch (e) {
-    showError(`dsreg-doctor: ${e?.message ?? String(e)}`);
+    showError(`dsreg-doctor: ${errorText(e)}`);
     return;
   }
   applyStaticTexts();
   renderReport();
+  state.staged?.render();
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -1,12 +1,67 @@
-// dsreg-doctor web app. Plain ES module, no framework, no bundler. Every UI string comes from the
+// dsreg-doctor web app. TypeScript, no framework; built to web/app.js (scripts/build-web.mjs). Every UI string comes from the
 // catalogues and every diagnosis from the same library code as the CLI, through `engine`: the local
-// server's API when `dsreg-doctor serve` serves the page (web/engine.js), the library itself bundled
+// server's API when `dsreg-doctor serve` serves the page (engine.ts), the library itself bundled
 // into the page in the standalone file (src/web/standalone.ts). Input values are only ever set as text.
-import { $, append, applyTheme, browserLang, clear, download, format, h, stored } from './dom.js';
-import { engine } from './engine.js';
-import { pathLabels, renderFlow } from './flow.js';
+import {
+  $,
+  append,
+  applyTheme,
+  browserLang,
+  type Child,
+  clear,
+  download,
+  errorText,
+  format,
+  h,
+  keepPageOnStrayDrop,
+  type Params,
+  stored,
+  targetOf,
+  wireDropZone,
+} from './dom.js';
+import { engine, type InputRequest } from './engine.js';
+import { type FlowDiagnosis, pathLabels, renderFlow } from './flow.js';
 
-const state = {
+/**
+ * The diagnosis document (`diagnose --format json`, plus `source.lines`). src/ builds it as
+ * `unknown` (render/localize.ts diagnosisToJson) until the contract module types it; the page
+ * names the parts the flow diagram reads and reads the rest loosely.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the diagnosis JSON has no type in src/ yet (issue 15 item 1)
+type DiagnosisDoc = Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: the verify JSON has no type in src/ yet (issue 15 item 1)
+type VerifyDoc = Record<string, any>;
+/** One finding, step, evidence line or warning inside those documents, read as loosely as they are typed. */
+// biome-ignore lint/suspicious/noExplicitAny: parts of the untyped documents above
+type DocPart = Record<string, any>;
+
+/** Text or bytes the page holds for one input. */
+interface Loaded {
+  bytes: Uint8Array<ArrayBuffer>;
+  name: string;
+}
+
+interface AppState {
+  lang: 'ja' | 'en';
+  messages: Record<string, string>;
+  examples: { file: string; label: string }[];
+  maxBodyBytes: number;
+  /** Bytes of a loaded file or example, until the text box is edited; then the text is sent. */
+  loaded: Loaded | null;
+  /** What the shown diagnosis was made from. */
+  request: InputRequest | null;
+  result: DiagnosisDoc | null;
+  masked: boolean;
+  done: Set<string>;
+  selected: number;
+  afterLoaded: Loaded | null;
+  afterRequest: { before: InputRequest; after: InputRequest; afterError?: string } | null;
+  afterResult: VerifyDoc | null;
+  seq: number;
+  afterSeq: number;
+}
+
+const state: AppState = {
   lang: 'en',
   messages: {},
   examples: [],
@@ -26,16 +81,16 @@ const state = {
   afterSeq: 0,
 };
 
-const t = (key, params) => format(state.messages[key] ?? key, params);
+const t = (key: string, params?: Params): string => format(state.messages[key] ?? key, params);
 
 // ---- masking ---------------------------------------------------------------------------------
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-let maskPattern = null;
+let maskPattern: RegExp | null = null;
 
 function updateMaskTargets() {
   const d = state.result?.device;
-  const values = new Set();
+  const values = new Set<string>();
   if (d) {
     for (const v of [d.deviceId, d.tenantId, d.deviceName, d.tenantName]) if (typeof v === 'string' && v.trim().length >= 3) values.add(v.trim());
     // a hybrid device prints its FQDN; its host name alone appears elsewhere (Executing Account Name)
@@ -49,13 +104,13 @@ function updateMaskTargets() {
 }
 
 /** Text shown on the page: with device and tenant masked when the user asked for it. */
-function shown(text) {
+function shown(text: string | null | undefined): string {
   if (!state.masked || maskPattern === null || typeof text !== 'string') return text ?? '';
   return text.replace(maskPattern, (m) => (GUID.test(m) ? 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' : '•'.repeat(Math.min(Math.max(m.length, 4), 10))));
 }
 
 /** Catalogue prose marks commands with `backticks`: show them as code, everything as text. */
-function rich(text) {
+function rich(text: string): (string | HTMLElement)[] {
   return shown(text)
     .split(/`([^`]+)`/)
     .map((part, i) => (i % 2 === 1 ? h('code', { text: part }) : part));
@@ -63,7 +118,7 @@ function rich(text) {
 
 // ---- messages and static texts ---------------------------------------------------------------
 
-async function loadMessages(lang) {
+async function loadMessages(lang: string) {
   const body = await engine.messages(lang);
   state.lang = body.lang;
   state.messages = body.messages;
@@ -74,11 +129,12 @@ async function loadMessages(lang) {
 
 function applyStaticTexts() {
   document.documentElement.lang = state.lang;
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-  for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
-  $('lang').value = state.lang;
-  const select = $('example');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-placeholder]'))
+    (el as HTMLInputElement).placeholder = t(el.dataset.i18nPlaceholder ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel ?? ''));
+  $<HTMLSelectElement>('lang').value = state.lang;
+  const select = $<HTMLSelectElement>('example');
   const current = select.value;
   clear(select).append(
     h('option', { value: '', text: t('web.input.exampleNone') }),
@@ -94,7 +150,7 @@ function applyStaticTexts() {
 }
 
 function updateMaskButton() {
-  const b = $('mask');
+  const b = $<HTMLButtonElement>('mask');
   b.textContent = state.masked ? t('web.summary.unmask') : t('web.summary.mask');
   b.setAttribute('aria-pressed', String(state.masked));
   $('masked-note').hidden = !state.masked;
@@ -102,55 +158,56 @@ function updateMaskButton() {
 
 // ---- errors and status -----------------------------------------------------------------------
 
-function showError(message, box = 'error-box', text = 'error-message') {
+function showError(message: string, box = 'error-box', text = 'error-message') {
   $(text).textContent = message;
   $(box).hidden = false;
 }
 function hideError(box = 'error-box') {
   $(box).hidden = true;
 }
-function setStatus(message, id = 'status') {
+function setStatus(message: string, id = 'status') {
   $(id).textContent = message;
 }
 
 /** The message of an engine failure: the API's own, or "the server did not answer". */
-function failure(e) {
-  return e?.network ? t('web.error.network', { reason: e.message }) : (e?.message ?? String(e));
+function failure(e: unknown): string {
+  const err = e as { network?: boolean; message?: string } | null;
+  return err?.network ? t('web.error.network', { reason: err.message ?? '' }) : errorText(e);
 }
 
 // ---- input -----------------------------------------------------------------------------------
 
 function currentInput() {
   if (state.loaded) return state.loaded;
-  return { bytes: new TextEncoder().encode($('input').value), name: '' };
+  return { bytes: new TextEncoder().encode($<HTMLTextAreaElement>('input').value), name: '' };
 }
 
 /** Diagnose the input box (or the loaded file). `fromFile` fills the box with the decoded text. */
 async function runDiagnose({ fromFile = false } = {}) {
   const input = currentInput();
-  const request = { bytes: input.bytes, name: input.name, error: $('error-text').value.trim(), mdm: $('mdm').checked };
+  const request = { bytes: input.bytes, name: input.name, error: $<HTMLInputElement>('error-text').value.trim(), mdm: $<HTMLInputElement>('mdm').checked };
   return diagnoseRequest(request, { fromFile });
 }
 
-async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}) {
+async function diagnoseRequest(request: InputRequest, { fromFile = false, quiet = false }: { fromFile?: boolean; quiet?: boolean } = {}) {
   const seq = ++state.seq;
   performance.mark('dsreg:diagnose-start');
   hideError();
   if (!quiet) setStatus(t('web.busy'));
-  $('diagnose').disabled = true;
-  let result;
+  $<HTMLButtonElement>('diagnose').disabled = true;
+  let result: DiagnosisDoc;
   try {
     result = await engine.diagnose(request, state.lang);
   } catch (e) {
     if (seq === state.seq) {
-      $('diagnose').disabled = false;
+      $<HTMLButtonElement>('diagnose').disabled = false;
       setStatus('');
       showError(failure(e));
     }
     return;
   }
   if (seq !== state.seq) return; // a newer request is on its way
-  $('diagnose').disabled = false;
+  $<HTMLButtonElement>('diagnose').disabled = false;
   const sameInput = state.request && sameBytes(state.request.bytes, request.bytes);
   if (!sameInput) {
     state.done.clear();
@@ -163,30 +220,30 @@ async function diagnoseRequest(request, { fromFile = false, quiet = false } = {}
   state.request = request;
   state.result = result;
   updateMaskTargets();
-  if (fromFile) $('input').value = result.source.lines.join('\n');
+  if (fromFile) $<HTMLTextAreaElement>('input').value = result.source.lines.join('\n');
   renderResults();
   setStatus(fromFile || request.name ? t('web.input.loaded', { name: result.input.name, encoding: result.input.encoding, lines: result.input.lines }) : '');
   performance.mark('dsreg:plan-rendered');
 }
 
-function sameBytes(a, b) {
+function sameBytes(a: Uint8Array | null | undefined, b: Uint8Array | null | undefined): boolean {
   if (!a || !b || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-async function loadFile(file, target) {
+async function loadFile(file: File, target: 'before' | 'after') {
   if (file.size > state.maxBodyBytes) {
     const msg = t('web.error.tooLarge', { name: file.name, size: (file.size / 1048576).toFixed(1), limit: Math.round(state.maxBodyBytes / 1048576) });
     if (target === 'after') showError(msg, 'after-error-box', 'after-error-message');
     else showError(msg);
     return;
   }
-  let bytes;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    const msg = t('web.error.fileRead', { name: file.name, reason: e?.message ?? String(e) });
+    const msg = t('web.error.fileRead', { name: file.name, reason: errorText(e) });
     if (target === 'after') showError(msg, 'after-error-box', 'after-error-message');
     else showError(msg);
     return;
@@ -196,14 +253,14 @@ async function loadFile(file, target) {
     await runCompare({ fromFile: true });
   } else {
     state.loaded = { bytes, name: file.name };
-    $('example').value = '';
+    $<HTMLSelectElement>('example').value = '';
     await runDiagnose({ fromFile: true });
   }
 }
 
-async function loadExample(file) {
+async function loadExample(file: string) {
   if (!file) return;
-  let bytes;
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = await engine.example(file);
   } catch (e) {
@@ -214,34 +271,6 @@ async function loadExample(file) {
   await runDiagnose({ fromFile: true });
 }
 
-function wireDropZone(zoneId, onFile) {
-  const zone = $(zoneId);
-  let depth = 0;
-  zone.addEventListener('dragenter', (e) => {
-    if (!e.dataTransfer?.types?.includes('Files')) return;
-    depth++;
-    zone.classList.add('dragging');
-  });
-  zone.addEventListener('dragleave', () => {
-    depth = Math.max(0, depth - 1);
-    if (depth === 0) zone.classList.remove('dragging');
-  });
-  zone.addEventListener('dragover', (e) => {
-    if (e.dataTransfer?.types?.includes('Files')) {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'copy';
-    }
-  });
-  zone.addEventListener('drop', (e) => {
-    const file = e.dataTransfer?.files?.[0];
-    depth = 0;
-    zone.classList.remove('dragging');
-    if (!file) return; // dropped text: the text box takes it (an input event follows)
-    e.preventDefault();
-    onFile(file);
-  });
-}
-
 // ---- rendering -------------------------------------------------------------------------------
 
 function renderResults() {
@@ -249,7 +278,7 @@ function renderResults() {
   $('results-empty').hidden = r !== null;
   $('results-body').hidden = r === null;
   if (!r) return;
-  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  const errors = r.findings.filter((f: DocPart) => f.severity === 'error').length;
   const verdict = $('verdict');
   verdict.className = `verdict ${r.exitCode === 1 ? 'bad' : 'good'}`;
   verdict.textContent = r.exitCode === 1 ? t('web.results.problems', { count: errors }) : t('web.results.ok');
@@ -261,28 +290,28 @@ function renderResults() {
   renderSource(r);
 }
 
-function yesNo(v) {
+function yesNo(v: unknown): string {
   return v === true ? t('report.yes') : v === false ? t('report.no') : t('report.notShown');
 }
 
-function fieldValue(value, masked) {
+function fieldValue(value: string | null | undefined, masked: boolean) {
   if (masked) return h('span', { class: 'muted', text: t('report.masked') });
   if (value === null || value === undefined) return h('span', { class: 'muted', text: t('report.notShown') });
   return h('span', { class: 'value', text: shown(String(value)) });
 }
 
-function renderSummary(r) {
+function renderSummary(r: DiagnosisDoc) {
   const d = r.device;
-  const row = (label, ...value) => [h('dt', { text: label }), h('dd', {}, ...value)];
+  const row = (label: string, ...value: Child[]) => [h('dt', { text: label }), h('dd', {}, ...value)];
   const flags = ['AzureAdJoined', 'DomainJoined', 'WorkplaceJoined', 'EnterpriseJoined'].map((name) => {
-    const key = name[0].toLowerCase() + name.slice(1);
+    const key = name.charAt(0).toLowerCase() + name.slice(1);
     const v = d[key];
     return h('span', { class: `flag ${v === true ? 'yes' : v === false ? 'no' : 'unknown'}`, text: `${name} ${yesNo(v)}` });
   });
   const prtOk = d.azureAdPrt === true;
   const authOk = typeof d.deviceAuthStatus === 'string' && /^SUCCESS/i.test(d.deviceAuthStatus);
   const codes = r.errorCodes.length
-    ? h('span', { class: 'codes' }, ...r.errorCodes.map((c) => h('code', { text: c })))
+    ? h('span', { class: 'codes' }, ...r.errorCodes.map((c: string) => h('code', { text: c })))
     : h('span', { class: 'muted', text: '—' });
   clear($('summary')).append(
     ...row(
@@ -307,16 +336,16 @@ function renderSummary(r) {
   );
 }
 
-function lineList(evidence) {
+function lineList(evidence: DocPart[]): string {
   return evidence.map((e) => e.line).join(', ');
 }
 
-function renderFindings(r) {
+function renderFindings(r: DiagnosisDoc) {
   const list = clear($('findings'));
   if (r.findings.length === 0) {
     list.append(h('li', { class: 'muted', text: t('report.noFindings') }));
   }
-  r.findings.forEach((f, i) => {
+  r.findings.forEach((f: DocPart, i: number) => {
     const hasEvidence = f.evidence.length > 0;
     const head = h(
       'button',
@@ -368,7 +397,8 @@ function renderFindings(r) {
   }
 }
 
-function selectFinding(i) {
+function selectFinding(i: number) {
+  if (!state.result) return;
   state.selected = i;
   const f = state.result.findings[i];
   for (const el of document.querySelectorAll('#findings .finding')) el.classList.remove('selected');
@@ -384,33 +414,33 @@ function selectFinding(i) {
   }
 }
 
-function markFocusLines(f) {
+function markFocusLines(f: DocPart) {
   for (const el of document.querySelectorAll('#source .line.focus')) el.classList.remove('focus');
   if (!f) return;
   for (const e of f.evidence) document.querySelector(`#source [data-line="${e.line}"]`)?.classList.add('focus');
 }
 
-function renderWarnings(r) {
+function renderWarnings(r: DiagnosisDoc) {
   const warnings = r.input.warnings;
   $('warnings-card').hidden = warnings.length === 0;
-  clear($('warnings')).append(...warnings.map((w) => h('li', { text: shown(w.message) })));
+  clear($('warnings')).append(...warnings.map((w: DocPart) => h('li', { text: shown(w.message) })));
 }
 
-function renderFlowCard(r) {
-  const { svg, path } = renderFlow(r, t, jumpToStep);
+function renderFlowCard(r: DiagnosisDoc) {
+  const { svg, path } = renderFlow(r as FlowDiagnosis, t, jumpToStep);
   clear($('flow')).append(svg);
   $('flow-caption').textContent = path.nodes.size > 0 ? t('web.flow.caption') : t('web.flow.captionNone');
   $('flow-path').textContent = pathLabels(path, t).join(' → ');
 }
 
-function jumpToStep(id) {
+function jumpToStep(id: string) {
   const el = document.getElementById(`step-${id}`);
   if (!el) return;
   el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   el.querySelector('h4')?.focus({ preventScroll: true });
 }
 
-async function copyText(text, button) {
+async function copyText(text: string, button: HTMLButtonElement) {
   let ok = true;
   try {
     await navigator.clipboard.writeText(text);
@@ -427,7 +457,7 @@ async function copyText(text, button) {
 }
 
 /** One plan step (also used for "After" mode's next step). `n` null = no checkbox. */
-function renderStep(step, n) {
+function renderStep(step: DocPart, n: number | null): HTMLElement {
   const title = shown(step.title);
   const head = h('div', { class: 'step-head' });
   if (n !== null) {
@@ -438,9 +468,9 @@ function renderStep(step, n) {
         checked: state.done.has(step.id),
         'aria-label': t('web.plan.doneLabel', { n, title }),
         onchange: (e) => {
-          if (e.target.checked) state.done.add(step.id);
+          if (targetOf(e).checked) state.done.add(step.id);
           else state.done.delete(step.id);
-          e.target.closest('.step')?.classList.toggle('is-done', e.target.checked);
+          targetOf(e).closest('.step')?.classList.toggle('is-done', targetOf(e).checked);
           updateProgress();
         },
       }),
@@ -481,7 +511,7 @@ function renderStep(step, n) {
               class: 'copy',
               'aria-label': t('web.plan.copyLabel', { command: a.text }),
               text: t('web.plan.copy'),
-              onclick: (e) => copyText(a.text, e.currentTarget),
+              onclick: (e) => copyText(a.text, e.currentTarget as HTMLButtonElement),
             }),
           ),
         );
@@ -497,10 +527,10 @@ function renderStep(step, n) {
   return li;
 }
 
-function renderPlan(r) {
+function renderPlan(r: DiagnosisDoc) {
   const list = clear($('plan'));
   if (r.plan.steps.length === 0) list.append(h('li', { class: 'muted', text: t('report.noPlan') }));
-  r.plan.steps.forEach((step, i) => {
+  r.plan.steps.forEach((step: DocPart, i: number) => {
     list.append(renderStep(step, i + 1));
   });
   updateProgress();
@@ -508,16 +538,16 @@ function renderPlan(r) {
 
 function updateProgress() {
   const steps = state.result?.plan.steps ?? [];
-  const done = steps.filter((s) => state.done.has(s.id)).length;
+  const done = steps.filter((s: DocPart) => state.done.has(s.id)).length;
   $('plan-progress').textContent = steps.length ? t('web.plan.progress', { done, total: steps.length }) : '';
 }
 
-function renderSource(r) {
-  const hits = new Set(r.findings.flatMap((f) => f.evidence.map((e) => e.line)));
+function renderSource(r: DiagnosisDoc) {
+  const hits = new Set<number>(r.findings.flatMap((f: DocPart) => f.evidence.map((e: DocPart) => e.line)));
   const lines = r.source?.lines ?? [];
   const box = clear($('source'));
   const frag = document.createDocumentFragment();
-  lines.forEach((text, i) => {
+  lines.forEach((text: string, i: number) => {
     const n = i + 1;
     frag.append(
       h(
@@ -546,37 +576,41 @@ function fileBase() {
 }
 
 /** Ask the engine for a file (from the same input as the shown diagnosis) and offer it for download. */
-async function downloadFrom(make, name, type) {
-  let content;
+async function downloadFrom(make: () => Promise<ArrayBuffer>, name: string, type: string) {
+  let content: ArrayBuffer;
   try {
     content = await make();
   } catch (e) {
-    showError(e?.network ? failure(e) : t('web.downloads.failed', { message: failure(e) }));
+    showError((e as { network?: boolean })?.network ? failure(e) : t('web.downloads.failed', { message: failure(e) }));
     return;
   }
   download(name, content, type);
 }
 
 async function downloadMarkdown() {
-  if (!state.request) return;
-  await downloadFrom(() => engine.markdown(state.request, state.lang), `dsreg-doctor-${fileBase()}.${state.lang}.md`, 'text/markdown;charset=utf-8');
+  const request = state.request;
+  if (!request) return;
+  await downloadFrom(() => engine.markdown(request, state.lang), `dsreg-doctor-${fileBase()}.${state.lang}.md`, 'text/markdown;charset=utf-8');
 }
 
 async function downloadScript() {
-  if (!state.request) return;
-  await downloadFrom(() => engine.script(state.request, state.lang), `dsreg-doctor-remediation-${fileBase()}.ps1`, 'text/plain;charset=utf-8');
+  const request = state.request;
+  if (!request) return;
+  await downloadFrom(() => engine.script(request, state.lang), `dsreg-doctor-remediation-${fileBase()}.ps1`, 'text/plain;charset=utf-8');
 }
 
 /** One script of the Intune Remediations pair, under the names `script --intune --out-dir` writes. */
-async function downloadIntune(part) {
-  if (!state.request) return;
+async function downloadIntune(part: 'detection' | 'remediation') {
+  const request = state.request;
+  if (!request) return;
   const name = part === 'detection' ? 'Detect-700003.ps1' : 'Remediate-700003.ps1';
-  await downloadFrom(() => engine.intune(state.request, state.lang, part), name, 'text/plain;charset=utf-8');
+  await downloadFrom(() => engine.intune(request, state.lang, part), name, 'text/plain;charset=utf-8');
 }
 
 async function downloadRedacted() {
-  if (!state.request) return;
-  await downloadFrom(() => engine.redact(state.request, state.lang), `${fileBase()}.redacted.txt`, 'text/plain;charset=utf-8');
+  const request = state.request;
+  if (!request) return;
+  await downloadFrom(() => engine.redact(request, state.lang), `${fileBase()}.redacted.txt`, 'text/plain;charset=utf-8');
 }
 
 async function downloadCollect() {
@@ -597,15 +631,18 @@ async function runCompare({ fromFile = false, quiet = false } = {}) {
     showError(t('web.after.needBefore'), 'after-error-box', 'after-error-message');
     return;
   }
-  const after = state.afterLoaded ?? { bytes: new TextEncoder().encode($('after-input').value), name: '' };
-  const request = { before: state.request, after, afterError: $('after-error').value.trim() };
+  const after = state.afterLoaded ?? { bytes: new TextEncoder().encode($<HTMLTextAreaElement>('after-input').value), name: '' };
+  const request = { before: state.request, after, afterError: $<HTMLInputElement>('after-error').value.trim() };
   await compareRequest(request, { fromFile, quiet });
 }
 
-async function compareRequest(request, { fromFile = false, quiet = false } = {}) {
+async function compareRequest(
+  request: { before: InputRequest; after: InputRequest; afterError?: string },
+  { fromFile = false, quiet = false }: { fromFile?: boolean; quiet?: boolean } = {},
+) {
   const seq = ++state.afterSeq;
   if (!quiet) setStatus(t('web.busy'), 'after-status');
-  let result;
+  let result: VerifyDoc;
   try {
     result = await engine.verify(request, state.lang);
   } catch (e) {
@@ -620,14 +657,14 @@ async function compareRequest(request, { fromFile = false, quiet = false } = {})
   state.afterRequest = request;
   state.afterResult = result;
   if (fromFile) {
-    $('after-input').value = '';
+    $<HTMLTextAreaElement>('after-input').value = '';
     const a = result.after.input;
     setStatus(t('web.input.loaded', { name: a.name, encoding: a.encoding, lines: a.lines }), 'after-status');
   }
   renderAfter(result);
 }
 
-function renderAfter(v) {
+function renderAfter(v: VerifyDoc) {
   const box = clear($('after-result'));
   box.hidden = false;
   const good = v.verdict === 'fixed' || v.verdict === 'no-change-needed';
@@ -642,7 +679,8 @@ function renderAfter(v) {
   );
   // what the verdict rests on (#11): already localised by the server
   for (const r of v.reasons ?? []) box.append(h('p', { class: 'verify-reason', 'data-reason': r.id }, h('strong', { text: `${t('verify.why')}: ` }), r.text));
-  const list = (key, items) => (items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null);
+  const list = (key: string, items: DocPart[]) =>
+    items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null;
   append(box, [list('verify.resolved', v.resolved), list('verify.remaining', v.remaining), list('verify.introduced', v.introduced)]);
   box.append(h('h3', { text: t('verify.next') }));
   if (v.nextStepDetail) box.append(h('ol', { class: 'plan after-next' }, renderStep(v.nextStepDetail, null)));
@@ -651,7 +689,7 @@ function renderAfter(v) {
 
 // ---- language, theme, startup ----------------------------------------------------------------
 
-async function switchLang(lang) {
+async function switchLang(lang: string) {
   try {
     await loadMessages(lang);
   } catch (e) {
@@ -671,7 +709,7 @@ async function switchLang(lang) {
 }
 
 function wire() {
-  const input = $('input');
+  const input = $<HTMLTextAreaElement>('input');
   input.addEventListener('input', (e) => {
     state.loaded = null; // the box is the input now
     if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
@@ -688,17 +726,17 @@ function wire() {
       runDiagnose();
     }
   });
-  $('error-text').addEventListener('keydown', (e) => {
+  $<HTMLInputElement>('error-text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
       runDiagnose();
     }
   });
-  $('diagnose').addEventListener('click', () => runDiagnose());
-  $('clear').addEventListener('click', () => {
+  $<HTMLButtonElement>('diagnose').addEventListener('click', () => runDiagnose());
+  $<HTMLButtonElement>('clear').addEventListener('click', () => {
     input.value = '';
-    $('error-text').value = '';
-    $('example').value = '';
+    $<HTMLInputElement>('error-text').value = '';
+    $<HTMLSelectElement>('example').value = '';
     state.loaded = null;
     state.request = null;
     state.result = null;
@@ -709,16 +747,16 @@ function wire() {
     renderResults();
     input.focus();
   });
-  $('open-file').addEventListener('click', () => $('file').click());
-  $('file').addEventListener('change', (e) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
+  $<HTMLButtonElement>('open-file').addEventListener('click', () => $<HTMLInputElement>('file').click());
+  $<HTMLInputElement>('file').addEventListener('change', (e) => {
+    const file = targetOf(e).files?.[0];
+    targetOf(e).value = '';
     if (file) loadFile(file, 'before');
   });
-  $('example').addEventListener('change', (e) => loadExample(e.target.value));
-  wireDropZone('drop', (file) => loadFile(file, 'before'));
+  $<HTMLSelectElement>('example').addEventListener('change', (e) => loadExample(targetOf(e).value));
+  wireDropZone($('drop'), (files) => files[0] && loadFile(files[0], 'before'));
 
-  const after = $('after-input');
+  const after = $<HTMLTextAreaElement>('after-input');
   after.addEventListener('input', (e) => {
     state.afterLoaded = null;
     if (e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') {
@@ -734,38 +772,36 @@ function wire() {
       runCompare();
     }
   });
-  $('compare').addEventListener('click', () => runCompare());
-  $('after-open-file').addEventListener('click', () => $('after-file').click());
-  $('after-file').addEventListener('change', (e) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
+  $<HTMLButtonElement>('compare').addEventListener('click', () => runCompare());
+  $<HTMLButtonElement>('after-open-file').addEventListener('click', () => $<HTMLInputElement>('after-file').click());
+  $<HTMLInputElement>('after-file').addEventListener('change', (e) => {
+    const file = targetOf(e).files?.[0];
+    targetOf(e).value = '';
     if (file) loadFile(file, 'after');
   });
-  wireDropZone('after-drop', (file) => loadFile(file, 'after'));
+  wireDropZone($('after-drop'), (files) => files[0] && loadFile(files[0], 'after'));
 
-  // a file dropped next to a drop zone must not replace the page
-  window.addEventListener('dragover', (e) => e.preventDefault());
-  window.addEventListener('drop', (e) => e.preventDefault());
+  keepPageOnStrayDrop();
 
-  $('mask').addEventListener('click', () => {
+  $<HTMLButtonElement>('mask').addEventListener('click', () => {
     state.masked = !state.masked;
     updateMaskButton();
     renderResults();
     if (state.afterResult) renderAfter(state.afterResult);
   });
-  $('download-md').addEventListener('click', downloadMarkdown);
-  $('download-json').addEventListener('click', downloadJson);
-  $('download-script').addEventListener('click', downloadScript);
-  $('download-intune-detect').addEventListener('click', () => downloadIntune('detection'));
-  $('download-intune-remediate').addEventListener('click', () => downloadIntune('remediation'));
-  $('download-redacted').addEventListener('click', downloadRedacted);
-  $('download-collect').addEventListener('click', downloadCollect);
-  $('collect-script').addEventListener('click', downloadCollect);
-  $('lang').addEventListener('change', (e) => switchLang(e.target.value));
-  $('theme').addEventListener('change', (e) => {
-    applyTheme(e.target.value);
+  $<HTMLButtonElement>('download-md').addEventListener('click', downloadMarkdown);
+  $<HTMLButtonElement>('download-json').addEventListener('click', downloadJson);
+  $<HTMLButtonElement>('download-script').addEventListener('click', downloadScript);
+  $<HTMLButtonElement>('download-intune-detect').addEventListener('click', () => downloadIntune('detection'));
+  $<HTMLButtonElement>('download-intune-remediate').addEventListener('click', () => downloadIntune('remediation'));
+  $<HTMLButtonElement>('download-redacted').addEventListener('click', downloadRedacted);
+  $<HTMLButtonElement>('download-collect').addEventListener('click', downloadCollect);
+  $<HTMLButtonElement>('collect-script').addEventListener('click', downloadCollect);
+  $<HTMLSelectElement>('lang').addEventListener('change', (e) => switchLang(targetOf(e).value));
+  $<HTMLSelectElement>('theme').addEventListener('change', (e) => {
+    applyTheme(targetOf(e).value);
     try {
-      localStorage.setItem('dsreg-doctor.theme', e.target.value);
+      localStorage.setItem('dsreg-doctor.theme', targetOf(e).value);
     } catch {
       // not remembered
     }
@@ -779,7 +815,7 @@ async function start() {
   try {
     await loadMessages(lang === 'ja' || lang === 'en' ? lang : 'en');
   } catch (e) {
-    showError(`dsreg-doctor: ${e?.message ?? String(e)}`);
+    showError(`dsreg-doctor: ${errorText(e)}`);
     return;
   }
   applyStaticTexts();
