@@ -20,7 +20,6 @@ const REASON = /^\s*\/\/\s*long:\s*\S/;
 const ALLOWED_FOR_NOW = new Set<string>([
   'src/cli/cleanup.ts:cleanupCommand',
   'src/cli/fleet.ts:fleetCommand',
-  'src/fleet/render-html.ts:fleetToHtml',
   'src/lab/render.ts:renderOld',
   'src/lab/run.ts:runScenario',
   'src/lab/run.ts:carryOut',

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readSideList, type SideList, type SideListKind, sideListKindOf } from '../cleanup/lists.js';
-import { stageFiles } from '../cleanup/stage-files.js';
+import { stageFiles } from '../script/stage-files.js';
 import { cleanupToCsv, cleanupToHtml, cleanupToJson, cleanupToText } from '../cleanup/render.js';
 import { DEFAULT_GRACE_DAYS, planCleanup, type StagedCleanup, staleDaysTooShort } from '../cleanup/staged.js';
 import { analyzeFleet, type FleetAggregator, type FleetInput, fileSource } from '../fleet/fleet.js';

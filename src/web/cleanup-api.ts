@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { readSideList, type SideList, sideListKindOf } from '../cleanup/lists.js';
 import { cleanupToCsv, cleanupToHtml, cleanupToJson } from '../cleanup/render.js';
-import { stageFiles } from '../cleanup/stage-files.js';
+import { stageFiles } from '../script/stage-files.js';
 import { DEFAULT_GRACE_DAYS, planCleanup, type StagedCleanup, staleDaysTooShort } from '../cleanup/staged.js';
 import { analyzeFleet, type FleetAggregator, type FleetSource, type InputReport } from '../fleet/fleet.js';
 import { parseTime } from '../fleet/values.js';

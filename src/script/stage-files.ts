@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
-import { cleanupScript } from '../script/cleanup.js';
-import { cleanupToCsv } from './render.js';
-import type { StagedCleanup } from './staged.js';
+import { cleanupToCsv } from '../cleanup/render.js';
+import type { StagedCleanup } from '../cleanup/staged.js';
+import { cleanupScript } from './cleanup.js';
 
 /**
  * The scripts and device lists of one stage, by file name: stage 1 disable + its rollback;
