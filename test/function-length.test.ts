@@ -21,7 +21,6 @@ const ALLOWED_FOR_NOW = new Set<string>([
   'src/lab/render.ts:renderOld',
   'src/lab/run.ts:runScenario',
   'src/lab/run.ts:carryOut',
-  'src/web/app.ts:createApp',
 ]);
 
 interface LongFunction {
