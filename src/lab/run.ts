@@ -654,91 +654,37 @@ function signOutAndIn(world: LabWorld): void {
 }
 
 function carryOut(step: PlanStep, ctx: StepContext): Carried {
-  const { world, s } = ctx;
+  const { world } = ctx;
   switch (step.id) {
     case 'rerun-as-user':
-      // the user's own run: User State and SSO State now show their registrations
-      ctx.rec.context = 'user';
-      world.emit('helpdesk', 'lab.event.collectedAgain');
-      return done(false);
     case 'collect-error-details':
-      // the error page's Troubleshooting details: the device identifier it names
-      ctx.rec.evidence.errorDetails = true;
-      world.emit('helpdesk', 'lab.event.collectedAgain');
-      return done(false);
     case 'rerun-elevated':
     case 'collect-full-status':
-      world.emit('helpdesk', 'lab.event.collectedAgain');
-      return done(false);
-    case 'confirm-device-object': {
-      const id = currentStatusDeviceId(ctx);
-      const obj = id ? findDevice(world.tenant, id) : undefined;
-      // a Pending object (re-created by Entra Connect after a deletion) is not the PC's registration
-      ctx.confirmed = !obj || obj.pending ? 'missing' : obj.enabled ? 'present' : 'disabled';
-      world.emit('admin', `lab.event.confirmed.${ctx.confirmed}`, { deviceId: id ?? '—' });
-      return done(false);
-    }
+      return collectAgain(step.id, ctx);
+    case 'confirm-device-object':
+      return confirmDeviceObject(ctx);
     case 'retire-in-mdm': {
       const r = world.retireInMdm('admin');
       return r.ok ? done(false) : blocked(r);
     }
-    case 'disconnect-work-account': {
-      const { result, retired } = withMdmRetry(ctx, () => world.disconnectWorkAccount());
-      if (!result.ok) return result.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.noWorkAccount', params: {} } } : blocked(result);
-      signOutAndIn(world);
-      return done(retired);
-    }
-    case 'reconnect-work-account': {
-      // on a joined PC, only a partner tenant's account can be connected
-      const r = world.partner && world.device.join ? world.connectPartnerAccount() : world.connectWorkAccount({ enrollMdm: true });
-      if (!r.ok) return r.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.alreadyConnected', params: {} } } : blocked(r);
-      signOutAndIn(world);
-      return done(false);
-    }
-    case 'forcerecovery': {
-      if (s.userTriesForceRecovery && !ctx.triedUnelevated) {
-        ctx.triedUnelevated = true;
-        world.forceRecovery(false);
-      }
-      const { result, retired } = withMdmRetry(ctx, () => world.forceRecovery(true));
-      if (!result.ok) return blocked(result);
-      signOutAndIn(world);
-      return done(retired);
-    }
+    case 'disconnect-work-account':
+      return disconnectWorkAccount(ctx);
+    case 'reconnect-work-account':
+      return reconnectWorkAccount(ctx);
+    case 'forcerecovery':
+      return forceRecovery(ctx);
     case 'leave-and-reboot': {
       const { result, retired } = withMdmRetry(ctx, () => world.leave(true));
       if (!result.ok) return blocked(result);
       reRegisterHybrid(world);
       return done(retired);
     }
-    case 'check-auto-registration-policy': {
-      let changed = false;
-      if (!world.tenant.policies.autoHybridRegistration) {
-        world.setAutoRegistration(true, 'admin');
-        changed = true;
-      }
-      if (world.setOuInScope(true, 'admin').ok) changed = true;
-      if (!changed) world.emit('admin', 'lab.event.policyCheckedOk');
-      if (world.device.domain && !world.device.join) reRegisterHybrid(world);
-      return done(false);
-    }
+    case 'check-auto-registration-policy':
+      return checkAutoRegistrationPolicy(ctx);
     case 'clear-aad-storage-key':
       return clearStorageKey(ctx);
-    case 'enable-device-object': {
-      const id = currentStatusDeviceId(ctx);
-      const obj = id ? findDevice(world.tenant, id) : undefined;
-      if (!id || !obj) {
-        world.emit('admin', 'lab.event.objectNotFound', { deviceId: id ?? '—' });
-        return done(false);
-      }
-      const computer = world.computer();
-      if (obj.source === 'sync' && computer && !computer.enabled) {
-        world.setComputerEnabled(true, 'admin');
-        world.runSyncCycle('delta');
-      }
-      if (!obj.enabled) world.enableObject(id, 'admin');
-      return done(false);
-    }
+    case 'enable-device-object':
+      return enableDeviceObject(ctx);
     case 'refresh-prt':
       world.lock();
       world.unlock();
@@ -752,27 +698,10 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
     case 'sign-in-to-recover':
       signOutAndIn(world);
       return done(false);
-    case 'restore-device-object': {
-      // the admin looks the DeviceId up in the deleted items; restored, the user signs out and in
-      const id = currentStatusDeviceId(ctx);
-      const r = id ? world.restoreObject(id, 'admin') : ({ ok: false, reason: 'no-object' } as const);
-      if (!r.ok) return { outcome: 'skipped', note: { key: 'lab.skip.notRestorable', params: {} } };
-      signOutAndIn(world);
-      return done(false);
-    }
-    case 'rejoin-entra': {
-      if (world.user.wpj) {
-        const r = withMdmRetry(ctx, () => world.disconnectWorkAccount());
-        if (!r.result.ok) return blocked(r.result);
-      }
-      if (world.device.join?.kind !== 'entra') {
-        const r = world.joinEntra(true, 'helpdesk');
-        if (!r.ok) return blocked(r);
-      }
-      world.reboot();
-      world.signIn();
-      return done(false);
-    }
+    case 'restore-device-object':
+      return restoreDeviceObject(ctx);
+    case 'rejoin-entra':
+      return rejoinEntra(ctx);
     case 'contact-support':
       return { outcome: 'reached', note: null };
     case 'check-scp':
@@ -785,6 +714,115 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
       world.emit('helpdesk', 'lab.event.checkedNothingWrong', { step: step.id });
       return done(false);
   }
+}
+
+/** The helpdesk collects the status again: as the user, with the error page's details, elevated, or in full. */
+function collectAgain(id: 'rerun-as-user' | 'collect-error-details' | 'rerun-elevated' | 'collect-full-status', ctx: StepContext): Carried {
+  // the user's own run: User State and SSO State now show their registrations
+  if (id === 'rerun-as-user') ctx.rec.context = 'user';
+  // the error page's Troubleshooting details: the device identifier it names
+  if (id === 'collect-error-details') ctx.rec.evidence.errorDetails = true;
+  ctx.world.emit('helpdesk', 'lab.event.collectedAgain');
+  return done(false);
+}
+
+/** The admin looks the status's DeviceId up in the portal: missing, disabled or present. */
+function confirmDeviceObject(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const id = currentStatusDeviceId(ctx);
+  const obj = id ? findDevice(world.tenant, id) : undefined;
+  // a Pending object (re-created by Entra Connect after a deletion) is not the PC's registration
+  ctx.confirmed = !obj || obj.pending ? 'missing' : obj.enabled ? 'present' : 'disabled';
+  world.emit('admin', `lab.event.confirmed.${ctx.confirmed}`, { deviceId: id ?? '—' });
+  return done(false);
+}
+
+function disconnectWorkAccount(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const { result, retired } = withMdmRetry(ctx, () => world.disconnectWorkAccount());
+  if (!result.ok) return result.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.noWorkAccount', params: {} } } : blocked(result);
+  signOutAndIn(world);
+  return done(retired);
+}
+
+function reconnectWorkAccount(ctx: StepContext): Carried {
+  const { world } = ctx;
+  // on a joined PC, only a partner tenant's account can be connected
+  const r = world.partner && world.device.join ? world.connectPartnerAccount() : world.connectWorkAccount({ enrollMdm: true });
+  if (!r.ok) return r.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.alreadyConnected', params: {} } } : blocked(r);
+  signOutAndIn(world);
+  return done(false);
+}
+
+/** `dsregcmd /forcerecovery`, elevated (after the user's own un-elevated try, when the scenario has one). */
+function forceRecovery(ctx: StepContext): Carried {
+  const { world, s } = ctx;
+  if (s.userTriesForceRecovery && !ctx.triedUnelevated) {
+    ctx.triedUnelevated = true;
+    world.forceRecovery(false);
+  }
+  const { result, retired } = withMdmRetry(ctx, () => world.forceRecovery(true));
+  if (!result.ok) return blocked(result);
+  signOutAndIn(world);
+  return done(retired);
+}
+
+/** Automatic registration on and the OU in the sync scope; a hybrid PC then registers again. */
+function checkAutoRegistrationPolicy(ctx: StepContext): Carried {
+  const { world } = ctx;
+  let changed = false;
+  if (!world.tenant.policies.autoHybridRegistration) {
+    world.setAutoRegistration(true, 'admin');
+    changed = true;
+  }
+  if (world.setOuInScope(true, 'admin').ok) changed = true;
+  if (!changed) world.emit('admin', 'lab.event.policyCheckedOk');
+  if (world.device.domain && !world.device.join) reRegisterHybrid(world);
+  return done(false);
+}
+
+/** Enable the object (and, for a synced one, the computer in AD first, then a delta sync). */
+function enableDeviceObject(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const id = currentStatusDeviceId(ctx);
+  const obj = id ? findDevice(world.tenant, id) : undefined;
+  if (!id || !obj) {
+    world.emit('admin', 'lab.event.objectNotFound', { deviceId: id ?? '—' });
+    return done(false);
+  }
+  const computer = world.computer();
+  if (obj.source === 'sync' && computer && !computer.enabled) {
+    world.setComputerEnabled(true, 'admin');
+    world.runSyncCycle('delta');
+  }
+  if (!obj.enabled) world.enableObject(id, 'admin');
+  return done(false);
+}
+
+/** The admin looks the DeviceId up in the deleted items; restored, the user signs out and in. */
+function restoreDeviceObject(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const id = currentStatusDeviceId(ctx);
+  const r = id ? world.restoreObject(id, 'admin') : ({ ok: false, reason: 'no-object' } as const);
+  if (!r.ok) return { outcome: 'skipped', note: { key: 'lab.skip.notRestorable', params: {} } };
+  signOutAndIn(world);
+  return done(false);
+}
+
+/** Disconnect the work account (if any), join Entra again (unless Entra joined), restart, sign in. */
+function rejoinEntra(ctx: StepContext): Carried {
+  const { world } = ctx;
+  if (world.user.wpj) {
+    const r = withMdmRetry(ctx, () => world.disconnectWorkAccount());
+    if (!r.result.ok) return blocked(r.result);
+  }
+  if (world.device.join?.kind !== 'entra') {
+    const r = world.joinEntra(true, 'helpdesk');
+    if (!r.ok) return blocked(r);
+  }
+  world.reboot();
+  world.signIn();
+  return done(false);
 }
 
 /** Carry out one step outside a plan run (verify's next step, in the lab's verify scenarios). */
