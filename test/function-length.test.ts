@@ -15,10 +15,10 @@ const REASON = /^\s*\/\/\s*long:\s*\S/;
 
 /**
  * Offenders in files other helpers are rewriting or splitting now (file:function). The lead empties
- * this list at merge: each entry is then either split or given a `// long:` reason.
+ * this list at merge: each entry is then either split or given a `// long:` reason. Empty now: every
+ * function in src/ is at most MAX_LINES lines or says why.
  */
-const ALLOWED_FOR_NOW = new Set<string>([
-]);
+const ALLOWED_FOR_NOW = new Set<string>([]);
 
 interface LongFunction {
   key: string;
