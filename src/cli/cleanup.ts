@@ -63,6 +63,31 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
     ctx.io.stdout.write(`${ctx.t('cleanup.help')}\n`);
     return 0;
   }
+  const settings = cleanupSettings(values, ctx);
+  const path = inputPath(ctx);
+  const given = await readCleanupInputs(parsed.positionals, values, ctx, path);
+  if (values.graph) given.inputs.push(...(await graphInputs(values, ctx)));
+  const agg = await aggregateFleet(given.inputs, settings.asOf, ctx);
+  const plan = planCleanup(planInput(agg, settings, given));
+  if (values.scripts !== undefined) {
+    const files = await writeStageFiles(path(values.scripts), plan, ctx.lang, new Date(settings.asOf));
+    ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(ctx.t('cleanup.note.scripts', { dir: values.scripts, files: files.join(', ') }))}\n`);
+  }
+  await emit(ctx, values.out, cleanupReport(plan, settings.format, ctx));
+  return plan.reEnable.length > 0 ? 1 : 0;
+}
+
+/** The stage, its dates and the report format, checked in the order the help lists them. */
+interface CleanupSettings {
+  format: string;
+  stage: 1 | 2 | 3;
+  staleDays: number;
+  graceDays: number;
+  asOf: number;
+  since: number | undefined;
+}
+
+function cleanupSettings(values: CleanupValues, ctx: CommandContext): CleanupSettings {
   const format = checkChoice('--format', values.format, ['table', 'csv', 'json', 'html'], 'table');
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const stage = Number(checkChoice('--stage', values.stage, ['1', '2', '3'], '1')) as 1 | 2 | 3;
@@ -76,34 +101,30 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
     if (values['since-stage1'] === undefined) throw new UserError('cleanup.error.sinceRequired', { stage });
     since = dateOption(values['since-stage1']);
   }
+  return { format, stage, staleDays, graceDays, asOf, since };
+}
 
-  const path = (p: string) => (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) ? p : join(ctx.io.cwd, p));
-  const inputs: FleetInput[] = [];
-  const sides: SideList[] = [];
-  const side = async (p: string, expected: SideListKind | null) => {
-    let text: string;
-    try {
-      text = (await readFile(path(p), 'utf8')).replace(/^\uFEFF/, '');
-    } catch (e) {
-      throw new UserError('cleanup.error.sideList', { file: p, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
-    }
-    const list = readSideList(p, text, expected ?? undefined);
-    if (list.error || (expected !== null && expected !== 'id-list' && list.kind !== expected && !(expected === 'bitlocker-backup' && list.kind === null))) {
-      throw new UserError('cleanup.error.sideList', { file: p, detail: list.error ?? list.kind ?? '' });
-    }
-    sides.push(list);
-    ctx.io.stderr.write(
-      `dsreg-doctor: ${safeTerminalText(ctx.t('cleanup.note.sideList', { file: p, kind: list.kind ?? '', count: list.ids.length, skipped: list.skipped.length, line: list.skipped[0] ?? 0 }))}\n`,
-    );
-  };
-  for (const p of parsed.positionals) {
+type InputPath = (p: string) => string;
+
+/** A path as given, made absolute against the working directory. */
+function inputPath(ctx: CommandContext): InputPath {
+  return (p) => (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) ? p : join(ctx.io.cwd, p));
+}
+
+/** What the fleet readers read, the side lists, and the stage-1 lists (kept apart from the side lists). */
+interface CleanupInputs {
+  inputs: FleetInput[];
+  sides: SideList[];
+  stage1Lists: SideList[];
+}
+
+async function readCleanupInputs(positionals: string[], values: CleanupValues, ctx: CommandContext, path: InputPath): Promise<CleanupInputs> {
+  const given: CleanupInputs = { inputs: [], sides: [], stage1Lists: [] };
+  const { inputs, sides } = given;
+  const side = async (p: string, expected: SideListKind | null) => sides.push(await readSide(p, expected, ctx, path));
+  for (const p of positionals) {
     // an Autopilot / Intune export or a key list with key values is a side list; the rest goes to the fleet readers
-    let kind: SideListKind | null = null;
-    try {
-      kind = sideListKindOf((await readFile(path(p))).subarray(0, 256 * 1024).toString('utf8'));
-    } catch {
-      kind = null;
-    }
+    const kind = await sniffSideList(path(p));
     if (kind !== null) await side(p, kind);
     if (kind === null || kind === 'bitlocker-backup') inputs.push({ source: await fileSource(path(p), p), as: 'auto' });
   }
@@ -116,21 +137,48 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
     inputs.push({ source: await fileSource(path(p), p), as: 'auto' });
     if (sideListKindOf(await readFile(path(p), 'utf8')) === 'bitlocker-backup') await side(p, 'bitlocker-backup');
   }
-  const stage1Lists: SideList[] = [];
-  for (const p of values.stage1 ?? []) {
-    await side(p, 'id-list');
-    const last = sides.pop();
-    if (last) stage1Lists.push(last);
-  }
+  for (const p of values.stage1 ?? []) given.stage1Lists.push(await readSide(p, 'id-list', ctx, path));
+  return given;
+}
 
-  if (values.graph) {
-    const settings = await graphSettings(values, ctx);
-    const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
-    const partial = failuresText(pulled, ctx.t);
-    if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
-    for (const source of sources) inputs.push({ source, as: 'auto' });
+/** The side-list kind a file's first 256 KiB show, or null (not a side list, or unreadable: the fleet reader says why). */
+async function sniffSideList(file: string): Promise<SideListKind | null> {
+  try {
+    return sideListKindOf((await readFile(file)).subarray(0, 256 * 1024).toString('utf8'));
+  } catch {
+    return null;
   }
+}
 
+/** One side list, of the kind expected (null: any kind), with a note on stderr of what was read and skipped. */
+async function readSide(p: string, expected: SideListKind | null, ctx: CommandContext, path: InputPath): Promise<SideList> {
+  let text: string;
+  try {
+    text = (await readFile(path(p), 'utf8')).replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new UserError('cleanup.error.sideList', { file: p, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  const list = readSideList(p, text, expected ?? undefined);
+  if (list.error || (expected !== null && expected !== 'id-list' && list.kind !== expected && !(expected === 'bitlocker-backup' && list.kind === null))) {
+    throw new UserError('cleanup.error.sideList', { file: p, detail: list.error ?? list.kind ?? '' });
+  }
+  ctx.io.stderr.write(
+    `dsreg-doctor: ${safeTerminalText(ctx.t('cleanup.note.sideList', { file: p, kind: list.kind ?? '', count: list.ids.length, skipped: list.skipped.length, line: list.skipped[0] ?? 0 }))}\n`,
+  );
+  return list;
+}
+
+/** --graph: the inventory and sign-ins pulled from Microsoft Graph, with a note if part of the pull failed. */
+async function graphInputs(values: CleanupValues, ctx: CommandContext): Promise<FleetInput[]> {
+  const settings = await graphSettings(values, ctx);
+  const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
+  const partial = failuresText(pulled, ctx.t);
+  if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
+  return sources.map((source) => ({ source, as: 'auto' }));
+}
+
+/** The fleet aggregate the plan is made from; a note per unreadable file; no inventory is refused. */
+async function aggregateFleet(inputs: FleetInput[], asOf: number, ctx: CommandContext): Promise<FleetAggregator> {
   let agg: FleetAggregator | undefined;
   const report = await analyzeFleet({ inputs, asOf: new Date(asOf), onAggregate: (a) => (agg = a) });
   for (const i of report.inputs) {
@@ -140,7 +188,10 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
       );
   }
   if (!agg?.inventoryGiven || agg.inventory.size === 0) throw new UserError('cleanup.error.noInventory');
+  return agg;
+}
 
+function planInput(agg: FleetAggregator, settings: CleanupSettings, { sides, stage1Lists }: CleanupInputs): Parameters<typeof planCleanup>[0] {
   const ids = (kind: SideListKind) => {
     const lists = sides.filter((s) => s.kind === kind);
     return lists.length === 0 ? undefined : new Set(lists.flatMap((s) => s.ids));
@@ -148,7 +199,8 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
   const autopilot = ids('autopilot');
   const mdm = ids('intune');
   const backedUp = ids('bitlocker-backup');
-  const plan = planCleanup({
+  const { asOf, stage, staleDays, graceDays, since } = settings;
+  return {
     agg,
     asOf,
     stage,
@@ -159,22 +211,14 @@ export async function cleanupCommand(ctx: CommandContext): Promise<number> {
     ...(autopilot ? { autopilot, autopilotGiven: true } : {}),
     ...(mdm ? { mdm } : {}),
     ...(backedUp ? { bitlockerBackedUp: backedUp } : {}),
-  });
+  };
+}
 
-  if (values.scripts !== undefined) {
-    const files = await writeStageFiles(path(values.scripts), plan, ctx.lang, new Date(asOf));
-    ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(ctx.t('cleanup.note.scripts', { dir: values.scripts, files: files.join(', ') }))}\n`);
-  }
-  const text =
-    format === 'json'
-      ? cleanupToJson(plan)
-      : format === 'csv'
-        ? cleanupToCsv(plan)
-        : format === 'html'
-          ? cleanupToHtml(plan, ctx.lang, ctx.t)
-          : cleanupToText(plan, ctx.t);
-  await emit(ctx, values.out, text);
-  return plan.reEnable.length > 0 ? 1 : 0;
+function cleanupReport(plan: StagedCleanup, format: string, ctx: CommandContext): string {
+  if (format === 'json') return cleanupToJson(plan);
+  if (format === 'csv') return cleanupToCsv(plan);
+  if (format === 'html') return cleanupToHtml(plan, ctx.lang, ctx.t);
+  return cleanupToText(plan, ctx.t);
 }
 
 /** The scripts and lists of one stage: stage 1 disable + rollback; stage 2/3 re-enable; stage 3 delete. */

@@ -80,33 +80,86 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     ctx.io.stdout.write(`${ctx.t('fleet.help')}\n`);
     return 0;
   }
+  const settings = await fleetSettings(values, ctx);
+  const source = sourceOpener(ctx);
+  const inputs = await namedInputs(parsed.positionals, values, source);
+  const planned = values['planned-deletions'] !== undefined ? await source(values['planned-deletions']) : undefined;
+  if (settings.staleDays !== undefined && settings.staleDays < ACTIVITY_GRANULARITY_DAYS) {
+    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.staleTooShort', { days: settings.staleDays })}\n`);
+  }
+  if (values.kql) return kqlQueries(ctx, values, settings, planned);
+
+  const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
+  // --statuses alone: a path that does not exist leaves nothing to read, never an empty report
+  if (inputs.length === 0 && !planned && !values.graph) await refuseMissingStatuses(ctx.io.cwd, values.statuses ?? []);
+  const graph = values.graph ? await graphInputs(values, ctx, inputs) : undefined;
+  if (inputs.length === 0 && !planned && statuses.length === 0) throw new UserError('fleet.error.noInput');
+
+  const report = await analyzeWithProgress(ctx, values, settings, { inputs, statuses, planned });
+  // what Graph returned is data, not a file to rely on: an empty pull means nothing happened
+  const [graphFrom, graphCount] = graph ? [graph.from, graph.count] : [0, 0];
+  const relied = report.inputs.filter((_, i) => i < graphFrom || i >= graphFrom + graphCount);
+  writeNotes(ctx, report.inputs, relied);
+  if (report.inputs.length > 0 && report.inputs.every((i) => i.error !== null || i.rows.read === 0)) {
+    throw new UserError('fleet.error.nothingRead');
+  }
+
+  await emit(ctx, values.out, fleetReportText(report, settings, graph?.info, ctx));
+  if (values['restore-script'] !== undefined) await writeRestoreScript(ctx, values['restore-script'], report, settings.asOf);
+  if (settings.format !== 'table') {
+    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped })}\n`);
+  }
+  return exitCode(report, relied);
+}
+
+/** The output, the cleanup window and how to read the files, checked in the order the help lists them. */
+interface FleetSettings {
+  format: 'table' | 'csv' | 'json' | 'html';
+  tableChoice: 'affected' | 'cleanup';
+  staleDays: number | undefined;
+  days: number;
+  dateOrder: DateOrder | undefined;
+  columns: Map<string, string> | undefined;
+  asOf: Date | undefined;
+}
+
+async function fleetSettings(values: FleetValues, ctx: CommandContext): Promise<FleetSettings> {
   const format = checkChoice('--format', values.format, ['table', 'csv', 'json', 'html'], 'table') as 'table' | 'csv' | 'json' | 'html';
   checkChoice('--lang', values.lang, ['ja', 'en'], ctx.lang);
   const tableChoice = checkChoice('--table', values.table, ['affected', 'cleanup'], 'affected') as 'affected' | 'cleanup';
   const staleDays = values['stale-days'] !== undefined ? positiveInt('--stale-days', values['stale-days']) : undefined;
   const days = values.days !== undefined ? positiveInt('--days', values.days) : 30;
   const dateOrder = values['date-order'] !== undefined ? (checkChoice('--date-order', values['date-order'], [...DATE_ORDERS], 'dmy') as DateOrder) : undefined;
-  let columns: Map<string, string> | undefined;
-  if (values.columns !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(resolvePath(ctx.io.cwd, values.columns), 'utf8');
-    } catch (e) {
-      throw new UserError('fleet.error.badColumns', { file: values.columns, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
-    }
-    const mapping = parseColumnMapping(text);
-    if (typeof mapping === 'string') throw new UserError('fleet.error.badColumns', { file: values.columns, reason: mapping });
-    columns = mapping;
-  }
-  let asOf: Date | undefined;
-  if (values['as-of'] !== undefined) {
-    const ms = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(values['as-of']) ? `${values['as-of']}T00:00:00Z` : values['as-of']);
-    if (Number.isNaN(ms)) throw new UserError('fleet.error.badDate', { value: values['as-of'] });
-    asOf = new Date(ms);
-  }
+  const columns = values.columns !== undefined ? await columnMapping(ctx, values.columns) : undefined;
+  const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of']) : undefined;
+  return { format, tableChoice, staleDays, days, dateOrder, columns, asOf };
+}
 
+/** --columns FILE: the header mapping for a file whose headers are not recognised. */
+async function columnMapping(ctx: CommandContext, file: string): Promise<Map<string, string>> {
+  let text: string;
+  try {
+    text = await readFile(resolvePath(ctx.io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new UserError('fleet.error.badColumns', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
+  const mapping = parseColumnMapping(text);
+  if (typeof mapping === 'string') throw new UserError('fleet.error.badColumns', { file, reason: mapping });
+  return mapping;
+}
+
+function asOfDate(value: string): Date {
+  const ms = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(ms)) throw new UserError('fleet.error.badDate', { value });
+  return new Date(ms);
+}
+
+type SourceOpener = (path: string) => Promise<FleetSource>;
+
+/** Opens each input as a stream; `-` is stdin, once. */
+function sourceOpener(ctx: CommandContext): SourceOpener {
   let stdinUsed = false;
-  const source = async (path: string): Promise<FleetSource> => {
+  return async (path) => {
     if (path === '-') {
       if (stdinUsed) throw new UserError('fleet.error.twoStdin');
       stdinUsed = true;
@@ -114,77 +167,91 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     }
     return fileSource(resolvePath(ctx.io.cwd, path), path);
   };
+}
+
+/** The files given: positionals (the content says what they are), then --signins, --devices, --audit. */
+async function namedInputs(positionals: string[], values: FleetValues, source: SourceOpener): Promise<FleetInput[]> {
   const inputs: FleetInput[] = [];
-  for (const p of parsed.positionals) inputs.push({ source: await source(p), as: 'auto' });
+  for (const p of positionals) inputs.push({ source: await source(p), as: 'auto' });
   for (const p of values.signins ?? []) inputs.push({ source: await source(p), as: 'signins' });
   for (const p of values.devices ?? []) inputs.push({ source: await source(p), as: 'devices' });
   for (const p of values.audit ?? []) inputs.push({ source: await source(p), as: 'audit' });
-  const planned = values['planned-deletions'] !== undefined ? await source(values['planned-deletions']) : undefined;
+  return inputs;
+}
 
-  if (staleDays !== undefined && staleDays < ACTIVITY_GRANULARITY_DAYS) {
-    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.staleTooShort', { days: staleDays })}\n`);
-  }
-
-  if (values.kql) {
-    // the KQL queries run in Log Analytics, not against Graph
-    if (values.graph) throw new UserError('graph.error.kqlWithGraph');
-    let plannedDeviceIds: string[] | undefined;
-    let plannedObjectIds = 0;
-    if (planned) {
-      const { ids, report } = await readPlannedDeletions(planned);
-      writeNotes(ctx, [report]);
-      plannedDeviceIds = ids.filter((i) => i.as !== 'objectId').map((i) => i.id);
-      plannedObjectIds = ids.length - plannedDeviceIds.length;
-      if (plannedDeviceIds.length > MAX_INLINE_IDS) {
-        ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.kqlTooMany', { count: plannedDeviceIds.length, shown: MAX_INLINE_IDS })}\n`);
-      }
+/** --kql: the Log Analytics queries that compute the same result, for the planned deletions if given. */
+async function kqlQueries(ctx: CommandContext, values: FleetValues, settings: FleetSettings, planned: FleetSource | undefined): Promise<number> {
+  // the KQL queries run in Log Analytics, not against Graph
+  if (values.graph) throw new UserError('graph.error.kqlWithGraph');
+  let plannedDeviceIds: string[] | undefined;
+  let plannedObjectIds = 0;
+  if (planned) {
+    const { ids, report } = await readPlannedDeletions(planned);
+    writeNotes(ctx, [report]);
+    plannedDeviceIds = ids.filter((i) => i.as !== 'objectId').map((i) => i.id);
+    plannedObjectIds = ids.length - plannedDeviceIds.length;
+    if (plannedDeviceIds.length > MAX_INLINE_IDS) {
+      ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.kqlTooMany', { count: plannedDeviceIds.length, shown: MAX_INLINE_IDS })}\n`);
     }
-    const text = fleetKql(
-      {
-        days,
-        ...(plannedDeviceIds ? { plannedDeviceIds } : {}),
-        ...(plannedObjectIds ? { plannedObjectIds } : {}),
-        ...(staleDays !== undefined ? { staleDays } : {}),
-      },
-      ctx.t,
-    );
-    await emit(ctx, values.out, text);
-    return 0;
   }
+  const { days, staleDays } = settings;
+  const text = fleetKql(
+    {
+      days,
+      ...(plannedDeviceIds ? { plannedDeviceIds } : {}),
+      ...(plannedObjectIds ? { plannedObjectIds } : {}),
+      ...(staleDays !== undefined ? { staleDays } : {}),
+    },
+    ctx.t,
+  );
+  await emit(ctx, values.out, text);
+  return 0;
+}
 
-  const statuses = await statusSources(ctx.io.cwd, values.statuses ?? []);
-  // --statuses alone: a path that does not exist leaves nothing to read, never an empty report
-  if (inputs.length === 0 && !planned && !values.graph) await refuseMissingStatuses(ctx.io.cwd, values.statuses ?? []);
-  let graphFrom = 0;
-  let graphCount = 0;
-  // --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files
-  let graph:
-    | { cloud: string; since: string; pulled: { devices: number; signIns: number; directoryAudits: number; deletedDevices: number }; partial: string | null }
-    | undefined;
-  if (values.graph) {
-    const settings = await graphSettings(values, ctx);
-    const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
-    const partial = failuresText(pulled, ctx.t);
-    if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
-    const nothing = pulled.devices.length + pulled.signIns.length + pulled.directoryAudits.length === 0;
-    if (pulled.partial && nothing && inputs.length === 0) throw new UserError('graph.error.nothingRead', { reason: partial ?? '' });
-    graphFrom = inputs.length;
-    graphCount = sources.length;
-    for (const source of sources) inputs.push({ source, as: 'auto' });
-    graph = {
-      cloud: settings.cloud,
-      since: settings.since.toISOString(),
-      pulled: {
-        devices: pulled.devices.length,
-        signIns: pulled.signIns.length,
-        directoryAudits: pulled.directoryAudits.length,
-        deletedDevices: pulled.deletedDevices.length,
-      },
-      partial,
-    };
-  }
-  if (inputs.length === 0 && !planned && statuses.length === 0) throw new UserError('fleet.error.noInput');
+/** What the Graph pull adds to the JSON report. */
+interface GraphInfo {
+  cloud: string;
+  since: string;
+  pulled: { devices: number; signIns: number; directoryAudits: number; deletedDevices: number };
+  partial: string | null;
+}
 
+/**
+ * --graph: the pulled pages join the inputs as Graph JSON, read by the same readers as files;
+ * `from` and `count` say which inputs they are.
+ */
+async function graphInputs(values: FleetValues, ctx: CommandContext, inputs: FleetInput[]): Promise<{ from: number; count: number; info: GraphInfo }> {
+  const settings = await graphSettings(values, ctx);
+  const { sources, pulled } = await pullAsSources(settings, graphProgressPrinter(ctx));
+  const partial = failuresText(pulled, ctx.t);
+  if (partial) ctx.io.stderr.write(`dsreg-doctor: ${safeTerminalText(partial)}\n`);
+  const nothing = pulled.devices.length + pulled.signIns.length + pulled.directoryAudits.length === 0;
+  if (pulled.partial && nothing && inputs.length === 0) throw new UserError('graph.error.nothingRead', { reason: partial ?? '' });
+  const from = inputs.length;
+  for (const source of sources) inputs.push({ source, as: 'auto' });
+  const info: GraphInfo = {
+    cloud: settings.cloud,
+    since: settings.since.toISOString(),
+    pulled: {
+      devices: pulled.devices.length,
+      signIns: pulled.signIns.length,
+      directoryAudits: pulled.directoryAudits.length,
+      deletedDevices: pulled.deletedDevices.length,
+    },
+    partial,
+  };
+  return { from, count: sources.length, info };
+}
+
+/** analyzeFleet with a progress bar on a terminal (unless --no-progress) and parallel-reader warnings on stderr. */
+async function analyzeWithProgress(
+  ctx: CommandContext,
+  values: FleetValues,
+  settings: FleetSettings,
+  given: { inputs: FleetInput[]; statuses: FleetSource[]; planned: FleetSource | undefined },
+): Promise<FleetReport> {
+  const { inputs, statuses, planned } = given;
+  const { staleDays, asOf, dateOrder, columns } = settings;
   const bar = ctx.io.stderr.isTTY === true && !values['no-progress'] ? new ProgressBar(ctx) : undefined;
   const report = await analyzeFleet({
     inputs,
@@ -201,32 +268,21 @@ export async function fleetCommand(ctx: CommandContext): Promise<number> {
     },
   });
   bar?.clear();
-  // what Graph returned is data, not a file to rely on: an empty pull means nothing happened
-  const relied = report.inputs.filter((_, i) => i < graphFrom || i >= graphFrom + graphCount);
-  writeNotes(ctx, report.inputs, relied);
-  if (report.inputs.length > 0 && report.inputs.every((i) => i.error !== null || i.rows.read === 0)) {
-    throw new UserError('fleet.error.nothingRead');
-  }
+  return report;
+}
 
-  const text =
-    format === 'json'
-      ? jsonText(graph ? { ...report, graph } : report)
-      : format === 'csv'
-        ? fleetToCsv(report, tableChoice)
-        : format === 'html'
-          ? fleetToHtml(report, ctx.lang, ctx.t)
-          : fleetToText(report, ctx.t);
-  await emit(ctx, values.out, text);
-  if (values['restore-script'] !== undefined) {
-    // the soft-deleted devices that can still be restored (dry run unless -Apply)
-    const { restorableDevices } = await import('../fleet/deleted-devices.js');
-    const { cleanupScript } = await import('../script/cleanup.js');
-    await emit(ctx, values['restore-script'], cleanupScript('restore', restorableDevices(report.affected), ctx.lang, { generatedAt: asOf ?? new Date() }));
-  }
-  if (format !== 'table') {
-    ctx.io.stderr.write(`dsreg-doctor: ${ctx.t('fleet.note.rows', { read: report.rows.read, used: report.rows.used, skipped: report.rows.skipped })}\n`);
-  }
-  return exitCode(report, relied);
+function fleetReportText(report: FleetReport, settings: FleetSettings, graph: GraphInfo | undefined, ctx: CommandContext): string {
+  if (settings.format === 'json') return jsonText(graph ? { ...report, graph } : report);
+  if (settings.format === 'csv') return fleetToCsv(report, settings.tableChoice);
+  if (settings.format === 'html') return fleetToHtml(report, ctx.lang, ctx.t);
+  return fleetToText(report, ctx.t);
+}
+
+/** --restore-script: the soft-deleted devices that can still be restored (dry run unless -Apply). */
+async function writeRestoreScript(ctx: CommandContext, file: string, report: FleetReport, asOf: Date | undefined): Promise<void> {
+  const { restorableDevices } = await import('../fleet/deleted-devices.js');
+  const { cleanupScript } = await import('../script/cleanup.js');
+  await emit(ctx, file, cleanupScript('restore', restorableDevices(report.affected), ctx.lang, { generatedAt: asOf ?? new Date() }));
 }
 
 /**

@@ -395,63 +395,94 @@ function prtDiagnostics(out: StatusWriter, world: LabWorld, failure: NonNullable
 // --- 1607 and 1803/1809: the single-block format ---------------------------------------------
 
 function renderOld(world: LabWorld, context: RunContext): StatusWriter {
-  const era = world.device.era;
-  const v1607 = era === '1607';
+  const v1607 = world.device.era === '1607';
   // 1607 sizes each section to its keys; 1803/1809 print one width for the whole output
   const out = new StatusWriter(v1607 ? 17 : 23);
-  const d = world.device;
-  const t = world.tenant;
-  const view = userView(world, context);
-  const join = d.join;
-  const wpjOfUser = context === 'user' ? world.user.wpj : null;
-  const urls = tenantUrls(world);
-  const elevated = context !== 'user';
-  if (elevated) {
+  const old: OldView = {
+    v1607,
+    elevated: context !== 'user',
+    view: userView(world, context),
+    wpjOfUser: context === 'user' ? world.user.wpj : null,
+    urls: tenantUrls(world),
+  };
+  if (old.elevated) {
     out.raw('C:\\WINDOWS\\system32>dsregcmd /status');
     out.blank();
   }
+  oldDeviceState(out, world, old);
+  if (v1607) out.setWidth(19);
+  oldUserState(out, world, old);
+  if (!v1607) oldNgcPrerequisiteCheck(out, world, old);
+  if (old.elevated) {
+    if (v1607) out.blank();
+    out.blank();
+    out.raw('C:\\WINDOWS\\system32>');
+  }
+  return out;
+}
 
+/** What the single-block format depends on besides the world: the era, the prompt, the user's view. */
+interface OldView {
+  v1607: boolean;
+  /** run from an elevated prompt (or as SYSTEM): the prompt lines around the output, KeySignTest run */
+  elevated: boolean;
+  view: UserView;
+  wpjOfUser: WorkAccountKeys | null;
+  urls: ReturnType<typeof tenantUrls>;
+}
+
+/** Device State: the join flags and, inside it, the registration's keys, tenant and service URLs. */
+function oldDeviceState(out: StatusWriter, world: LabWorld, old: OldView): void {
+  const d = world.device;
+  const join = d.join;
   out.banner('Device State');
   out.blank();
   out.field('AzureAdJoined', yesNo(join !== null));
   out.field('EnterpriseJoined', 'NO');
   // 1803/1809 also print the work account's registration here when the PC is not joined
-  const keys = join ?? (v1607 ? null : wpjOfUser);
-  if (keys) {
-    out.field('DeviceId', keys.deviceId);
-    out.field('Thumbprint', keys.thumbprint);
-    out.field('KeyContainerId', keys.keyContainerId);
-    out.field('KeyProvider', keyProvider(keys.tpmProtected));
-    out.field('TpmProtected', yesNo(keys.tpmProtected));
-    out.field('KeySignTest:', elevated ? 'PASSED' : 'MUST Run elevated to test.');
-    out.field('Idp', 'login.windows.net');
-    out.field('TenantId', t.id);
-    out.field('TenantName', t.name);
-    out.field('AuthCodeUrl', v1607 ? `https://login.microsoftonline.com/${t.domain}/oauth2/authorize` : urls.authCode);
-    out.field('AccessTokenUrl', v1607 ? `https://login.microsoftonline.com/${t.domain}/oauth2/token` : urls.accessToken);
-    out.field('MdmUrl', t.mdmAutoEnrollment ? MDM_URLS.mdm : '');
-    out.field('MdmTouUrl', t.mdmAutoEnrollment ? MDM_URLS.tou : '');
-    out.field(v1607 ? 'dmComplianceUrl' : 'MdmComplianceUrl', t.mdmAutoEnrollment ? MDM_URLS.compliance : '');
-    out.field('SettingsUrl', '');
-    out.field('JoinSrvVersion', '1.0');
-    out.field('JoinSrvUrl', `${DRS}/EnrollmentServer/device/`);
-    out.field('JoinSrvId', DRS_ID);
-    out.field('KeySrvVersion', '1.0');
-    out.field('KeySrvUrl', `${DRS}/EnrollmentServer/key/`);
-    out.field('KeySrvId', DRS_ID);
-    if (!v1607) {
-      out.field('WebAuthNSrvVersion', '1.0');
-      out.field('WebAuthNSrvUrl', `${DRS}/webauthn/${t.id}/`);
-      out.field('WebAuthNSrvId', DRS_ID);
-      out.field('DeviceManagementSrvUrl', `${DRS}/manage/${t.id}/`);
-      out.field('DeviceManagementSrvId', DRS_ID);
-    }
-  }
+  const keys = join ?? (old.v1607 ? null : old.wpjOfUser);
+  if (keys) oldRegistrationKeys(out, world, old, keys);
   out.field('DomainJoined', yesNo(d.domain !== null));
   if (d.domain) out.field('DomainName', d.domain.netbios);
   out.blank();
+}
 
-  if (v1607) out.setWidth(19);
+function oldRegistrationKeys(out: StatusWriter, world: LabWorld, old: OldView, keys: JoinKeys | WorkAccountKeys): void {
+  const t = world.tenant;
+  const { v1607, urls } = old;
+  out.field('DeviceId', keys.deviceId);
+  out.field('Thumbprint', keys.thumbprint);
+  out.field('KeyContainerId', keys.keyContainerId);
+  out.field('KeyProvider', keyProvider(keys.tpmProtected));
+  out.field('TpmProtected', yesNo(keys.tpmProtected));
+  out.field('KeySignTest:', old.elevated ? 'PASSED' : 'MUST Run elevated to test.');
+  out.field('Idp', 'login.windows.net');
+  out.field('TenantId', t.id);
+  out.field('TenantName', t.name);
+  out.field('AuthCodeUrl', v1607 ? `https://login.microsoftonline.com/${t.domain}/oauth2/authorize` : urls.authCode);
+  out.field('AccessTokenUrl', v1607 ? `https://login.microsoftonline.com/${t.domain}/oauth2/token` : urls.accessToken);
+  out.field('MdmUrl', t.mdmAutoEnrollment ? MDM_URLS.mdm : '');
+  out.field('MdmTouUrl', t.mdmAutoEnrollment ? MDM_URLS.tou : '');
+  out.field(v1607 ? 'dmComplianceUrl' : 'MdmComplianceUrl', t.mdmAutoEnrollment ? MDM_URLS.compliance : '');
+  out.field('SettingsUrl', '');
+  out.field('JoinSrvVersion', '1.0');
+  out.field('JoinSrvUrl', `${DRS}/EnrollmentServer/device/`);
+  out.field('JoinSrvId', DRS_ID);
+  out.field('KeySrvVersion', '1.0');
+  out.field('KeySrvUrl', `${DRS}/EnrollmentServer/key/`);
+  out.field('KeySrvId', DRS_ID);
+  if (!v1607) {
+    out.field('WebAuthNSrvVersion', '1.0');
+    out.field('WebAuthNSrvUrl', `${DRS}/webauthn/${t.id}/`);
+    out.field('WebAuthNSrvId', DRS_ID);
+    out.field('DeviceManagementSrvUrl', `${DRS}/manage/${t.id}/`);
+    out.field('DeviceManagementSrvId', DRS_ID);
+  }
+}
+
+/** User State: Windows Hello, the work account's registration, the WAM default account and the PRT. */
+function oldUserState(out: StatusWriter, world: LabWorld, old: OldView): void {
+  const { v1607, view, wpjOfUser } = old;
   out.banner('User State');
   out.blank();
   out.field('NgcSet', yesNo(view.hello));
@@ -464,7 +495,7 @@ function renderOld(world: LabWorld, context: RunContext): StatusWriter {
     out.field('WorkplaceTenantId', wpjOfUser.tenantId);
     out.field('WorkplaceTenantName', wpjOfUser.tenantName);
     if (!v1607) {
-      out.field('WorkplaceMdmUrl', d.mdmEnrollment?.deviceId === wpjOfUser.deviceId ? MDM_URLS.mdm : '');
+      out.field('WorkplaceMdmUrl', world.device.mdmEnrollment?.deviceId === wpjOfUser.deviceId ? MDM_URLS.mdm : '');
       out.field('WorkplaceSettingsUrl', '');
     }
   }
@@ -476,29 +507,27 @@ function renderOld(world: LabWorld, context: RunContext): StatusWriter {
   } else out.field('WamDefaultSet', 'NO');
   out.field('AzureAdPrt', yesNo(view.prt !== null));
   if (!v1607) {
-    out.field('AzureAdPrtAuthority', view.prt ? urls.authority : 'NO');
+    out.field('AzureAdPrtAuthority', view.prt ? old.urls.authority : 'NO');
     out.field('EnterprisePrt', 'NO');
     out.field('EnterprisePrtAuthority', 'NO');
     out.blank();
+  }
+}
 
-    out.banner('Ngc Prerequisite Check');
-    out.blank();
-    out.field('IsUserAzureAD', yesNo(view.asUser && join !== null && world.user.windowsAccount !== 'local'));
-    out.field('PolicyEnabled', yesNo(world.user.windowsHello));
-    out.field('DeviceEligible', 'YES');
-    out.field('SessionIsNotRemote', 'YES');
-    out.field('CertEnrollment', t.mdmAutoEnrollment ? 'mobile device management' : 'none');
-    if (t.mdmAutoEnrollment) out.field('ScepReady', 'YES');
-    out.field('AadRecoveryNeeded', 'NO');
-    out.field('PreReqResult', view.hello ? 'WillProvision' : 'WillNotProvision');
-    out.blank();
-  }
-  if (elevated) {
-    if (v1607) out.blank();
-    out.blank();
-    out.raw('C:\\WINDOWS\\system32>');
-  }
-  return out;
+/** 1803/1809 only: the Ngc Prerequisite Check section (whether Windows Hello will provision). */
+function oldNgcPrerequisiteCheck(out: StatusWriter, world: LabWorld, { view }: OldView): void {
+  const t = world.tenant;
+  out.banner('Ngc Prerequisite Check');
+  out.blank();
+  out.field('IsUserAzureAD', yesNo(view.asUser && world.device.join !== null && world.user.windowsAccount !== 'local'));
+  out.field('PolicyEnabled', yesNo(world.user.windowsHello));
+  out.field('DeviceEligible', 'YES');
+  out.field('SessionIsNotRemote', 'YES');
+  out.field('CertEnrollment', t.mdmAutoEnrollment ? 'mobile device management' : 'none');
+  if (t.mdmAutoEnrollment) out.field('ScepReady', 'YES');
+  out.field('AadRecoveryNeeded', 'NO');
+  out.field('PreReqResult', view.hello ? 'WillProvision' : 'WillNotProvision');
+  out.blank();
 }
 
 /** The device object the rendered status's DeviceId points at, for the story. */

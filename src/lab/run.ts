@@ -236,35 +236,68 @@ class Recorder {
  */
 export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun {
   const world = buildHealthyWorld(s);
-  const rec = new Recorder(world, s, options.story === true);
-  const harm: HarmCheck = { applied: 0, violations: [] };
-  const result = (failure: LabFailure | null, healedAfter: StepId | null, initial: HelpdeskView | null): ScenarioRun => ({
+  const run: LabRun = { world, s, rec: new Recorder(world, s, options.story === true), harm: { applied: 0, violations: [] }, apps: world.tryApps() };
+  const ending = runToTheEnd(run);
+  return {
     scenario: s,
-    steps: rec.steps,
-    initial,
-    healed: failure === null,
-    healedAfter,
-    failure,
-    harm,
-  });
-  const fail = (step: LabFailure['step'], key: LabKey, params: Params, apps: AppResult[] | null): LabFailure => ({
-    step,
-    reason: { key, params },
-    state: describeState(world, apps),
-  });
+    steps: run.rec.steps,
+    initial: ending.initial,
+    healed: ending.failure === null,
+    healedAfter: ending.healedAfter,
+    failure: ending.failure,
+    harm: run.harm,
+  };
+}
 
-  // 0. healthy
-  let apps = world.tryApps();
-  const healthy = rec.snapshot('healthy', 'lab.point.healthy', {}, { apps, diagnose: true });
-  if (!health(world, s, apps).healed || healthy.diagnosis?.exitCode !== 0)
-    return result(fail('baseline', 'lab.fail.baseline', { findings: errorFindings(healthy.diagnosis) }, apps), null, null);
+/** One scenario's run in progress: the world, the story so far, the no-harm check, the apps as last tried. */
+interface LabRun {
+  world: LabWorld;
+  s: Scenario;
+  rec: Recorder;
+  harm: HarmCheck;
+  apps: AppResult[];
+}
 
+/** How a run ended: the failure (null: healed), the step that healed it, the plan diagnose gave. */
+interface Ending {
+  failure: LabFailure | null;
+  healedAfter: StepId | null;
+  initial: HelpdeskView | null;
+}
+
+function runToTheEnd(run: LabRun): Ending {
+  const stopped = (failure: LabFailure, initial: HelpdeskView | null = null): Ending => ({ failure, healedAfter: null, initial });
+  const baseline = healthyBaseline(run);
+  if (baseline) return stopped(baseline);
+  const notBroken = breakThePc(run);
+  if (notBroken) return stopped(notBroken);
+  const initial = symptomView(run);
+  const walk = followPlan(run, initial);
+  if (walk.failure) return stopped(walk.failure, initial);
+  return finalCheck(run, initial, walk);
+}
+
+/** The failure at this point of the run, with the simulated state as it is now. */
+function fail(run: LabRun, step: LabFailure['step'], key: LabKey, params: Params): LabFailure {
+  return { step, reason: { key, params }, state: describeState(run.world, run.apps) };
+}
+
+/** 0. healthy: the PC works and diagnose finds nothing; no plan may touch a healthy registration. */
+function healthyBaseline(run: LabRun): LabFailure | null {
+  const { world, s, rec } = run;
+  const healthy = rec.snapshot('healthy', 'lab.point.healthy', {}, { apps: run.apps, diagnose: true });
+  if (!health(world, s, run.apps).healed || healthy.diagnosis?.exitCode !== 0)
+    return fail(run, 'baseline', 'lab.fail.baseline', { findings: errorFindings(healthy.diagnosis) });
   // first, do no harm: this PC is healthy while a 700003 comes from somewhere else (another
   // device, an earlier moment): no plan may touch a registration the output shows healthy
   const touched = touchesHealthyRegistration(world);
-  if (touched) return result(fail('baseline', 'lab.fail.touchedHealthy', { detail: touched }, apps), null, null);
+  if (touched) return fail(run, 'baseline', 'lab.fail.touchedHealthy', { detail: touched });
+  return null;
+}
 
-  // 1. the loss, and the weekend (or, for another device's error, nothing on this PC)
+/** 1. the loss, and the weekend (or, for another device's error, nothing on this PC). */
+function breakThePc(run: LabRun): LabFailure | null {
+  const { world, s, rec } = run;
   setUpDeletedItems(world, s);
   rec.context = s.outputAs ?? 'user';
   if (s.errorDetails) rec.evidence.errorDetails = true;
@@ -275,84 +308,141 @@ export function runScenario(s: Scenario, options: RunOptions = {}): ScenarioRun 
     mondayMorning(world, s);
     waitForTicket(world, s);
   }
-  apps = world.tryApps();
-  if (!s.otherDevice && health(world, s, apps).healed) return result(fail('break', 'lab.fail.notBroken', {}, apps), null, null);
-  const symptom = rec.snapshot('symptom', `lab.point.symptom.${s.morning}` as LabKey, {}, { apps, diagnose: true });
-  const initial = symptom.diagnosis;
-  if (!initial) throw new Error('the symptom snapshot always diagnoses');
+  run.apps = world.tryApps();
+  if (!s.otherDevice && health(world, s, run.apps).healed) return fail(run, 'break', 'lab.fail.notBroken', {});
+  return null;
+}
 
-  // 2. the plan, step by step; evidence steps (the user's own run, the error page's details)
-  // lead to a new diagnosis whose plan is followed next
+/** What the user sees on Monday, and the diagnosis of the status the helpdesk gets. */
+function symptomView(run: LabRun): HelpdeskView {
+  const symptom = run.rec.snapshot('symptom', `lab.point.symptom.${run.s.morning}` as LabKey, {}, { apps: run.apps, diagnose: true });
+  if (!symptom.diagnosis) throw new Error('the symptom snapshot always diagnoses');
+  return symptom.diagnosis;
+}
+
+/** The plan as it grows (evidence steps add the new diagnosis's steps), and where it stopped. */
+interface PlanWalk {
+  queue: PlanStep[];
+  taken: Set<StepId>;
+  healedAfter: StepId | null;
+  lastStep: StepId | null;
+  failure: LabFailure | null;
+}
+
+/**
+ * 2. the plan, step by step; evidence steps (the user's own run, the error page's details)
+ * lead to a new diagnosis whose plan is followed next.
+ */
+function followPlan(run: LabRun, initial: HelpdeskView): PlanWalk {
+  const { world, s, rec } = run;
   const plan = initial.steps;
+  const walk: PlanWalk = { queue: [...plan], taken: new Set<StepId>(), healedAfter: null, lastStep: null, failure: null };
   const misplacedRestore = restoreProblem(s, plan);
-  if (misplacedRestore) return result(fail('restore-device-object', misplacedRestore, {}, apps), null, initial);
-  const knowsMdm = plan.some(
+  if (misplacedRestore) {
+    walk.failure = fail(run, 'restore-device-object', misplacedRestore, {});
+    return walk;
+  }
+  const ctx: StepContext = { world, s, plan, knowsMdm: namesMdmBlock(plan), rec, confirmed: null, view: initial, triedUnelevated: false };
+  const failing = failingRegistrations(world);
+  for (let index = 0; index < walk.queue.length; index++) {
+    const step = walk.queue[index] as PlanStep;
+    if (!s.otherDevice && health(world, s, run.apps).healed) break;
+    if (!takeStep(run, ctx, walk, { step, index, failing })) break;
+  }
+  return walk;
+}
+
+/** The plan names the MDM block: a retire step, or the caveat on its remedies. */
+function namesMdmBlock(plan: PlanStep[]): boolean {
+  return plan.some(
     (p) => p.id === 'retire-in-mdm' || p.caveats.some((c) => c === 'caveat.mdm-may-block' || c === 'caveat.mdm-if-enrolled' || c === 'caveat.mdm-fallback'),
   );
-  const ctx: StepContext = { world, s, plan, knowsMdm, rec, confirmed: null, view: initial, triedUnelevated: false };
-  const failing = failingRegistrations(world);
-  const queue = [...plan];
-  const taken = new Set<StepId>();
-  let healedAfter: StepId | null = null;
-  let lastStep: StepId | null = null;
-  for (let index = 0; index < queue.length; index++) {
-    const step = queue[index] as PlanStep;
-    if (!s.otherDevice && health(world, s, apps).healed) break;
-    taken.add(step.id);
-    const decision = decide(step, ctx);
-    if (!decision.run) {
-      rec.snapshot('plan-step', `lab.point.step`, { step: step.id }, { apps, planStep: { id: step.id, index, outcome: 'skipped', note: decision.note } });
-      continue;
-    }
-    lastStep = step.id;
-    if (step.id === 'contact-support') {
-      const point = rec.snapshot('plan-step', 'lab.point.step', { step: step.id }, { apps, planStep: { id: step.id, index, outcome: 'reached', note: null } });
-      return result(fail('contact-support', 'lab.fail.contactSupport', { n: point.n }, apps), null, initial);
-    }
-    const before = registrationsOn(world);
-    const outcome = carryOut(step, ctx);
-    if (outcome.outcome !== 'skipped') harm.applied++;
-    harm.violations.push(...changedHealthy(step.id, before, registrationsOn(world), failing));
-    apps = world.tryApps();
+}
+
+/**
+ * One plan step: skipped when its condition does not hold, else carried out, recorded and
+ * diagnosed again. False when the walk stops here (healed, blocked, or support reached).
+ */
+function takeStep(run: LabRun, ctx: StepContext, walk: PlanWalk, at: { step: PlanStep; index: number; failing: Set<keyof RegistrationsOn> }): boolean {
+  const { world, s, rec } = run;
+  const { step, index } = at;
+  walk.taken.add(step.id);
+  const decision = decide(step, ctx);
+  if (!decision.run) {
+    rec.snapshot(
+      'plan-step',
+      `lab.point.step`,
+      { step: step.id },
+      { apps: run.apps, planStep: { id: step.id, index, outcome: 'skipped', note: decision.note } },
+    );
+    return true;
+  }
+  walk.lastStep = step.id;
+  if (step.id === 'contact-support') {
     const point = rec.snapshot(
       'plan-step',
       'lab.point.step',
       { step: step.id },
-      {
-        apps,
-        diagnose: true,
-        planStep: { id: step.id, index, outcome: outcome.outcome, note: outcome.note },
-      },
+      { apps: run.apps, planStep: { id: step.id, index, outcome: 'reached', note: null } },
     );
-    if (point.diagnosis) ctx.view = point.diagnosis;
-    if (outcome.outcome === 'blocked') return result(fail(step.id, 'lab.fail.blocked', { reason: outcome.reason ?? '' }, apps), null, initial);
-    if (s.otherDevice && index === queue.length - 1) healedAfter = step.id;
-    else if (!s.otherDevice && health(world, s, apps).healed) {
-      healedAfter = step.id;
-      break;
-    }
-    // the evidence asked for is in: follow the plan of the new diagnosis (steps not yet taken)
-    const rest = queue.slice(index + 1);
-    if (EVIDENCE_STEPS.includes(step.id) && !rest.some((p) => EVIDENCE_STEPS.includes(p.id)) && point.diagnosis && !s.otherDevice)
-      queue.push(...point.diagnosis.steps.filter((p) => !taken.has(p.id) && !rest.some((r) => r.id === p.id)));
+    walk.failure = fail(run, 'contact-support', 'lab.fail.contactSupport', { n: point.n });
+    return false;
   }
-  const end = health(world, s, apps);
-  if (!end.healed) return result(fail(lastStep ?? 'final-check', 'lab.fail.exhausted', { steps: queue.map((p) => p.id).join(', ') }, apps), null, initial);
+  const before = registrationsOn(world);
+  const outcome = carryOut(step, ctx);
+  if (outcome.outcome !== 'skipped') run.harm.applied++;
+  run.harm.violations.push(...changedHealthy(step.id, before, registrationsOn(world), at.failing));
+  run.apps = world.tryApps();
+  const point = rec.snapshot(
+    'plan-step',
+    'lab.point.step',
+    { step: step.id },
+    {
+      apps: run.apps,
+      diagnose: true,
+      planStep: { id: step.id, index, outcome: outcome.outcome, note: outcome.note },
+    },
+  );
+  if (point.diagnosis) ctx.view = point.diagnosis;
+  if (outcome.outcome === 'blocked') {
+    walk.failure = fail(run, step.id, 'lab.fail.blocked', { reason: outcome.reason ?? '' });
+    return false;
+  }
+  if (s.otherDevice && index === walk.queue.length - 1) walk.healedAfter = step.id;
+  else if (!s.otherDevice && health(world, s, run.apps).healed) {
+    walk.healedAfter = step.id;
+    return false;
+  }
+  if (!s.otherDevice) followNewEvidence(walk, step, index, point.diagnosis);
+  return true;
+}
+
+/** The evidence asked for is in: follow the plan of the new diagnosis (steps not yet taken). */
+function followNewEvidence(walk: PlanWalk, step: PlanStep, index: number, diagnosis: HelpdeskView | null): void {
+  const rest = walk.queue.slice(index + 1);
+  if (EVIDENCE_STEPS.includes(step.id) && !rest.some((p) => EVIDENCE_STEPS.includes(p.id)) && diagnosis)
+    walk.queue.push(...diagnosis.steps.filter((p) => !walk.taken.has(p.id) && !rest.some((r) => r.id === p.id)));
+}
+
+/** 3. healed in the simulation, and the status says so too: a PRT, DeviceAuthStatus SUCCESS, and no error-level finding. */
+function finalCheck(run: LabRun, initial: HelpdeskView, walk: PlanWalk): Ending {
+  const { world, s, rec } = run;
+  const { healedAfter } = walk;
+  const end = (failure: LabFailure | null, after: StepId | null = healedAfter): Ending => ({ failure, healedAfter: after, initial });
+  if (!health(world, s, run.apps).healed)
+    return end(fail(run, walk.lastStep ?? 'final-check', 'lab.fail.exhausted', { steps: walk.queue.map((p) => p.id).join(', ') }), null);
   if (s.otherDevice) {
     // another device's error: this PC's plan asks for evidence and changes nothing
     const problem = otherDeviceProblem(initial);
-    if (problem) return result(fail('final-check', 'lab.fail.otherDevice', { problem }, apps), healedAfter, initial);
-    return result(null, healedAfter, initial);
+    return end(problem ? fail(run, 'final-check', 'lab.fail.otherDevice', { problem }) : null);
   }
-
-  // 3. the status says so too: a PRT, DeviceAuthStatus SUCCESS, and no error-level finding
   const last = rec.steps[rec.steps.length - 1];
-  const finalView = last?.diagnosis ?? helpdeskDiagnose(world, s, renderStatus(world, 'user').text, apps, `${s.id}#final`).view;
+  const finalView = last?.diagnosis ?? helpdeskDiagnose(world, s, renderStatus(world, 'user').text, run.apps, `${s.id}#final`).view;
   const problems = statusProblems(s, finalView, last?.status.user ?? '');
-  if (problems.length) return result(fail('final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }, apps), healedAfter, initial);
+  if (problems.length) return end(fail(run, 'final-check', 'lab.fail.finalCheck', { problems: problems.join('; ') }));
   if (s.expectHealedAfter && healedAfter !== s.expectHealedAfter)
-    return result(fail('final-check', 'lab.fail.healedByOther', { expected: s.expectHealedAfter, actual: healedAfter ?? '—' }, apps), healedAfter, initial);
-  return result(null, healedAfter, initial);
+    return end(fail(run, 'final-check', 'lab.fail.healedByOther', { expected: s.expectHealedAfter, actual: healedAfter ?? '—' }));
+  return end(null);
 }
 
 /** What the final status and its diagnosis still show wrong, for a PC the simulation says is healed. */
@@ -564,91 +654,37 @@ function signOutAndIn(world: LabWorld): void {
 }
 
 function carryOut(step: PlanStep, ctx: StepContext): Carried {
-  const { world, s } = ctx;
+  const { world } = ctx;
   switch (step.id) {
     case 'rerun-as-user':
-      // the user's own run: User State and SSO State now show their registrations
-      ctx.rec.context = 'user';
-      world.emit('helpdesk', 'lab.event.collectedAgain');
-      return done(false);
     case 'collect-error-details':
-      // the error page's Troubleshooting details: the device identifier it names
-      ctx.rec.evidence.errorDetails = true;
-      world.emit('helpdesk', 'lab.event.collectedAgain');
-      return done(false);
     case 'rerun-elevated':
     case 'collect-full-status':
-      world.emit('helpdesk', 'lab.event.collectedAgain');
-      return done(false);
-    case 'confirm-device-object': {
-      const id = currentStatusDeviceId(ctx);
-      const obj = id ? findDevice(world.tenant, id) : undefined;
-      // a Pending object (re-created by Entra Connect after a deletion) is not the PC's registration
-      ctx.confirmed = !obj || obj.pending ? 'missing' : obj.enabled ? 'present' : 'disabled';
-      world.emit('admin', `lab.event.confirmed.${ctx.confirmed}`, { deviceId: id ?? '—' });
-      return done(false);
-    }
+      return collectAgain(step.id, ctx);
+    case 'confirm-device-object':
+      return confirmDeviceObject(ctx);
     case 'retire-in-mdm': {
       const r = world.retireInMdm('admin');
       return r.ok ? done(false) : blocked(r);
     }
-    case 'disconnect-work-account': {
-      const { result, retired } = withMdmRetry(ctx, () => world.disconnectWorkAccount());
-      if (!result.ok) return result.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.noWorkAccount', params: {} } } : blocked(result);
-      signOutAndIn(world);
-      return done(retired);
-    }
-    case 'reconnect-work-account': {
-      // on a joined PC, only a partner tenant's account can be connected
-      const r = world.partner && world.device.join ? world.connectPartnerAccount() : world.connectWorkAccount({ enrollMdm: true });
-      if (!r.ok) return r.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.alreadyConnected', params: {} } } : blocked(r);
-      signOutAndIn(world);
-      return done(false);
-    }
-    case 'forcerecovery': {
-      if (s.userTriesForceRecovery && !ctx.triedUnelevated) {
-        ctx.triedUnelevated = true;
-        world.forceRecovery(false);
-      }
-      const { result, retired } = withMdmRetry(ctx, () => world.forceRecovery(true));
-      if (!result.ok) return blocked(result);
-      signOutAndIn(world);
-      return done(retired);
-    }
+    case 'disconnect-work-account':
+      return disconnectWorkAccount(ctx);
+    case 'reconnect-work-account':
+      return reconnectWorkAccount(ctx);
+    case 'forcerecovery':
+      return forceRecovery(ctx);
     case 'leave-and-reboot': {
       const { result, retired } = withMdmRetry(ctx, () => world.leave(true));
       if (!result.ok) return blocked(result);
       reRegisterHybrid(world);
       return done(retired);
     }
-    case 'check-auto-registration-policy': {
-      let changed = false;
-      if (!world.tenant.policies.autoHybridRegistration) {
-        world.setAutoRegistration(true, 'admin');
-        changed = true;
-      }
-      if (world.setOuInScope(true, 'admin').ok) changed = true;
-      if (!changed) world.emit('admin', 'lab.event.policyCheckedOk');
-      if (world.device.domain && !world.device.join) reRegisterHybrid(world);
-      return done(false);
-    }
+    case 'check-auto-registration-policy':
+      return checkAutoRegistrationPolicy(ctx);
     case 'clear-aad-storage-key':
       return clearStorageKey(ctx);
-    case 'enable-device-object': {
-      const id = currentStatusDeviceId(ctx);
-      const obj = id ? findDevice(world.tenant, id) : undefined;
-      if (!id || !obj) {
-        world.emit('admin', 'lab.event.objectNotFound', { deviceId: id ?? '—' });
-        return done(false);
-      }
-      const computer = world.computer();
-      if (obj.source === 'sync' && computer && !computer.enabled) {
-        world.setComputerEnabled(true, 'admin');
-        world.runSyncCycle('delta');
-      }
-      if (!obj.enabled) world.enableObject(id, 'admin');
-      return done(false);
-    }
+    case 'enable-device-object':
+      return enableDeviceObject(ctx);
     case 'refresh-prt':
       world.lock();
       world.unlock();
@@ -662,27 +698,10 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
     case 'sign-in-to-recover':
       signOutAndIn(world);
       return done(false);
-    case 'restore-device-object': {
-      // the admin looks the DeviceId up in the deleted items; restored, the user signs out and in
-      const id = currentStatusDeviceId(ctx);
-      const r = id ? world.restoreObject(id, 'admin') : ({ ok: false, reason: 'no-object' } as const);
-      if (!r.ok) return { outcome: 'skipped', note: { key: 'lab.skip.notRestorable', params: {} } };
-      signOutAndIn(world);
-      return done(false);
-    }
-    case 'rejoin-entra': {
-      if (world.user.wpj) {
-        const r = withMdmRetry(ctx, () => world.disconnectWorkAccount());
-        if (!r.result.ok) return blocked(r.result);
-      }
-      if (world.device.join?.kind !== 'entra') {
-        const r = world.joinEntra(true, 'helpdesk');
-        if (!r.ok) return blocked(r);
-      }
-      world.reboot();
-      world.signIn();
-      return done(false);
-    }
+    case 'restore-device-object':
+      return restoreDeviceObject(ctx);
+    case 'rejoin-entra':
+      return rejoinEntra(ctx);
     case 'contact-support':
       return { outcome: 'reached', note: null };
     case 'check-scp':
@@ -695,6 +714,115 @@ function carryOut(step: PlanStep, ctx: StepContext): Carried {
       world.emit('helpdesk', 'lab.event.checkedNothingWrong', { step: step.id });
       return done(false);
   }
+}
+
+/** The helpdesk collects the status again: as the user, with the error page's details, elevated, or in full. */
+function collectAgain(id: 'rerun-as-user' | 'collect-error-details' | 'rerun-elevated' | 'collect-full-status', ctx: StepContext): Carried {
+  // the user's own run: User State and SSO State now show their registrations
+  if (id === 'rerun-as-user') ctx.rec.context = 'user';
+  // the error page's Troubleshooting details: the device identifier it names
+  if (id === 'collect-error-details') ctx.rec.evidence.errorDetails = true;
+  ctx.world.emit('helpdesk', 'lab.event.collectedAgain');
+  return done(false);
+}
+
+/** The admin looks the status's DeviceId up in the portal: missing, disabled or present. */
+function confirmDeviceObject(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const id = currentStatusDeviceId(ctx);
+  const obj = id ? findDevice(world.tenant, id) : undefined;
+  // a Pending object (re-created by Entra Connect after a deletion) is not the PC's registration
+  ctx.confirmed = !obj || obj.pending ? 'missing' : obj.enabled ? 'present' : 'disabled';
+  world.emit('admin', `lab.event.confirmed.${ctx.confirmed}`, { deviceId: id ?? '—' });
+  return done(false);
+}
+
+function disconnectWorkAccount(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const { result, retired } = withMdmRetry(ctx, () => world.disconnectWorkAccount());
+  if (!result.ok) return result.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.noWorkAccount', params: {} } } : blocked(result);
+  signOutAndIn(world);
+  return done(retired);
+}
+
+function reconnectWorkAccount(ctx: StepContext): Carried {
+  const { world } = ctx;
+  // on a joined PC, only a partner tenant's account can be connected
+  const r = world.partner && world.device.join ? world.connectPartnerAccount() : world.connectWorkAccount({ enrollMdm: true });
+  if (!r.ok) return r.reason === 'not-applicable' ? { outcome: 'skipped', note: { key: 'lab.skip.alreadyConnected', params: {} } } : blocked(r);
+  signOutAndIn(world);
+  return done(false);
+}
+
+/** `dsregcmd /forcerecovery`, elevated (after the user's own un-elevated try, when the scenario has one). */
+function forceRecovery(ctx: StepContext): Carried {
+  const { world, s } = ctx;
+  if (s.userTriesForceRecovery && !ctx.triedUnelevated) {
+    ctx.triedUnelevated = true;
+    world.forceRecovery(false);
+  }
+  const { result, retired } = withMdmRetry(ctx, () => world.forceRecovery(true));
+  if (!result.ok) return blocked(result);
+  signOutAndIn(world);
+  return done(retired);
+}
+
+/** Automatic registration on and the OU in the sync scope; a hybrid PC then registers again. */
+function checkAutoRegistrationPolicy(ctx: StepContext): Carried {
+  const { world } = ctx;
+  let changed = false;
+  if (!world.tenant.policies.autoHybridRegistration) {
+    world.setAutoRegistration(true, 'admin');
+    changed = true;
+  }
+  if (world.setOuInScope(true, 'admin').ok) changed = true;
+  if (!changed) world.emit('admin', 'lab.event.policyCheckedOk');
+  if (world.device.domain && !world.device.join) reRegisterHybrid(world);
+  return done(false);
+}
+
+/** Enable the object (and, for a synced one, the computer in AD first, then a delta sync). */
+function enableDeviceObject(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const id = currentStatusDeviceId(ctx);
+  const obj = id ? findDevice(world.tenant, id) : undefined;
+  if (!id || !obj) {
+    world.emit('admin', 'lab.event.objectNotFound', { deviceId: id ?? '—' });
+    return done(false);
+  }
+  const computer = world.computer();
+  if (obj.source === 'sync' && computer && !computer.enabled) {
+    world.setComputerEnabled(true, 'admin');
+    world.runSyncCycle('delta');
+  }
+  if (!obj.enabled) world.enableObject(id, 'admin');
+  return done(false);
+}
+
+/** The admin looks the DeviceId up in the deleted items; restored, the user signs out and in. */
+function restoreDeviceObject(ctx: StepContext): Carried {
+  const { world } = ctx;
+  const id = currentStatusDeviceId(ctx);
+  const r = id ? world.restoreObject(id, 'admin') : ({ ok: false, reason: 'no-object' } as const);
+  if (!r.ok) return { outcome: 'skipped', note: { key: 'lab.skip.notRestorable', params: {} } };
+  signOutAndIn(world);
+  return done(false);
+}
+
+/** Disconnect the work account (if any), join Entra again (unless Entra joined), restart, sign in. */
+function rejoinEntra(ctx: StepContext): Carried {
+  const { world } = ctx;
+  if (world.user.wpj) {
+    const r = withMdmRetry(ctx, () => world.disconnectWorkAccount());
+    if (!r.result.ok) return blocked(r.result);
+  }
+  if (world.device.join?.kind !== 'entra') {
+    const r = world.joinEntra(true, 'helpdesk');
+    if (!r.ok) return blocked(r);
+  }
+  world.reboot();
+  world.signIn();
+  return done(false);
 }
 
 /** Carry out one step outside a plan run (verify's next step, in the lab's verify scenarios). */

@@ -18,20 +18,45 @@ export const safeTerminalText = terminalSafe;
 
 /** The diagnosis for a terminal: colour only on a TTY without NO_COLOR (decided by the caller). */
 export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: TextStyle): string {
-  // values from the input inside findings and steps go through the terminal sanitiser
-  const tv = escapingTranslator(t, terminalValue);
-  const paint = (code: keyof typeof ANSI, text: string) => (style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
-  const sevColor: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'cyan' };
-  const sevMark: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+  const pen = textPen(lang, t, style);
+  const out = [
+    pen.paint('bold', `${t('report.title')} — ${safeTerminalText(d.report.source.name)}`),
+    '',
+    ...deviceSection(d, pen),
+    '',
+    ...findingsSection(d, pen),
+    '',
+    ...planSection(d, pen),
+    ...warningsSection(d, pen),
+  ];
+  return `${out.join('\n')}\n`;
+}
+
+type Paint = (code: keyof typeof ANSI, text: string) => string;
+
+/** What every section writes with: the language, the translators and the colours. */
+interface TextPen {
+  lang: Lang;
+  t: Translate;
+  /** values from the input inside findings and steps go through the terminal sanitiser */
+  tv: Translate;
+  paint: Paint;
+}
+
+function textPen(lang: Lang, t: Translate, style: TextStyle): TextPen {
+  const paint: Paint = (code, text) => (style.color ? `${ANSI[code]}${text}${ANSI.reset}` : text);
+  return { lang, t, tv: escapingTranslator(t, terminalValue), paint };
+}
+
+const SEVERITY_COLOR: Record<Severity, keyof typeof ANSI> = { error: 'red', warning: 'yellow', info: 'cyan' };
+const SEVERITY_MARK: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+
+/** The device: join type, names, ids, PRT, context and the error the user reported, in aligned rows. */
+function deviceSection(d: Diagnosis, { t, paint }: TextPen): string[] {
   const s = d.status;
-  const out: string[] = [];
   const shown = <T>(e: Evidence<T>, fmt: (v: T) => string = String) =>
     e.masked ? `(${t('report.masked')})` : e.value === null ? `(${t('report.notShown')})` : safeTerminalText(fmt(e.value));
   const yesNo = (v: boolean) => (v ? t('report.yes') : t('report.no'));
-
-  out.push(paint('bold', `${t('report.title')} — ${safeTerminalText(d.report.source.name)}`));
-  out.push('');
-  out.push(paint('bold', t('report.device')));
   const joinLines = [s.azureAdJoined, s.domainJoined, s.workplaceJoined].map((e) => e.field?.line).filter((n) => n !== undefined);
   const rows: [string, string][] = [
     [t('report.joinType'), `${t(`joinType.${s.joinType}`)}${joinLines.length ? paint('dim', `  (${t('report.line')} ${joinLines.join(', ')})`) : ''}`],
@@ -50,58 +75,75 @@ export function diagnosisToText(d: Diagnosis, lang: Lang, t: Translate, style: T
       : []),
   ];
   const width = rows.reduce((m, [k]) => Math.max(m, displayWidth(k)), 0);
-  for (const [k, v] of rows) out.push(`  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`);
+  return [paint('bold', t('report.device')), ...rows.map(([k, v]) => `  ${k}${' '.repeat(width - displayWidth(k))}  ${v}`)];
+}
 
-  out.push('');
-  out.push(paint('bold', t('report.findings')));
+/** Every finding with the input lines that prove it and what its error codes mean. */
+function findingsSection(d: Diagnosis, pen: TextPen): string[] {
+  const { t } = pen;
+  const out = [pen.paint('bold', t('report.findings'))];
   if (d.findings.length === 0) out.push(`  ${t('report.noFindings')}`);
-  for (const raw of d.findings) {
-    const f = localizeFinding(raw, tv);
-    out.push('');
-    out.push(
-      `  ${paint(sevColor[f.severity], `${sevMark[f.severity]} ${t(`severity.${f.severity}`)}`)}  ${paint('bold', f.title)}  ${paint('dim', `[${f.id}]`)}`,
-    );
-    out.push(`    ${f.explanation}`);
-    if (f.evidence.length) {
-      out.push(`    ${t('report.evidence')}:`);
-      const w = String(f.evidence.reduce((m, e) => Math.max(m, e.line), 0)).length;
-      for (const e of f.evidence) out.push(paint('dim', `      ${String(e.line).padStart(w)} │ `) + safeTerminalText(e.text.trim()));
-    }
-    for (const code of f.codes) {
-      const c = localizeCode(code, lang);
-      if (c.known) {
-        out.push(`    ${paint('bold', terminalValue(code))}: ${c.meaning}`);
-        out.push(`      ${t('report.cause')}: ${c.cause}`);
-        out.push(`      ${t('report.action')}: ${c.action}`);
-      } else out.push(`    ${paint('bold', terminalValue(code))}: ${t('report.unknownCode')}`);
-    }
-  }
+  for (const raw of d.findings) out.push('', ...findingLines(localizeFinding(raw, pen.tv), pen));
+  return out;
+}
 
-  out.push('');
-  out.push(paint('bold', t('report.plan')));
+function findingLines(f: ReturnType<typeof localizeFinding>, pen: TextPen): string[] {
+  const { t, paint } = pen;
+  const out = [
+    `  ${paint(SEVERITY_COLOR[f.severity], `${SEVERITY_MARK[f.severity]} ${t(`severity.${f.severity}`)}`)}  ${paint('bold', f.title)}  ${paint('dim', `[${f.id}]`)}`,
+    `    ${f.explanation}`,
+  ];
+  if (f.evidence.length) {
+    out.push(`    ${t('report.evidence')}:`);
+    const w = String(f.evidence.reduce((m, e) => Math.max(m, e.line), 0)).length;
+    for (const e of f.evidence) out.push(paint('dim', `      ${String(e.line).padStart(w)} │ `) + safeTerminalText(e.text.trim()));
+  }
+  for (const code of f.codes) out.push(...codeLines(code, pen));
+  return out;
+}
+
+/** An error code named by a finding: its meaning, cause and action, or that it is not known. */
+function codeLines(code: string, { lang, t, paint }: TextPen): string[] {
+  const c = localizeCode(code, lang);
+  if (!c.known) return [`    ${paint('bold', terminalValue(code))}: ${t('report.unknownCode')}`];
+  return [`    ${paint('bold', terminalValue(code))}: ${c.meaning}`, `      ${t('report.cause')}: ${c.cause}`, `      ${t('report.action')}: ${c.action}`];
+}
+
+/** The remediation plan, numbered, with a heading line whenever the stage changes. */
+function planSection(d: Diagnosis, pen: TextPen): string[] {
+  const { t, paint } = pen;
+  const out = [paint('bold', t('report.plan'))];
   if (d.plan.steps.length === 0) out.push(`  ${t('report.noPlan')}`);
   let stage = '';
   d.plan.steps.forEach((raw, i) => {
-    const st = localizeStep(raw, tv);
+    const st = localizeStep(raw, pen.tv);
     if (st.stage !== stage) {
       stage = st.stage;
       out.push('', `  ${paint('dim', `— ${t(`report.stage.${st.stage}`)} —`)}`);
     }
-    const badges = [t(`report.admin.${st.adminScope}`), ...(st.conditional ? [t('report.conditional')] : [])];
-    out.push(`  ${paint('bold', `${i + 1}. ${st.title}`)}  ${paint('dim', `[${st.id}] (${badges.join(', ')})`)}`);
-    out.push(`     ${t('report.why')}: ${st.why}`);
-    out.push(`     ${t('report.actions')}:`);
-    for (const a of st.actions) out.push(a.kind === 'command' ? `       ${paint('cyan', `> ${a.text}`)}` : `       - ${a.text}`);
-    out.push(`     ${t('report.expect')}: ${st.expect}`);
-    if (st.verify !== '—') out.push(`     ${t('report.verify')}: ${st.verify}`);
-    for (const c of st.caveats) out.push(`     ${paint('yellow', `${t('report.caveat')}: ${c}`)}`);
+    out.push(...stepLines(st, i + 1, pen));
   });
+  return out;
+}
 
-  if (d.report.warnings.length) {
-    out.push('', paint('bold', t('report.warnings')));
-    for (const w of d.report.warnings) out.push(`  - ${safeTerminalText(warningText(w, t))}`);
-  }
-  return `${out.join('\n')}\n`;
+function stepLines(st: ReturnType<typeof localizeStep>, number: number, { t, paint }: TextPen): string[] {
+  const badges = [t(`report.admin.${st.adminScope}`), ...(st.conditional ? [t('report.conditional')] : [])];
+  const out = [
+    `  ${paint('bold', `${number}. ${st.title}`)}  ${paint('dim', `[${st.id}] (${badges.join(', ')})`)}`,
+    `     ${t('report.why')}: ${st.why}`,
+    `     ${t('report.actions')}:`,
+  ];
+  for (const a of st.actions) out.push(a.kind === 'command' ? `       ${paint('cyan', `> ${a.text}`)}` : `       - ${a.text}`);
+  out.push(`     ${t('report.expect')}: ${st.expect}`);
+  if (st.verify !== '—') out.push(`     ${t('report.verify')}: ${st.verify}`);
+  for (const c of st.caveats) out.push(`     ${paint('yellow', `${t('report.caveat')}: ${c}`)}`);
+  return out;
+}
+
+/** What the reader could not use in the input, if anything. */
+function warningsSection(d: Diagnosis, { t, paint }: TextPen): string[] {
+  if (!d.report.warnings.length) return [];
+  return ['', paint('bold', t('report.warnings')), ...d.report.warnings.map((w) => `  - ${safeTerminalText(warningText(w, t))}`)];
 }
 
 /** East Asian wide characters take two columns. */

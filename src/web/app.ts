@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type ErrorHandler, type Handler, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { translator } from '../i18n/format.js';
@@ -56,7 +56,6 @@ export function createApp(options: AppOptions): Hono {
   const port = typeof options.port === 'function' ? options.port : () => options.port as number;
   const assets = options.assets ?? loadAssets();
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const examples = exampleFiles(assets);
   const maxFleet = options.maxFleetBytes ?? MAX_FLEET_BYTES;
   const fleet = fleetRoutes({
     maxBytes: maxFleet,
@@ -66,9 +65,21 @@ export function createApp(options: AppOptions): Hono {
     ...(options.onFleetAnalysis ? { onAnalysis: options.onFleetAnalysis } : {}),
   });
   const app = new Hono();
-
   app.use('*', securityHeaders());
-  app.use('*', async (c, next) => {
+  app.use('*', loopbackOnly(port));
+  const limit = bodyLimitOf(maxBody);
+  deviceApi(app, limit);
+  fleetApi(app, fleet, limit, maxFleet);
+  app.get('/api/messages', messagesRoute({ examples: exampleFiles(assets), maxBody, maxFleet, graph: options.fleetFromGraph !== undefined }));
+  app.all('/api/*', unknownApiRoute);
+  staticFiles(app, assets);
+  app.onError(errorHandler(maxBody));
+  return app;
+}
+
+/** Every request checked against the loopback Host (and Origin): 403 otherwise. */
+function loopbackOnly(port: () => number): MiddlewareHandler {
+  return async (c, next) => {
     const refusal = checkRequest(c.req.raw.headers, c.req.path, port());
     if (refusal) {
       const t = translator(requestLang(c, false));
@@ -79,20 +90,31 @@ export function createApp(options: AppOptions): Hono {
       return c.json(errorBody(e, t), 403);
     }
     return next();
-  });
+  };
+}
 
-  const limit = bodyLimit({
-    maxSize: maxBody,
-    onError: (c) =>
-      c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), translator(requestLang(c, false))), 413),
-  });
+/** 413 with the limit in MiB: the body limit's answer and the error handler's. */
+function tooLarge(maxBody: number): ApiError {
+  return new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large');
+}
 
+/** The body limit of the API's POST routes. */
+function bodyLimitOf(maxBody: number): MiddlewareHandler {
+  return bodyLimit({ maxSize: maxBody, onError: (c) => c.json(errorBody(tooLarge(maxBody), translator(requestLang(c, false))), 413) });
+}
+
+/** One device's output: diagnose, verify, the scripts, redact. */
+function deviceApi(app: Hono, limit: MiddlewareHandler): void {
   app.post('/api/diagnose', limit, diagnoseRoute);
   app.post('/api/verify', limit, verifyRoute);
   app.post('/api/script', limit, scriptRoute);
   app.post('/api/intune', limit, intuneRoute);
   app.post('/api/redact', limit, redactRoute);
   app.get('/api/collect-script', collectScriptRoute);
+}
+
+/** The Fleet view: uploads, the Graph pull, cleanup impact, one device, exports; and the staged cleanup. */
+function fleetApi(app: Hono, fleet: ReturnType<typeof fleetRoutes>, limit: MiddlewareHandler, maxFleet: number): void {
   app.post('/api/fleet', fleet.upload);
   app.get('/api/fleet/graph', fleet.graph);
   app.post('/api/fleet/:id/cleanup', fleet.cleanup);
@@ -101,49 +123,59 @@ export function createApp(options: AppOptions): Hono {
   const staged = cleanupRoutes({ maxBytes: maxFleet });
   app.post('/api/cleanup', staged.plan);
   app.get('/api/cleanup/:id/:file', staged.download);
-  app.get('/api/messages', (c) => {
+}
+
+/** GET /api/messages: the page's messages in the request's language, the examples and the limits. */
+function messagesRoute(page: { examples: ReturnType<typeof exampleFiles>; maxBody: number; maxFleet: number; graph: boolean }): Handler {
+  return (c) => {
     const lang = requestLang(c, true);
-    const page = c.req.query('page');
-    if (page !== undefined && page !== 'fleet' && page !== 'device')
-      throw new ApiError(400, 'web.api.badQuery', { name: 'page', value: page, expected: 'device, fleet' }, 'bad-query');
-    const messages = pageMessages(lang, page === 'fleet' ? 'fleet' : 'device');
+    const which = c.req.query('page');
+    if (which !== undefined && which !== 'fleet' && which !== 'device')
+      throw new ApiError(400, 'web.api.badQuery', { name: 'page', value: which, expected: 'device, fleet' }, 'bad-query');
+    const messages = pageMessages(lang, which === 'fleet' ? 'fleet' : 'device');
     return c.json({
       lang,
       version: VERSION,
       messages,
-      examples: exampleList(examples, messages),
-      maxBodyBytes: maxBody,
-      ...(page === 'fleet' ? { fleet: { graph: options.fleetFromGraph !== undefined, maxBytes: maxFleet, maxFiles: MAX_FLEET_FILES } } : {}),
+      examples: exampleList(page.examples, messages),
+      maxBodyBytes: page.maxBody,
+      ...(which === 'fleet' ? { fleet: { graph: page.graph, maxBytes: page.maxFleet, maxFiles: MAX_FLEET_FILES } } : {}),
     });
-  });
-  // known API paths with the wrong method: 405 with Allow, not a 404
-  const methods: Record<string, string> = {
-    '/api/diagnose': 'POST',
-    '/api/verify': 'POST',
-    '/api/script': 'POST',
-    '/api/intune': 'POST',
-    '/api/redact': 'POST',
-    '/api/messages': 'GET',
-    '/api/collect-script': 'GET',
-    '/api/fleet': 'POST',
-    '/api/fleet/graph': 'GET',
-    '/api/cleanup': 'POST',
   };
-  const patterns: [RegExp, string][] = [
-    [/^\/api\/fleet\/[^/]+\/cleanup$/, 'POST'],
-    [/^\/api\/fleet\/[^/]+\/export$/, 'POST'],
-    [/^\/api\/fleet\/[^/]+\/devices\/[^/]+$/, 'GET'],
-    [/^\/api\/cleanup\/[^/]+\/[^/]+$/, 'GET'],
-  ];
-  app.all('/api/*', (c) => {
-    const allowed = methods[c.req.path] ?? patterns.find(([re]) => re.test(c.req.path))?.[1];
-    if (allowed) {
-      c.header('Allow', allowed);
-      throw new ApiError(405, 'web.api.methodNotAllowed', { method: c.req.method, path: c.req.path, allowed }, 'method-not-allowed');
-    }
-    throw new ApiError(404, 'web.api.notFound', { path: c.req.path }, 'not-found');
-  });
+}
 
+/** Known API paths and their one method: the wrong method gets 405 with Allow, not a 404. */
+const API_METHODS: Record<string, string> = {
+  '/api/diagnose': 'POST',
+  '/api/verify': 'POST',
+  '/api/script': 'POST',
+  '/api/intune': 'POST',
+  '/api/redact': 'POST',
+  '/api/messages': 'GET',
+  '/api/collect-script': 'GET',
+  '/api/fleet': 'POST',
+  '/api/fleet/graph': 'GET',
+  '/api/cleanup': 'POST',
+};
+const API_PATTERNS: [RegExp, string][] = [
+  [/^\/api\/fleet\/[^/]+\/cleanup$/, 'POST'],
+  [/^\/api\/fleet\/[^/]+\/export$/, 'POST'],
+  [/^\/api\/fleet\/[^/]+\/devices\/[^/]+$/, 'GET'],
+  [/^\/api\/cleanup\/[^/]+\/[^/]+$/, 'GET'],
+];
+
+/** Any other /api/ request: 405 for a known path with the wrong method, else 404. */
+const unknownApiRoute: Handler = (c) => {
+  const allowed = API_METHODS[c.req.path] ?? API_PATTERNS.find(([re]) => re.test(c.req.path))?.[1];
+  if (allowed) {
+    c.header('Allow', allowed);
+    throw new ApiError(405, 'web.api.methodNotAllowed', { method: c.req.method, path: c.req.path, allowed }, 'method-not-allowed');
+  }
+  throw new ApiError(404, 'web.api.notFound', { path: c.req.path }, 'not-found');
+};
+
+/** The page and its files (GET and HEAD only). */
+function staticFiles(app: Hono, assets: Map<string, Asset>): void {
   app.on(['GET', 'HEAD'], '*', (c) => {
     const asset = assets.get(c.req.path);
     if (!asset) return c.text(translator(requestLang(c, false))('web.api.notFound', { path: c.req.path }), 404);
@@ -154,14 +186,15 @@ export function createApp(options: AppOptions): Hono {
     c.header('Allow', 'GET, HEAD');
     return c.text(translator(requestLang(c, false))('web.api.methodNotAllowed', { method: c.req.method, path: c.req.path, allowed: 'GET' }), 405);
   });
+}
 
-  app.onError((err, c) => {
+/** ApiError as its JSON body; a body over the limit as 413; anything else as 500 with its message. */
+function errorHandler(maxBody: number): ErrorHandler {
+  return (err, c) => {
     const t = translator(requestLang(c, false));
     if (err instanceof ApiError) return c.json(errorBody(err, t), err.status);
-    if (err instanceof HTTPException && err.status === 413)
-      return c.json(errorBody(new ApiError(413, 'web.api.tooLarge', { limit: Math.round(maxBody / 1048576) }, 'too-large'), t), 413);
+    if (err instanceof HTTPException && err.status === 413) return c.json(errorBody(tooLarge(maxBody), t), 413);
     const message = err instanceof Error ? err.message : String(err);
     return c.json(errorBody(new ApiError(500, 'web.api.internal', { message }, 'internal'), t), 500);
-  });
-  return app;
+  };
 }
