@@ -87,7 +87,8 @@ export function utf8Lines(buf: Buffer): InputLines {
       lines[count++] = slice(pos, n);
       break;
     }
-    lines[count++] = slice(pos, end);
+    // an empty line costs no native call (a padded paste is millions of them)
+    lines[count++] = end === pos ? '' : slice(pos, end);
     if (buf[end] === 13 && buf[end + 1] === 10) {
       crlf++;
       pos = end + 2;
