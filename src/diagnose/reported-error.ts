@@ -161,9 +161,12 @@ export function extractReportedError(report: ParsedReport | null, options: { err
       const n = f.raw.split('\n').length;
       for (let k = 0; k < n; k++) fieldLines.add(f.line + k);
     }
-    report.lines.forEach((text, i) => {
+    const lines = report.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i] ?? '';
+      if (text === '') continue;
       if (scanLine(text, into, true, fieldLines.has(i + 1))) into.sources.push({ from: 'input', line: i + 1, text: text.trimEnd() });
-    });
+    }
   }
   into.codes = sortCodes(into.codes);
   return into;
