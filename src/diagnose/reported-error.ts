@@ -51,6 +51,10 @@ const LABELS: { kind: 'device' | 'correlation' | 'timestamp' | 'tenant' | 'code'
 /** `in the tenant 'X' directory`, 「テナント 'X' のディレクトリ」, `tenant 'X'`. */
 const TENANT_PHRASE = /(?:tenant|テナント)\s*['‘’"“”「]([^'‘’"“”」]{1,120})['‘’"“”」]/gi;
 
+const BLANK = /^\s*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+const DIGIT = /\d/;
+
 function empty(): ReportedError {
   return { codes: [], deviceIds: [], tenantNames: [], tenantIds: [], correlationIds: [], timestamps: [], sources: [] };
 }
@@ -63,17 +67,23 @@ function push(list: string[], value: string): boolean {
 
 /** What one line says about the reported error; false when it says nothing. */
 function scanLine(raw: string, into: ReportedError, labelsOnly: boolean, inStatusField = false): boolean {
+  // a blank line says nothing (every pattern below needs a visible character): the common line of a padded paste
+  if (raw.length === 0 || BLANK.test(raw)) return false;
   // full-width colons, digits and spaces (transcribed pages) read as their ASCII forms
-  const line = raw.normalize('NFKC');
+  const line = NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw;
+  // every code pattern needs an ASCII digit, every label a colon (after NFKC): skip the patterns a line cannot match
+  const hasDigit = DIGIT.test(line);
+  const hasColon = line.includes(':');
   let hit = false;
-  const statusLine = inStatusField || STATUS_FIELD_LINE.test(line);
+  const statusLine = inStatusField || (hasColon && STATUS_FIELD_LINE.test(line));
   const codes: string[] = [];
-  for (const c of collectErrorCodes([line])) {
+  for (const c of hasDigit ? collectErrorCodes([line]) : []) {
     // a status field's hex code (Attempt Status : 0xc000023c) is the status's own evidence
     if (c.startsWith('0x') && statusLine) continue;
     codes.push(c);
   }
   for (const { kind, re } of LABELS) {
+    if (kind === 'code' ? !hasDigit : !hasColon) continue;
     const m = re.exec(line);
     if (!m) continue;
     const value = (m[1] ?? '').trim();
@@ -151,9 +161,12 @@ export function extractReportedError(report: ParsedReport | null, options: { err
       const n = f.raw.split('\n').length;
       for (let k = 0; k < n; k++) fieldLines.add(f.line + k);
     }
-    report.lines.forEach((text, i) => {
+    const lines = report.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i] ?? '';
+      if (text === '') continue;
       if (scanLine(text, into, true, fieldLines.has(i + 1))) into.sources.push({ from: 'input', line: i + 1, text: text.trimEnd() });
-    });
+    }
   }
   into.codes = sortCodes(into.codes);
   return into;

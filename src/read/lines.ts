@@ -80,6 +80,20 @@ export function utf8Lines(buf: Buffer): InputLines {
   let nextCr = buf.indexOf(13);
   let pos = 0;
   for (;;) {
+    const first = buf[pos];
+    if (first === 10 || first === 13) {
+      // an empty line costs no native call (a padded paste is millions of them)
+      lines[count++] = '';
+      if (first === 13 && buf[pos + 1] === 10) {
+        crlf++;
+        pos += 2;
+      } else {
+        if (first === 13) cr++;
+        else lf++;
+        pos++;
+      }
+      continue;
+    }
     if (nextLf >= 0 && nextLf < pos) nextLf = buf.indexOf(10, pos);
     if (nextCr >= 0 && nextCr < pos) nextCr = buf.indexOf(13, pos);
     const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;

@@ -286,12 +286,13 @@ class StatusReader {
       this.warn({ code: 'truncated-line', line: lineNo, count: raw.length });
       return;
     }
-    const text = line.unMarkdown(raw, this.markers);
+    // an empty line is blank (and needs no classifier): a padded paste is millions of them
+    const text = raw === '' ? raw : line.unMarkdown(raw, this.markers);
     if (this.otherCommandFrom) {
       this.kinds[i] = this.otherCommandLine(text, lineNo);
       return;
     }
-    const start = line.firstNonSpace(text);
+    const start = text === '' ? -1 : line.firstNonSpace(text);
     if (start < 0) {
       this.kinds[i] = K.blank;
       this.lastWasBlankSinceField = true;

@@ -160,12 +160,24 @@ const CANONICAL = new Map<string, string>();
 for (const name of Object.keys(FIELDS)) CANONICAL.set(norm(name), name);
 for (const [alias, name] of Object.entries(ALIASES)) CANONICAL.set(norm(alias), name);
 
+/** Case and runs of spaces aside, the name as printed: tells apart names `norm` makes one. */
+function spelled(key: string): string {
+  return key.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+// a name printed as dsregcmd spells it is that name, before the loose match: SSO State's
+// "Server Error Code" (the PRT attempt's) and Diagnostic Data's "Server ErrorCode" (the join's)
+// are one name once the spaces are gone
+const SPELLED = new Map<string, string>();
+for (const [alias, name] of Object.entries(ALIASES)) SPELLED.set(spelled(alias), name);
+for (const name of Object.keys(FIELDS)) SPELLED.set(spelled(name), name);
+
 /** The canonical name of a printed key, or undefined for a key dsregcmd is not known to print. */
 const seenKeys = new Map<string, string | undefined>();
 export function canonicalKey(printed: string): string | undefined {
   let hit = seenKeys.get(printed);
   if (hit === undefined && !seenKeys.has(printed)) {
-    hit = CANONICAL.get(norm(printed));
+    hit = SPELLED.get(spelled(printed)) ?? CANONICAL.get(norm(printed));
     if (seenKeys.size < 10_000) seenKeys.set(printed, hit);
   }
   return hit;

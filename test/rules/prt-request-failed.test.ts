@@ -61,9 +61,8 @@ ruleTester(prtRequestFailed, {
             'Previous Prt Attempt : 2025-02-11 07:58:41.372 UTC',
             'Attempt Status : 0xc000006d',
             'HTTP Error : 0x0',
-            // KNOWN READER BUG (reported, src/read/vocabulary.ts is not this rule's): SSO State's
-            // "Server Error Code" is read as Diagnostic Data's "Server ErrorCode", so the block
-            // never holds it; when the reader is fixed, this line joins the evidence
+            // SSO State's "Server Error Code" is the PRT attempt's own (not Diagnostic Data's "Server ErrorCode")
+            'Server Error Code : invalid_grant',
             'Server Error Description : AADSTS50126: Error validating credentials due to invalid username or password.',
           ],
         },
