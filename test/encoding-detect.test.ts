@@ -4,6 +4,7 @@
 // The CLI decodes with src/read/codepages.ts, the standalone page with codepages.browser.ts: both
 // paths read the same bytes here and must choose the same encoding and give the same text.
 import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DecodedText, decodeBytes, type TextEncodingName } from '../src/read/decode.js';
@@ -98,5 +99,55 @@ describe('legacy code page detection (CLI and browser decoders)', () => {
   it('the evidence names the scores of all three code pages', () => {
     const decoded = decodeBytes(iconv.encode(named('s01-aadj-700003.txt', german), 'win1252'));
     expect(decoded.evidence).toMatch(/932: -?\d+(\.\d+)?, 1252: -?\d+(\.\d+)?, 850: -?\d+(\.\d+)?/u);
+  });
+});
+
+// names as people type them: words of a Western language with its accented letters, or Japanese
+// syllables as the languages build them: accented letters one at a time between plain ones
+const syllable = fc
+  .oneof(
+    fc.tuple(fc.constantFrom(...'bcdfghklmnprstvwz'.split('')), fc.constantFrom(...'aeiouäöüéèêàóíúáôëï'.split(''))),
+    fc.tuple(fc.constantFrom('ß', 'ç', 'ñ'), fc.constantFrom(...'aeiou'.split(''))),
+  )
+  .chain(([c, v]) => fc.constantFrom('', 'n', 'r', 'l', 's').map((end) => c + v + end));
+const westernWord = fc
+  .array(syllable, { minLength: 1, maxLength: 4 })
+  .map((ss) => ss.join(''))
+  .filter((w) => /[^\x00-\x7fß]/u.test(w));
+const capitalized = (w: string) => (w.startsWith('ß') ? w : w.charAt(0).toUpperCase() + w.slice(1));
+// a lone byte can be either page (E1 is á in 1252 and ß in 850, and 1252 wins the tie): each name
+// brings an accented letter of its own, not only ß
+const westernName = fc
+  .array(westernWord, { minLength: 1, maxLength: 3 })
+  .map((ws) => ws.map(capitalized).join(' '))
+  .filter((w) => /[^\x00-\x7fß]/u.test(w));
+const japaneseName = fc
+  .array(fc.constantFrom(...'山田太郎佐藤鈴木高橋東京大阪株式会社商事製作所あいうえおかきくけこさしすせそアイウエオカキクケコサシスセソー'.split('')), {
+    minLength: 2,
+    maxLength: 8,
+  })
+  .map((cs) => cs.join(''));
+
+describe('legacy code page detection on generated names', () => {
+  it('Western names in ANSI 1252 and OEM 850 are read in their code page', () => {
+    fc.assert(
+      fc.property(westernName, westernWord, fc.constantFrom('cp1252', 'cp850'), (tenant, user, encoding) => {
+        const text = named('s01-aadj-700003.txt', { tenant, account: `${user.toUpperCase()}\\${user}` });
+        const bytes = iconv.encode(text, encoding === 'cp1252' ? 'win1252' : 'cp850');
+        for (const decode of [decodeBytes, browserDecodeBytes]) expect(decode(bytes).encoding).toBe(encoding);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('Japanese names in Shift_JIS are read as 932', () => {
+    fc.assert(
+      fc.property(japaneseName, japaneseName, (tenant, user) => {
+        const text = named('s02-hybrid-700003.txt', { tenant, account: `NORTHWIND\\${user}` });
+        const bytes = iconv.encode(text, 'cp932');
+        for (const decode of [decodeBytes, browserDecodeBytes]) expect(decode(bytes).encoding).toBe('cp932');
+      }),
+      { numRuns: 150 },
+    );
   });
 });

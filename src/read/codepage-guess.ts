@@ -80,7 +80,8 @@ function sjisToken(sample: Uint8Array, i: number): Token {
 }
 
 /**
- * Japanese in runs scores 2 a character; a lone character wedged between ASCII letters (what a
+ * Japanese in runs scores 3 a character (two bytes, where a Latin reading scores at most 2 a byte
+ * on half of them); a lone character wedged between ASCII letters (what a
  * Latin `ü` followed by `l` becomes) and invalid or unassigned pairs score against.
  */
 function shiftJisScore(sample: Uint8Array): number {
@@ -106,28 +107,39 @@ function sjisRunScore(sample: Uint8Array, run: Token[]): number {
   const first = run[0] as Token;
   const last = run[run.length - 1] as Token;
   const wedged = isAsciiLetter(sample[first.start - 1]) && isAsciiLetter(sample[last.end]);
+  // every pair ending in an ASCII letter, inside a word: what accented letters between plain ones
+  // look like (B ö b ö r); Japanese trail bytes are ASCII letters only about a quarter of the time
+  const alternating =
+    (isAsciiLetter(sample[first.start - 1]) || isAsciiLetter(sample[last.end])) && run.every((t) => t.end - t.start === 2 && isAsciiLetter(sample[t.end - 1]));
+  if (alternating) return run.reduce((sum, t) => sum + (t.kind === 'invalid' ? -4 : t.kind === 'japanese' ? 0 : -1), 0);
   const alone = run.length === 1;
+  // half-width katakana glued to full-width characters: Latin-1 letters read as Shift_JIS
+  const mixed = run.some((t) => t.kind === 'halfwidth') && run.some((t) => t.kind === 'japanese' || t.kind === 'symbol');
   let score = 0;
   for (const t of run) {
     if (t.kind === 'invalid') score -= 4;
     else if (t.kind === 'rare') score -= 1;
-    else if (t.kind === 'japanese') score += alone ? (wedged ? -2 : 1) : 2;
+    else if (t.kind === 'japanese') score += alone ? (wedged ? -2 : 1) : mixed ? 1 : 3;
     else if (t.kind === 'symbol') score += alone && wedged ? -2 : 0;
-    else if (t.kind === 'halfwidth') score += alone ? (isAsciiLetter(sample[t.start - 1]) || isAsciiLetter(sample[t.end]) ? -2 : 0) : 1;
+    else if (t.kind === 'halfwidth') score += alone ? (isAsciiLetter(sample[t.start - 1]) || isAsciiLetter(sample[t.end]) ? -2 : 0) : mixed ? -1 : 1;
   }
   return score;
 }
 
 // ---------------------------------------------------------------- 1252 and 850
 
-const isLatinLetter = (c: string): boolean => c >= '\u00c0' && c <= '\u00ff' && c !== '\u00d7' && c !== '\u00f7';
+/** Latin-1 letters of the languages Windows ships in 1252/850 locales; Icelandic þ and ð are rare enough to count as symbols. */
+const isLatinLetter = (c: string): boolean => c >= '\u00c0' && c <= '\u00ff' && !'×÷þÞðÐ'.includes(c);
 const isBox = (c: string): boolean => (c >= '\u2500' && c <= '\u259f') || c === '\u25a0';
-const isOtherLetter = (c: string): boolean => /\p{L}/u.test(c);
+/** Symbols no word touches: a letter read in the wrong code page (850 ü as 1252 is ³, 1252 ö as 850 is ÷). */
+const ODD_SYMBOLS = new Set('†‡ˆ‰‹›¤¦¨¬¯¸¹²³¼½¾±×÷¶‗');
+/** What may sit inside a word: apostrophes and the Catalan middle dot. */
+const IN_WORD_SYMBOLS = new Set('’‘´`·\u00ad');
 const isUpper = (c: string): boolean => c !== c.toLowerCase();
 
 /**
  * Accented letters one or two at a time next to ASCII letters, in a matching case, score 2 each;
- * box drawing in lines scores 1; letters in long runs of high bytes, box drawing inside words and
+ * box drawing in lines scores 1; symbols in long runs of high bytes, box drawing inside words and
  * unassigned bytes score against.
  */
 function singleByteScore(sample: Uint8Array, high: string): number {
@@ -151,12 +163,55 @@ function singleByteCharScore(sample: Uint8Array, high: string, start: number, en
   const after = sample[end];
   const inWord = isAsciiLetter(before) || isAsciiLetter(after);
   if (c === '\uFFFD') return -4;
-  if (isBox(c)) return inWord ? -2 : 1;
-  // ƒ, Š, ª... wedged in a word are what Shift_JIS lead bytes look like in 1252; quotes are not letters
-  if (!isLatinLetter(c)) return isOtherLetter(c) && isAsciiLetter(before) && isAsciiLetter(after) ? -1 : 0;
-  if (end - start > 2) return -1;
+  if (isBox(c)) return inWord ? -2 : boxNeighbour(sample, high, start, end, j) ? 1 : 0;
+  // three or more high bytes in a row: rare in Western words, so no letter scores, and a symbol among them counts against
+  const long = end - start > 2;
+  if (!isLatinLetter(c)) return long ? -1 : symbolScore(c, before, after);
+  if (long) return 0;
   if (!inWord) return 0;
-  // an uppercase letter after a lowercase one, or a lowercase one inside an uppercase word, is not a word
-  if (isUpper(c) ? isAsciiLower(before) : isAsciiUpper(before) && isAsciiUpper(after)) return 0;
-  return 2;
+  return wordCaseFits(sample, high, j) ? 2 : 0;
+}
+
+/** The letters of the word around byte j, in this code page: ASCII letters and Latin letters. */
+function wordAround(sample: Uint8Array, high: string, j: number): string {
+  const letterAt = (k: number): string | undefined => {
+    const b = sample[k];
+    if (b === undefined) return undefined;
+    if (b < 0x80) return isAsciiLetter(b) ? String.fromCharCode(b) : undefined;
+    const c = high.charAt(b - 0x80);
+    return isLatinLetter(c) ? c : undefined;
+  };
+  let from = j;
+  while (from > 0 && letterAt(from - 1) !== undefined && j - from < 40) from--;
+  let word = '';
+  for (let k = from; k < sample.length && k - j < 40; k++) {
+    const c = letterAt(k);
+    if (c === undefined) break;
+    word += c;
+  }
+  return word;
+}
+
+/** Words are lowercase, Capitalised or UPPERCASE ("ÄRü" is Shift_JIS read as 850). ß has no case. */
+function wordCaseFits(sample: Uint8Array, high: string, j: number): boolean {
+  const word = wordAround(sample, high, j).replace(/ß/gu, '');
+  const rest = word.slice(1);
+  return rest === rest.toLowerCase() || word === word.toUpperCase();
+}
+
+/**
+ * A symbol other than a letter: odd ones next to a letter, and anything but an apostrophe wedged
+ * between two letters (ƒ, Š, ª... inside a word are Shift_JIS lead bytes read as 1252), score against.
+ */
+function symbolScore(c: string, before: number | undefined, after: number | undefined): number {
+  const touches = isAsciiLetter(before) || isAsciiLetter(after);
+  const wedged = isAsciiLetter(before) && isAsciiLetter(after);
+  if (ODD_SYMBOLS.has(c)) return touches ? -1 : 0;
+  return wedged && !IN_WORD_SYMBOLS.has(c) ? -1 : 0;
+}
+
+/** Box drawing comes in lines: a box character next to another one in the same run. */
+function boxNeighbour(sample: Uint8Array, high: string, start: number, end: number, j: number): boolean {
+  const at = (k: number) => k >= start && k < end && isBox(high.charAt((sample[k] as number) - 0x80));
+  return at(j - 1) || at(j + 1);
 }
