@@ -22,8 +22,6 @@ const CP1252_HIGH = `€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD�
 const CP850_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
 
 const isAsciiLetter = (b: number | undefined): boolean => b !== undefined && ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
-const isAsciiUpper = (b: number | undefined): boolean => b !== undefined && b >= 0x41 && b <= 0x5a;
-const isAsciiLower = (b: number | undefined): boolean => b !== undefined && b >= 0x61 && b <= 0x7a;
 
 /** Pick the code page whose reading of the sample scores highest; 1252 wins ties. */
 export function guessLegacyCodePage(sample: Uint8Array): CodePageGuess {
@@ -135,7 +133,6 @@ const isBox = (c: string): boolean => (c >= '\u2500' && c <= '\u259f') || c === 
 const ODD_SYMBOLS = new Set('†‡ˆ‰‹›¤¦¨¬¯¸¹²³¼½¾±×÷¶‗');
 /** What may sit inside a word: apostrophes and the Catalan middle dot. */
 const IN_WORD_SYMBOLS = new Set('’‘´`·\u00ad');
-const isUpper = (c: string): boolean => c !== c.toLowerCase();
 
 /**
  * Accented letters one or two at a time next to ASCII letters, in a matching case, score 2 each;
