@@ -19,21 +19,10 @@ import {
   targetOf,
   wireDropZone,
 } from './dom.js';
-import { engine, type InputRequest } from './engine.js';
-import { type FlowDiagnosis, pathLabels, renderFlow } from './flow.js';
-
-/**
- * The diagnosis document (`diagnose --format json`, plus `source.lines`). src/ builds it as
- * `unknown` (render/localize.ts diagnosisToJson) until the contract module types it; the page
- * names the parts the flow diagram reads and reads the rest loosely.
- */
-// biome-ignore lint/suspicious/noExplicitAny: the diagnosis JSON has no type in src/ yet (issue 15 item 1)
-type DiagnosisDoc = Record<string, any>;
-// biome-ignore lint/suspicious/noExplicitAny: the verify JSON has no type in src/ yet (issue 15 item 1)
-type VerifyDoc = Record<string, any>;
-/** One finding, step, evidence line or warning inside those documents, read as loosely as they are typed. */
-// biome-ignore lint/suspicious/noExplicitAny: parts of the untyped documents above
-type DocPart = Record<string, any>;
+import type { EvidenceLine, InputWarning, LocalizedFinding, LocalizedStep } from '../src/contract/diagnosis.js';
+import type { FindingRef, VerifyDocument } from '../src/contract/verify.js';
+import { type DiagnosisPage, engine, type InputRequest } from './engine.js';
+import { pathLabels, renderFlow } from './flow.js';
 
 /** Text or bytes the page holds for one input. */
 interface Loaded {
@@ -50,13 +39,13 @@ interface AppState {
   loaded: Loaded | null;
   /** What the shown diagnosis was made from. */
   request: InputRequest | null;
-  result: DiagnosisDoc | null;
+  result: DiagnosisPage | null;
   masked: boolean;
   done: Set<string>;
   selected: number;
   afterLoaded: Loaded | null;
   afterRequest: { before: InputRequest; after: InputRequest; afterError?: string } | null;
-  afterResult: VerifyDoc | null;
+  afterResult: VerifyDocument | null;
   seq: number;
   afterSeq: number;
 }
@@ -95,7 +84,7 @@ function updateMaskTargets() {
     for (const v of [d.deviceId, d.tenantId, d.deviceName, d.tenantName]) if (typeof v === 'string' && v.trim().length >= 3) values.add(v.trim());
     // a hybrid device prints its FQDN; its host name alone appears elsewhere (Executing Account Name)
     if (typeof d.deviceName === 'string' && d.deviceName.includes('.')) {
-      const host = d.deviceName.split('.')[0];
+      const host = d.deviceName.split('.')[0] ?? '';
       if (host.length >= 3) values.add(host);
     }
   }
@@ -195,7 +184,7 @@ async function diagnoseRequest(request: InputRequest, { fromFile = false, quiet 
   hideError();
   if (!quiet) setStatus(t('web.busy'));
   $<HTMLButtonElement>('diagnose').disabled = true;
-  let result: DiagnosisDoc;
+  let result: DiagnosisPage;
   try {
     result = await engine.diagnose(request, state.lang);
   } catch (e) {
@@ -278,7 +267,7 @@ function renderResults() {
   $('results-empty').hidden = r !== null;
   $('results-body').hidden = r === null;
   if (!r) return;
-  const errors = r.findings.filter((f: DocPart) => f.severity === 'error').length;
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
   const verdict = $('verdict');
   verdict.className = `verdict ${r.exitCode === 1 ? 'bad' : 'good'}`;
   verdict.textContent = r.exitCode === 1 ? t('web.results.problems', { count: errors }) : t('web.results.ok');
@@ -300,11 +289,11 @@ function fieldValue(value: string | null | undefined, masked: boolean) {
   return h('span', { class: 'value', text: shown(String(value)) });
 }
 
-function renderSummary(r: DiagnosisDoc) {
+function renderSummary(r: DiagnosisPage) {
   const d = r.device;
   const row = (label: string, ...value: Child[]) => [h('dt', { text: label }), h('dd', {}, ...value)];
-  const flags = ['AzureAdJoined', 'DomainJoined', 'WorkplaceJoined', 'EnterpriseJoined'].map((name) => {
-    const key = name.charAt(0).toLowerCase() + name.slice(1);
+  const flags = (['AzureAdJoined', 'DomainJoined', 'WorkplaceJoined', 'EnterpriseJoined'] as const).map((name) => {
+    const key = `${name.charAt(0).toLowerCase()}${name.slice(1)}` as 'azureAdJoined' | 'domainJoined' | 'workplaceJoined' | 'enterpriseJoined';
     const v = d[key];
     return h('span', { class: `flag ${v === true ? 'yes' : v === false ? 'no' : 'unknown'}`, text: `${name} ${yesNo(v)}` });
   });
@@ -336,16 +325,16 @@ function renderSummary(r: DiagnosisDoc) {
   );
 }
 
-function lineList(evidence: DocPart[]): string {
+function lineList(evidence: EvidenceLine[]): string {
   return evidence.map((e) => e.line).join(', ');
 }
 
-function renderFindings(r: DiagnosisDoc) {
+function renderFindings(r: DiagnosisPage) {
   const list = clear($('findings'));
   if (r.findings.length === 0) {
     list.append(h('li', { class: 'muted', text: t('report.noFindings') }));
   }
-  r.findings.forEach((f: DocPart, i: number) => {
+  r.findings.forEach((f, i) => {
     const hasEvidence = f.evidence.length > 0;
     const head = h(
       'button',
@@ -387,8 +376,8 @@ function renderFindings(r: DiagnosisDoc) {
     const body = c.known
       ? [
           h('p', {}, h('strong', { text: `${t('report.meaning')}: ` }), c.meaning),
-          h('p', {}, h('strong', { text: `${t('report.cause')}: ` }), rich(c.cause)),
-          h('p', {}, h('strong', { text: `${t('report.action')}: ` }), rich(c.action)),
+          h('p', {}, h('strong', { text: `${t('report.cause')}: ` }), rich(c.cause ?? '')),
+          h('p', {}, h('strong', { text: `${t('report.action')}: ` }), rich(c.action ?? '')),
         ]
       : [h('p', { class: 'muted', text: t('report.unknownCode') })];
     codes.append(
@@ -401,6 +390,7 @@ function selectFinding(i: number) {
   if (!state.result) return;
   state.selected = i;
   const f = state.result.findings[i];
+  if (!f) return;
   for (const el of document.querySelectorAll('#findings .finding')) el.classList.remove('selected');
   for (const el of document.querySelectorAll('#findings .finding-head')) el.removeAttribute('aria-current');
   const li = document.querySelectorAll('#findings .finding')[i];
@@ -414,20 +404,20 @@ function selectFinding(i: number) {
   }
 }
 
-function markFocusLines(f: DocPart) {
+function markFocusLines(f: LocalizedFinding) {
   for (const el of document.querySelectorAll('#source .line.focus')) el.classList.remove('focus');
   if (!f) return;
   for (const e of f.evidence) document.querySelector(`#source [data-line="${e.line}"]`)?.classList.add('focus');
 }
 
-function renderWarnings(r: DiagnosisDoc) {
+function renderWarnings(r: DiagnosisPage) {
   const warnings = r.input.warnings;
   $('warnings-card').hidden = warnings.length === 0;
-  clear($('warnings')).append(...warnings.map((w: DocPart) => h('li', { text: shown(w.message) })));
+  clear($('warnings')).append(...warnings.map((w: InputWarning) => h('li', { text: shown(w.message) })));
 }
 
-function renderFlowCard(r: DiagnosisDoc) {
-  const { svg, path } = renderFlow(r as FlowDiagnosis, t, jumpToStep);
+function renderFlowCard(r: DiagnosisPage) {
+  const { svg, path } = renderFlow(r, t, jumpToStep);
   clear($('flow')).append(svg);
   $('flow-caption').textContent = path.nodes.size > 0 ? t('web.flow.caption') : t('web.flow.captionNone');
   $('flow-path').textContent = pathLabels(path, t).join(' → ');
@@ -457,7 +447,7 @@ async function copyText(text: string, button: HTMLButtonElement) {
 }
 
 /** One plan step (also used for "After" mode's next step). `n` null = no checkbox. */
-function renderStep(step: DocPart, n: number | null): HTMLElement {
+function renderStep(step: LocalizedStep, n: number | null): HTMLElement {
   const title = shown(step.title);
   const head = h('div', { class: 'step-head' });
   if (n !== null) {
@@ -527,10 +517,10 @@ function renderStep(step: DocPart, n: number | null): HTMLElement {
   return li;
 }
 
-function renderPlan(r: DiagnosisDoc) {
+function renderPlan(r: DiagnosisPage) {
   const list = clear($('plan'));
   if (r.plan.steps.length === 0) list.append(h('li', { class: 'muted', text: t('report.noPlan') }));
-  r.plan.steps.forEach((step: DocPart, i: number) => {
+  r.plan.steps.forEach((step, i) => {
     list.append(renderStep(step, i + 1));
   });
   updateProgress();
@@ -538,13 +528,13 @@ function renderPlan(r: DiagnosisDoc) {
 
 function updateProgress() {
   const steps = state.result?.plan.steps ?? [];
-  const done = steps.filter((s: DocPart) => state.done.has(s.id)).length;
+  const done = steps.filter((s: LocalizedStep) => state.done.has(s.id)).length;
   $('plan-progress').textContent = steps.length ? t('web.plan.progress', { done, total: steps.length }) : '';
 }
 
-function renderSource(r: DiagnosisDoc) {
-  const hits = new Set<number>(r.findings.flatMap((f: DocPart) => f.evidence.map((e: DocPart) => e.line)));
-  const lines = r.source?.lines ?? [];
+function renderSource(r: DiagnosisPage) {
+  const hits = new Set<number>(r.findings.flatMap((f) => f.evidence.map((e) => e.line)));
+  const lines = r.source.lines;
   const box = clear($('source'));
   const frag = document.createDocumentFragment();
   lines.forEach((text: string, i: number) => {
@@ -560,7 +550,10 @@ function renderSource(r: DiagnosisDoc) {
   });
   box.append(frag);
   $('source-meta').textContent = t('web.source.meta', { name: shown(r.input.name), lines: r.input.lines, encoding: r.input.encoding });
-  if (state.selected >= 0) markFocusLines(r.findings[state.selected]);
+  // the same input diagnosed again (another language, error code or MDM) may have fewer findings
+  const selected = r.findings[state.selected];
+  if (selected) markFocusLines(selected);
+  else state.selected = -1;
 }
 
 // ---- downloads -------------------------------------------------------------------------------
@@ -642,7 +635,7 @@ async function compareRequest(
 ) {
   const seq = ++state.afterSeq;
   if (!quiet) setStatus(t('web.busy'), 'after-status');
-  let result: VerifyDoc;
+  let result: VerifyDocument;
   try {
     result = await engine.verify(request, state.lang);
   } catch (e) {
@@ -664,7 +657,7 @@ async function compareRequest(
   renderAfter(result);
 }
 
-function renderAfter(v: VerifyDoc) {
+function renderAfter(v: VerifyDocument) {
   const box = clear($('after-result'));
   box.hidden = false;
   const good = v.verdict === 'fixed' || v.verdict === 'no-change-needed';
@@ -679,7 +672,7 @@ function renderAfter(v: VerifyDoc) {
   );
   // what the verdict rests on (#11): already localised by the server
   for (const r of v.reasons ?? []) box.append(h('p', { class: 'verify-reason', 'data-reason': r.id }, h('strong', { text: `${t('verify.why')}: ` }), r.text));
-  const list = (key: string, items: DocPart[]) =>
+  const list = (key: string, items: FindingRef[]) =>
     items.length ? h('p', {}, h('strong', { text: `${t(key)}: ` }), items.map((f) => shown(f.title)).join(' / ')) : null;
   append(box, [list('verify.resolved', v.resolved), list('verify.remaining', v.remaining), list('verify.introduced', v.introduced)]);
   box.append(h('h3', { text: t('verify.next') }));

@@ -2,7 +2,7 @@
 // plan as `dsreg-doctor cleanup --format json`) on the files loaded in the Fleet view, with its
 // report and scripts as downloads. Every value from the exports reaches the page as text.
 import { barChart } from './charts.js';
-import type { ActivityBucket, CleanupDevice, HoldReason, StagedCleanup } from '../src/cleanup/staged.js';
+import type { ActivityBucket, CleanupDevice, HoldReason, StagedCleanup } from '../src/contract/cleanup.js';
 import type { CleanupFileNote } from '../src/web/cleanup-api.js';
 import { $, apiError, clear, download, errorText, h, type Params, targetOf } from './dom.js';
 

@@ -1,7 +1,12 @@
 // The engine the page calls when `dsreg-doctor serve` serves it: the local server's JSON API.
 // The standalone page (npm run build:standalone) bundles src/web/standalone.ts in place of this
 // file: the same calls, answered in the browser by the same library code.
+import type { DiagnosisDocument } from '../src/contract/diagnosis.js';
+import type { VerifyDocument } from '../src/contract/verify.js';
 import { apiError, errorText } from './dom.js';
+
+/** The diagnosis document (`diagnose --format json`) with the decoded lines the page shows (`?lines=1`). */
+export type DiagnosisPage = DiagnosisDocument & { source: { lines: string[] } };
 
 /** A failure with a message for people; `network` when the server did not answer at all. */
 /** One input the page sends: its bytes, file name, the error text the user saw, MDM. */
@@ -57,7 +62,7 @@ export const engine = {
     return new Uint8Array(await (await call(`/examples/${encodeURIComponent(file)}`)).arrayBuffer()) as Uint8Array<ArrayBuffer>;
   },
   /** The diagnosis JSON (`diagnose --format json`) with the decoded lines as `source.lines`. */
-  async diagnose(request: InputRequest, lang: string) {
+  async diagnose(request: InputRequest, lang: string): Promise<DiagnosisPage> {
     return (await post('/api/diagnose', request, lang, { lines: 1 })).json();
   },
   // downloads: bytes, not text, because the scripts start with a BOM Windows PowerShell 5.1 needs
@@ -84,7 +89,7 @@ export const engine = {
     return (await call(`/api/collect-script?${query({ lang })}`)).arrayBuffer();
   },
   /** "After" mode: { before, after, afterError } where before and after are input requests. */
-  async verify(request: { before: InputRequest; after: InputRequest; afterError?: string }, lang: string) {
+  async verify(request: { before: InputRequest; after: InputRequest; afterError?: string }, lang: string): Promise<VerifyDocument> {
     const form = new FormData();
     form.append('before', new Blob([request.before.bytes]), request.before.name || 'before.txt');
     form.append('after', new Blob([request.after.bytes]), request.after.name || 'after.txt');

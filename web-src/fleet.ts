@@ -2,8 +2,8 @@
 // server (POST /api/fleet), which runs the same fleet analysis as the CLI; this page filters,
 // sorts, draws and drills down. Every value from the exports reaches the page as text.
 import { type BarItem, barChart, type Column, columnChart } from './charts.js';
-import type { AffectedDevice, CleanupEntry, CleanupRisk, FleetReport } from '../src/fleet/types.js';
-import type { LocalizedStep } from '../src/render/localize.js';
+import type { LocalizedStep } from '../src/contract/diagnosis.js';
+import type { AffectedDevice, CleanupEntry, CleanupRisk, FleetReport } from '../src/contract/fleet.js';
 import type { DeviceEvents } from '../src/web/fleet-device.js';
 import { type CleanupTab, initCleanupTab, wireTabs } from './cleanup.js';
 import {

@@ -1,6 +1,8 @@
 // The source article's decision flow as inline SVG: which registration state leads to which remedy,
 // then the "still failing" stage (AAD\Storage key) and support. The device's path comes from the
 // diagnosis (plan.branch, the plan's step ids, the findings); the other branches are greyed.
+import type { DiagnosisDocument } from '../src/contract/diagnosis.js';
+import type { StepId } from '../src/contract/steps.js';
 import { s } from './dom.js';
 
 const BOX_W = 140;
@@ -24,14 +26,11 @@ interface FlowNode {
   row: number;
   key: string;
   kind: 'start' | 'check' | 'cond' | 'act';
-  steps?: string[];
+  steps?: StepId[];
 }
 
 /** What the diagram reads of a diagnosis (`diagnose --format json`). */
-export interface FlowDiagnosis {
-  plan: { branch: string; steps: { id: string; title: string }[] };
-  findings: { id: string }[];
-}
+export type FlowDiagnosis = Pick<DiagnosisDocument, 'plan' | 'findings'>;
 
 export interface FlowPath {
   branch: string;
