@@ -102,7 +102,7 @@ export function cleanupToText(plan: StagedCleanup, t: Translate): string {
   for (const r of counts) out.push(`  ${String(plan.byReason[r]).padStart(6)}  ${t(`cleanup.reason.${r}`)}`);
   out.push('');
   out.push(t('cleanup.section.wouldBreak'));
-  out.push(...wouldBreakLines(plan, t).map((l) => `  ${l}`));
+  for (const l of wouldBreakLines(plan, t)) out.push(`  ${l}`);
   out.push('');
   out.push(t('cleanup.section.activityAge'));
   const max = Math.max(1, ...plan.activityAge.map((b) => b.count));

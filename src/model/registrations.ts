@@ -59,7 +59,7 @@ const fieldsOf = (...list: (Field | null | undefined)[]): Field[] => list.filter
 export function registrationsOf(status: DeviceStatus): Registration[] {
   const join = deviceJoinOf(status);
   const out: Registration[] = join ? [join] : [];
-  if (status.workAccounts.length > 0) out.push(...workAccountsOf(status, join));
+  if (status.workAccounts.length > 0) for (const w of workAccountsOf(status, join)) out.push(w);
   else if (status.workplaceJoined.value === true) out.push(legacyWorkAccountOf(status, join));
   return out;
 }

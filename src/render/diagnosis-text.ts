@@ -83,7 +83,11 @@ function findingsSection(d: Diagnosis, pen: TextPen): string[] {
   const { t } = pen;
   const out = [pen.paint('bold', t('report.findings'))];
   if (d.findings.length === 0) out.push(`  ${t('report.noFindings')}`);
-  for (const raw of d.findings) out.push('', ...findingLines(localizeFinding(raw, pen.tv), pen));
+  for (const raw of d.findings) {
+    out.push('');
+    // a finding may carry any number of evidence lines: append one by one, never spread into push()
+    for (const line of findingLines(localizeFinding(raw, pen.tv), pen)) out.push(line);
+  }
   return out;
 }
 
