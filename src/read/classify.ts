@@ -73,12 +73,23 @@ export function markersOf(text: string): Markers {
 
 /** Undo Markdown damage (quote prefixes, bold markers, inline code, two-space breaks) and full-width colons. */
 export function unMarkdown(text: string, m: Markers): string {
+  // one native look tells the usual line apart: nothing to repair, at most trailing spaces to drop
+  if (!(m.bom || m.quote || m.bold || m.code || m.fullWidthColon) || !DAMAGE.test(text)) return trimEnd(text);
   let t = m.bom && text.includes('\uFEFF') ? text.replace(/\uFEFF/g, '') : text;
   if (m.quote && t.includes('>')) t = t.replace(/^(?:\s*>(?=\s|$)\s?)+/, '');
   if (m.bold && t.includes('**')) t = t.replace(/\*\*/g, '');
   if (m.code && t.includes('`') && !FENCE.test(t)) t = t.replace(/`([^`]*)`/g, '$1');
   if (m.fullWidthColon && t.includes('\uFF1A')) t = fullWidthColon(t);
   return t.trimEnd();
+}
+
+/** What any repair of `unMarkdown` looks for: a BOM, a quote prefix, bold, inline code, a full-width colon. */
+const DAMAGE = /[\uFEFF`\uFF1A*>]/;
+
+/** `trimEnd`, without the call when the line ends in no space (most lines). */
+function trimEnd(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last > 32 && last < 0x80 ? text : text.trimEnd();
 }
 
 /** A hand-typed `Key：Value` (full-width colon, any spaces around it) reads as `Key: Value`. */

@@ -57,3 +57,8 @@ export function decodeLegacy(bytes: Uint8Array, encoding: LegacyEncoding): strin
 export function asValidUtf8(_bytes: Uint8Array): undefined {
   return undefined;
 }
+
+/** Never asked in the browser (the reader cuts no lines from bytes there). */
+export function allAscii(_bytes: Uint8Array): boolean {
+  return false;
+}

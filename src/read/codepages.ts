@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 
 /**
@@ -26,4 +26,9 @@ export function decodeLegacy(bytes: Uint8Array, encoding: LegacyEncoding): strin
 export function asValidUtf8(bytes: Uint8Array): Buffer | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return isUtf8(buf) ? buf : undefined;
+}
+
+/** Every byte is ASCII (checked natively): such bytes read the same as Latin-1, one byte a character. */
+export function allAscii(bytes: Uint8Array): boolean {
+  return isAscii(bytes);
 }

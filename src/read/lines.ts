@@ -1,4 +1,5 @@
 import { type Markers, markersOf } from './classify.js';
+import { allAscii } from './codepages.js';
 
 /** How the lines of an input end. */
 export type LineEnding = 'crlf' | 'lf' | 'cr' | 'mixed' | 'none';
@@ -46,12 +47,6 @@ function endingOf(crlf: number, cr: number, lf: number): LineEnding {
   return crlf ? 'crlf' : cr ? 'cr' : 'lf';
 }
 
-function countByte(buf: Buffer, byte: number): number {
-  let n = 0;
-  for (let i = buf.indexOf(byte); i >= 0; i = buf.indexOf(byte, i + 1)) n++;
-  return n;
-}
-
 /**
  * `buf.toString('utf8', from, to)` without its argument checks and encoding look-up, a call a
  * line: Node's Buffer has had `utf8Slice` all along (the browser build's polyfill may not).
@@ -62,58 +57,142 @@ function utf8SliceOf(buf: Buffer): (from: number, to: number) => string {
   return (from, to) => (b.utf8Slice as (from: number, to: number) => string)(from, to);
 }
 
+/** Same for Latin-1, which is what ASCII bytes decode to. */
+function latin1SliceOf(buf: Buffer): (from: number, to: number) => string {
+  const b = buf as Buffer & { latin1Slice?: (from: number, to: number) => string };
+  if (typeof b.latin1Slice !== 'function') return (from, to) => buf.toString('latin1', from, to);
+  return (from, to) => (b.latin1Slice as (from: number, to: number) => string)(from, to);
+}
+
+/** The lines cut so far and the line breaks counted, chunk by chunk. */
+interface LineTable {
+  /** The lines of each chunk, in order (one array a chunk: no growing copies of one big table). */
+  chunks: string[][];
+  count: number;
+  crlf: number;
+  cr: number;
+  lf: number;
+}
+
 /**
- * Lines cut straight from valid UTF-8 bytes: each line is its own string (one byte a character
- * when it is ASCII), and the input is never held as one decoded string.
+ * Bytes a chunk holds at least; it ends after the next line feed, so no line is cut in two. A chunk
+ * with a non-ASCII byte is tried again in pieces of `SMALL_CHUNK` (one accented line should not
+ * send 16 KiB down the slow path).
  */
-export function utf8Lines(buf: Buffer): InputLines {
-  // the array made once at its size (the line breaks counted first, a native scan): growing it
-  // a push at a time leaves copies of a 50 MB input's line table behind as garbage
-  const lines: string[] = new Array<string>(Math.max(countByte(buf, 10), countByte(buf, 13)) + 1);
-  let count = 0;
-  const slice = utf8SliceOf(buf);
-  const n = buf.length;
-  let crlf = 0;
-  let cr = 0;
-  let lf = 0;
-  let nextLf = buf.indexOf(10);
-  let nextCr = buf.indexOf(13);
-  let pos = 0;
-  for (;;) {
+const CHUNK = 16 * 1024;
+const SMALL_CHUNK = 1024;
+
+function chunkEnd(buf: Buffer, from: number, size: number, limit: number): number {
+  if (from + size >= limit) return limit;
+  const lf = buf.indexOf(10, from + size);
+  return lf < 0 || lf >= limit ? limit : lf + 1;
+}
+
+/**
+ * An ASCII chunk with one kind of line break: one Latin-1 string, split natively (its lines are
+ * slices of it). False, and nothing added, for any other chunk.
+ */
+function asciiChunk(buf: Buffer, from: number, to: number, table: LineTable, latin1: (from: number, to: number) => string): boolean {
+  if (!allAscii(buf.subarray(from, to))) return false;
+  const text = latin1(from, to);
+  const hasCr = text.includes('\r');
+  const hasLf = text.includes('\n');
+  let separator = hasCr ? '\r' : '\n';
+  if (hasCr && hasLf) separator = '\r\n';
+  const lines = text.split(separator);
+  const breaks = lines.length - 1;
+  // both kinds of break: every one of them must be a pair, else the chunk goes the slow way
+  if (separator === '\r\n' && (occurrences(text, '\r') !== breaks || occurrences(text, '\n') !== breaks)) return false;
+  // the chunk ends after a break (but for the input's last line): what follows it is the next chunk's
+  if (breaks > 0 && lines[breaks] === '') lines.pop();
+  if (separator === '\r\n') table.crlf += breaks;
+  else if (separator === '\r') table.cr += breaks;
+  else table.lf += breaks;
+  table.chunks.push(lines);
+  table.count += lines.length;
+  return true;
+}
+
+/** Any chunk of valid UTF-8, a line at a time: each line is its own string, one byte a character when it is ASCII. */
+function bytesChunk(buf: Buffer, from: number, to: number, table: LineTable, utf8: (from: number, to: number) => string): void {
+  const lines: string[] = [];
+  let nextLf = buf.indexOf(10, from);
+  let nextCr = buf.indexOf(13, from);
+  if (nextLf >= to) nextLf = -1;
+  if (nextCr >= to) nextCr = -1;
+  let pos = from;
+  while (pos < to) {
     const first = buf[pos];
     if (first === 10 || first === 13) {
       // an empty line costs no native call (a padded paste is millions of them)
-      lines[count++] = '';
+      lines.push('');
       if (first === 13 && buf[pos + 1] === 10) {
-        crlf++;
+        table.crlf++;
         pos += 2;
       } else {
-        if (first === 13) cr++;
-        else lf++;
+        if (first === 13) table.cr++;
+        else table.lf++;
         pos++;
       }
       continue;
     }
-    if (nextLf >= 0 && nextLf < pos) nextLf = buf.indexOf(10, pos);
-    if (nextCr >= 0 && nextCr < pos) nextCr = buf.indexOf(13, pos);
+    if (nextLf >= 0 && nextLf < pos) nextLf = nextAt(buf, 10, pos, to);
+    if (nextCr >= 0 && nextCr < pos) nextCr = nextAt(buf, 13, pos, to);
     const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
     if (end < 0) {
-      lines[count++] = slice(pos, n);
+      lines.push(utf8(pos, to));
       break;
     }
-    lines[count++] = slice(pos, end);
+    lines.push(utf8(pos, end));
     if (buf[end] === 13 && buf[end + 1] === 10) {
-      crlf++;
+      table.crlf++;
       pos = end + 2;
     } else {
-      if (buf[end] === 13) cr++;
-      else lf++;
+      if (buf[end] === 13) table.cr++;
+      else table.lf++;
       pos = end + 1;
     }
   }
-  // mixed line endings can need more than the estimate (push grows it) or fewer (cut to size)
-  if (count < lines.length) lines.length = count;
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  table.chunks.push(lines);
+  table.count += lines.length;
+}
+
+/** How often a one-character string occurs (native searches: cheaper than a regex here). */
+function occurrences(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+function nextAt(buf: Buffer, byte: number, from: number, to: number): number {
+  const at = buf.indexOf(byte, from);
+  return at >= to ? -1 : at;
+}
+
+/**
+ * Lines cut straight from valid UTF-8 bytes, never held as one decoded string: an ASCII stretch
+ * is read as Latin-1 and split natively, anything else a line at a time.
+ */
+export function utf8Lines(buf: Buffer): InputLines {
+  const table: LineTable = { chunks: [], count: 0, crlf: 0, cr: 0, lf: 0 };
+  const latin1 = latin1SliceOf(buf);
+  const utf8 = utf8SliceOf(buf);
+  for (let from = 0; from < buf.length; ) {
+    const to = chunkEnd(buf, from, CHUNK, buf.length);
+    if (!asciiChunk(buf, from, to, table, latin1)) {
+      for (let at = from; at < to; ) {
+        const end = chunkEnd(buf, at, SMALL_CHUNK, to);
+        if (!asciiChunk(buf, at, end, table, latin1)) bytesChunk(buf, at, end, table, utf8);
+        at = end;
+      }
+    }
+    from = to;
+  }
+  // the table made once at its size from the chunks' lines
+  const lines = new Array<string>(table.count);
+  let at = 0;
+  for (const chunk of table.chunks) for (const l of chunk) lines[at++] = l;
+  const { crlf, cr, lf } = table;
   const markers: Markers = {
     bom: buf.includes('\uFEFF'),
     quote: buf.includes('>'),
@@ -123,6 +202,7 @@ export function utf8Lines(buf: Buffer): InputLines {
   };
   // U+1100 and up take three or four bytes, led by 0xE1 or more
   let mayHaveWide = false;
+  if (allAscii(buf)) return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide };
   for (let b = 0xe1; b <= 0xf4 && !mayHaveWide; b++) mayHaveWide = buf.includes(b);
   return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide };
 }

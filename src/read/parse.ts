@@ -335,10 +335,11 @@ class StatusReader {
     const heading = '#*_'.includes(first) ? line.headingTitle(text) : undefined;
     if (heading) return this.onTitle(heading, l.lineNo, false);
     this.titleJustRead = false;
-    // the common case: an aligned `Key : value` line that is not a prompt
+    // the common case: an aligned `Key : value` line (its key has none of the characters every
+    // prompt has before its first space, so it needs no prompt test)
+    const aligned = line.splitAligned(text, l.start);
+    if (aligned) return this.onField(aligned.key, undefined, aligned.valueFrom, l);
     if (text.includes(' : ') && !line.isPrompt(text)) {
-      const aligned = line.splitAligned(text, l.start);
-      if (aligned) return this.onField(aligned.key, undefined, aligned.valueFrom, l);
       const split = line.splitLine(text);
       if (split && this.accepts(split)) return this.onField(split.key, split.value, 0, l);
     }

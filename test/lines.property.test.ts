@@ -1,0 +1,72 @@
+// The line cutter for valid UTF-8 bytes (src/read/lines.ts) reads an ASCII stretch as one Latin-1
+// string split natively, and anything else a line at a time, in chunks of 16 KiB and then 1 KiB.
+// Whatever the chunking, it must give exactly the lines and line ending that decoding the whole
+// input and splitting it gives (`textLines`), on inputs long enough to cross many chunk borders.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { textLines, utf8Lines } from '../src/read/lines.js';
+
+const ASCII_LINES = [
+  '',
+  '  ',
+  '+----------------------------------------------------------------------+',
+  '| Device State |',
+  '             AzureAdJoined : YES',
+  'x',
+];
+const OTHER_LINES = ['エラー コード: 700003', 'Aggiornamento è riuscito', '…省略…', '\uFEFF> **DeviceId** : `abc`', '😀'];
+const ENDINGS = ['\r\n', '\n', '\r'];
+
+/** A long input: runs of lines of one kind, one line ending mostly, a stray one now and then. */
+const input = fc
+  .record({
+    lines: fc.array(fc.tuple(fc.boolean(), fc.nat(ASCII_LINES.length + OTHER_LINES.length - 1), fc.nat(40)), { minLength: 1, maxLength: 60 }),
+    ending: fc.constantFrom(...ENDINGS),
+    strays: fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ENDINGS)), { maxLength: 3 }),
+    repeat: fc.integer({ min: 1, max: 400 }),
+    lastEnds: fc.boolean(),
+    padding: fc.nat(3000),
+  })
+  .map(({ lines, ending, strays, repeat, lastEnds, padding }) => {
+    const pool = [...ASCII_LINES, ...OTHER_LINES];
+    const unit = lines.map(([long, i, n]) => (long ? `${pool[i]}${'a'.repeat(n * 50)}` : (pool[i] ?? '')));
+    const all: string[] = [];
+    for (let r = 0; r < repeat; r++) for (const l of unit) all.push(l);
+    all.unshift('p'.repeat(padding));
+    const ends = all.map(() => ending);
+    for (const [at, e] of strays) ends[at % ends.length] = e;
+    if (!lastEnds) ends[ends.length - 1] = '';
+    return all.map((l, i) => l + ends[i]).join('');
+  });
+
+describe('lines cut from UTF-8 bytes', () => {
+  it('are the lines of the decoded text, across chunk borders, any mix of endings and scripts', () => {
+    fc.assert(
+      fc.property(input, (text) => {
+        const fromBytes = utf8Lines(Buffer.from(text, 'utf8'));
+        const fromText = textLines(text);
+        expect(fromBytes.lines.length).toBe(fromText.lines.length);
+        expect(fromBytes.lines).toEqual(fromText.lines);
+        expect(fromBytes.lineEnding).toBe(fromText.lineEnding);
+        // a cheaper look at the bytes may say "maybe" more often, never less
+        if (fromText.mayHaveWide) expect(fromBytes.mayHaveWide).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each([
+    ['a stray LF in a CRLF chunk', `${'line\r\n'.repeat(5000)}stray\nend\r\n`],
+    ['a stray CR in a CRLF chunk', `${'line\r\n'.repeat(5000)}stray\rend\r\n`],
+    ['a chunk that starts with a lone LF', `${'x'.repeat(16 * 1024 - 1)}\n\n${'y\r\n'.repeat(10)}`],
+    ['CR only, one chunk', 'a\r'.repeat(20000)],
+    ['no line break at all', 'z'.repeat(40000)],
+    ['only line breaks', '\r\n'.repeat(30000)],
+    ['one non-ASCII line among 16 KiB of ASCII', `${'ascii line\r\n'.repeat(3000)}è\r\n${'ascii line\r\n'.repeat(3000)}`],
+  ])('%s', (_name, text) => {
+    const fromBytes = utf8Lines(Buffer.from(text, 'utf8'));
+    const fromText = textLines(text);
+    expect(fromBytes.lines).toEqual(fromText.lines);
+    expect(fromBytes.lineEnding).toBe(fromText.lineEnding);
+  });
+});
