@@ -164,6 +164,22 @@ describe('the reader gives exactly the oracle report', () => {
     );
   });
 
+  it('on long pastes as UTF-8 bytes: many chunks, some with Markdown damage or other scripts, some without', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat({ max: fixtures.length - 1 }), fc.array(mutation, { maxLength: 4 })), { minLength: 8, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TRICKY)), { maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n'),
+        (outputs, inserts, eol) => {
+          const lines = outputs.flatMap(([fi, ms]) => mutate(fixtures[fi] ?? [], ms));
+          for (const [at, text] of inserts) lines.splice(at % (lines.length + 1), 0, text);
+          expectSameBytes(Buffer.from(lines.join(eol), 'utf8'));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('on random text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => expectSameText(text)),

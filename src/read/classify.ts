@@ -87,7 +87,7 @@ export function unMarkdown(text: string, m: Markers): string {
 const DAMAGE = /[\uFEFF`\uFF1A*>]/;
 
 /** `trimEnd`, without the call when the line ends in no space (most lines). */
-function trimEnd(text: string): string {
+export function trimEnd(text: string): string {
   const last = text.charCodeAt(text.length - 1);
   return last > 32 && last < 0x80 ? text : text.trimEnd();
 }
@@ -120,19 +120,32 @@ export function acceptsHandTyped(split: SplitField): boolean {
 
 /**
  * The common line, `      Key : value` as dsregcmd aligns it, split without copying the line:
- * the key is cut out, the value is left where it is (`valueFrom`) for `valueAt` to cut on first
- * use. Undefined when the line needs the general rules of `splitLine`.
+ * the key is cut out and returned, the value is left where it is (`out.valueFrom`) for `valueAt`
+ * to cut on first use. Undefined when the line needs the general rules of `splitLine`.
  */
-export function splitAligned(text: string, start: number): { key: string; valueFrom: number } | undefined {
+export function splitAligned(text: string, start: number, out: { valueFrom: number }): string | undefined {
   const at = text.indexOf(' : ', start);
   if (at <= start) return undefined;
   let end = at;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (text.charCodeAt(end - 1) === 58) return undefined;
   const key = text.slice(start, end);
-  if (!KEY.test(key) || (key.length <= 5 && /^(https?|urn|ftp|file)$/i.test(key))) return undefined;
-  if (key.length > 24 && key.split(/\s+/).length > 6) return undefined;
-  return { key, valueFrom: at + 3 };
+  if (!validKey(key)) return undefined;
+  out.valueFrom = at + 3;
+  return key;
+}
+
+/** Keys already judged (most outputs print the same few dozen keys over and over). */
+const judgedKeys = new Map<string, boolean>();
+
+/** A key as dsregcmd could print it: a name, not a URL scheme or a sentence. */
+function validKey(key: string): boolean {
+  let valid = judgedKeys.get(key);
+  if (valid === undefined) {
+    valid = KEY.test(key) && !(key.length <= 5 && /^(https?|urn|ftp|file)$/i.test(key)) && !(key.length > 24 && key.split(/\s+/).length > 6);
+    if (judgedKeys.size < 10_000) judgedKeys.set(key, valid);
+  }
+  return valid;
 }
 
 /** The value of an aligned field, as `splitLine` reads it. */
@@ -167,8 +180,7 @@ function checked(rawKey: string, rawValue: string, spaced: boolean): SplitField 
   if (key.charCodeAt(key.length - 1) === 58) key = key.replace(/\s*:+$/, '').trim();
   let value = rawValue.trim();
   if (value.charCodeAt(0) === 58) value = value.replace(/^:\s*/, '');
-  if (!KEY.test(key) || (key.length <= 5 && /^(https?|urn|ftp|file)$/i.test(key))) return undefined;
-  if (key.length > 24 && key.split(/\s+/).length > 6) return undefined;
+  if (!validKey(key)) return undefined;
   return spaced ? { key, value, spaced: true } : { key, value };
 }
 

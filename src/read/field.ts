@@ -16,12 +16,15 @@ export class ReadField implements Field {
   raw: string;
   line: number;
   endLine: number;
-  /** The value once cut out; until then the line it is in and where it starts. */
-  #value: string | undefined;
+  /**
+   * The value once cut out, or until then where it starts in `#source` (one slot for both: a
+   * large input has hundreds of thousands of fields, and each slot is 8 bytes of each of them).
+   */
+  #value: string | number;
   #source: string;
-  #valueFrom: number;
+  /** The typed value once worked out, or set; and the mask when it was set apart from it. */
   #typed: TypedValue | undefined;
-  #masked: MaskKind | null | undefined;
+  #masked: { mask: MaskKind | null } | undefined;
 
   /** `value`, or undefined to cut it from `source` at `valueFrom` on first use. */
   constructor(
@@ -41,20 +44,20 @@ export class ReadField implements Field {
     this.key = key;
     this.name = canonical ?? key;
     this.known = canonical !== undefined;
-    this.#value = value;
-    this.#source = source;
-    this.#valueFrom = valueFrom;
+    this.#value = value ?? valueFrom;
+    this.#source = value === undefined ? source : '';
     this.raw = raw;
     this.line = line;
     this.endLine = endLine;
   }
 
   get value(): string {
-    if (this.#value === undefined) {
-      this.#value = valueAt(this.#source, this.#valueFrom);
-      this.#source = '';
-    }
-    return this.#value;
+    const v = this.#value;
+    if (typeof v === 'string') return v;
+    const value = valueAt(this.#source, v);
+    this.#value = value;
+    this.#source = '';
+    return value;
   }
 
   set value(value: string) {
@@ -74,13 +77,13 @@ export class ReadField implements Field {
   }
 
   get masked(): MaskKind | null {
-    if (this.#masked !== undefined) return this.#masked;
+    if (this.#masked !== undefined) return this.#masked.mask;
     const typed = this.typed;
     return typed.kind === 'masked' ? typed.mask : null;
   }
 
   set masked(mask: MaskKind | null) {
-    this.#masked = mask;
+    this.#masked = { mask };
   }
 
   /** A value a narrow console wrapped onto the next line: the typed value is read again. */

@@ -11,14 +11,21 @@ export interface InputLines {
   markers: Markers;
   /** Some character may be drawn two columns wide (a wrap width is then measured in columns). */
   mayHaveWide: boolean;
+  /** What is known of each line (`LINE_CLEAN`, `LINE_ASCII` bits), or null when not looked at. */
+  flags: Uint8Array | null;
 }
+
+/** The line holds no BOM, `*`, backquote or full-width colon: only a quote prefix could need Markdown repair. */
+export const LINE_CLEAN = 1;
+/** The line is ASCII: no character of it is drawn two columns wide. */
+export const LINE_ASCII = 2;
 
 /** Characters a console may draw two columns wide (a cheap test before measuring widths). */
 const WIDE = /[\u1100-\uffff]/;
 
 /** Lines of a decoded text, as `\r\n`, `\r` or `\n` end them (a final line ending adds no line). */
 export function textLines(text: string): InputLines {
-  return { ...splitText(text), markers: markersOf(text), mayHaveWide: WIDE.test(text) };
+  return { ...splitText(text), markers: markersOf(text), mayHaveWide: WIDE.test(text), flags: null };
 }
 
 function splitText(text: string): { lines: string[]; lineEnding: LineEnding } {
@@ -68,6 +75,8 @@ function latin1SliceOf(buf: Buffer): (from: number, to: number) => string {
 interface LineTable {
   /** The lines of each chunk, in order (one array a chunk: no growing copies of one big table). */
   chunks: string[][];
+  /** What is known of every line of each chunk (`LINE_CLEAN`, `LINE_ASCII` bits). */
+  chunkFlags: number[];
   count: number;
   crlf: number;
   cr: number;
@@ -109,6 +118,7 @@ function asciiChunk(buf: Buffer, from: number, to: number, table: LineTable, lat
   else if (separator === '\r') table.cr += breaks;
   else table.lf += breaks;
   table.chunks.push(lines);
+  table.chunkFlags.push(LINE_ASCII | (text.includes('*') || text.includes('`') ? 0 : LINE_CLEAN));
   table.count += lines.length;
   return true;
 }
@@ -154,6 +164,7 @@ function bytesChunk(buf: Buffer, from: number, to: number, table: LineTable, utf
     }
   }
   table.chunks.push(lines);
+  table.chunkFlags.push(0);
   table.count += lines.length;
 }
 
@@ -174,7 +185,7 @@ function nextAt(buf: Buffer, byte: number, from: number, to: number): number {
  * is read as Latin-1 and split natively, anything else a line at a time.
  */
 export function utf8Lines(buf: Buffer): InputLines {
-  const table: LineTable = { chunks: [], count: 0, crlf: 0, cr: 0, lf: 0 };
+  const table: LineTable = { chunks: [], chunkFlags: [], count: 0, crlf: 0, cr: 0, lf: 0 };
   const latin1 = latin1SliceOf(buf);
   const utf8 = utf8SliceOf(buf);
   for (let from = 0; from < buf.length; ) {
@@ -190,8 +201,13 @@ export function utf8Lines(buf: Buffer): InputLines {
   }
   // the table made once at its size from the chunks' lines
   const lines = new Array<string>(table.count);
+  const flags = new Uint8Array(table.count);
   let at = 0;
-  for (const chunk of table.chunks) for (const l of chunk) lines[at++] = l;
+  table.chunks.forEach((chunk, c) => {
+    const known = table.chunkFlags[c] ?? 0;
+    if (known !== 0) flags.fill(known, at, at + chunk.length);
+    for (const l of chunk) lines[at++] = l;
+  });
   const { crlf, cr, lf } = table;
   const markers: Markers = {
     bom: buf.includes('\uFEFF'),
@@ -202,7 +218,7 @@ export function utf8Lines(buf: Buffer): InputLines {
   };
   // U+1100 and up take three or four bytes, led by 0xE1 or more
   let mayHaveWide = false;
-  if (allAscii(buf)) return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide };
+  if (allAscii(buf)) return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide, flags };
   for (let b = 0xe1; b <= 0xf4 && !mayHaveWide; b++) mayHaveWide = buf.includes(b);
-  return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide };
+  return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide, flags };
 }

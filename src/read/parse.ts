@@ -3,7 +3,7 @@ import type { SplitField } from './classify.js';
 import * as line from './classify.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
 import { ReadField } from './field.js';
-import { type InputLines, textLines, utf8Lines } from './lines.js';
+import { type InputLines, LINE_CLEAN, textLines, utf8Lines } from './lines.js';
 import type { MaskKind, TypedValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
 import { detectHardWrap } from './wrap.js';
@@ -111,6 +111,8 @@ export interface ReadOptions {
 }
 
 const MAX_WARNINGS = 200;
+/** A line `trim()` would not empty (tested without making the trimmed copy). */
+const NOT_BLANK = /\S/;
 
 /** Read `dsregcmd /status` output from bytes of any encoding Windows writes. Never throws. */
 export function readStatusBytes(bytes: Uint8Array, options: ReadOptions = {}): ParsedReport {
@@ -187,6 +189,8 @@ interface Logical {
   text: string;
   first: string;
   start: number;
+  /** Where the value of an aligned field starts (set by `splitAligned`). */
+  valueFrom: number;
 }
 
 class StatusReader {
@@ -210,9 +214,11 @@ class StatusReader {
   private otherCommandFrom = 0;
   private otherCommandCount = 0;
   private unparsedRun: { from: number; to: number; text: string } | undefined;
-  private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0 };
+  private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0, valueFrom: 0 };
 
   private readonly mayHaveWide: boolean;
+  /** What the line cutter knows of each line (`LINE_CLEAN`, `LINE_ASCII`), or null. */
+  private flags: Uint8Array | null;
 
   constructor(input: InputLines, name: string) {
     const { lines, lineEnding } = input;
@@ -220,6 +226,7 @@ class StatusReader {
     this.kinds = new Uint8Array(lines.length);
     this.markers = input.markers;
     this.mayHaveWide = input.mayHaveWide;
+    this.flags = input.flags;
     this.report = {
       source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding },
       recognized: false,
@@ -241,7 +248,9 @@ class StatusReader {
   read(): ParsedReport {
     const lines = this.lines;
     // a hard-wrapped output: the rest of a cut line is read with it
-    const continues = detectHardWrap(lines, this.mayHaveWide);
+    const continues = detectHardWrap(lines, this.mayHaveWide, this.flags);
+    // a line joined with the rest a wrap cut from it is more than the physical line the flags are about
+    if (continues) this.flags = null;
     for (let i = 0; i < lines.length; i++) {
       if (continues?.[i]) {
         this.kinds[i] = K.continuation;
@@ -287,7 +296,7 @@ class StatusReader {
       return;
     }
     // an empty line is blank (and needs no classifier): a padded paste is millions of them
-    const text = raw === '' ? raw : line.unMarkdown(raw, this.markers);
+    const text = raw === '' ? raw : this.repaired(raw, i);
     if (this.otherCommandFrom) {
       this.kinds[i] = this.otherCommandLine(text, lineNo);
       return;
@@ -311,9 +320,20 @@ class StatusReader {
     this.kinds[i] = this.classified(l);
   }
 
+  /**
+   * The line with Markdown damage undone and its end trimmed. A line the line cutter found clean
+   * of what `unMarkdown` searches for needs it only for a quote prefix.
+   */
+  private repaired(raw: string, i: number): string {
+    const flags = this.flags;
+    if (flags !== null && (flags[i] as number) & LINE_CLEAN && !(this.markers.quote && raw.includes('>'))) return line.trimEnd(raw);
+    return line.unMarkdown(raw, this.markers);
+  }
+
   /** After the next command's prompt: skip its output until dsregcmd runs again. */
   private otherCommandLine(text: string, lineNo: number): number {
-    if (line.isPrompt(text) && line.DSREGCMD.test(text)) {
+    // the name first: a literal search is cheaper than the prompt's character class
+    if (line.DSREGCMD.test(text) && line.isPrompt(text)) {
       this.warn({ code: 'other-command', line: this.otherCommandFrom, endLine: lineNo - 1, count: this.otherCommandCount });
       this.otherCommandFrom = 0;
       this.otherCommandCount = 0;
@@ -321,7 +341,7 @@ class StatusReader {
       this.bannerPending = false;
       return K.prompt;
     }
-    if (text.trim() !== '') this.otherCommandCount++;
+    if (NOT_BLANK.test(text)) this.otherCommandCount++;
     return K['other-command'];
   }
 
@@ -337,8 +357,8 @@ class StatusReader {
     this.titleJustRead = false;
     // the common case: an aligned `Key : value` line (its key has none of the characters every
     // prompt has before its first space, so it needs no prompt test)
-    const aligned = line.splitAligned(text, l.start);
-    if (aligned) return this.onField(aligned.key, undefined, aligned.valueFrom, l);
+    const aligned = line.splitAligned(text, l.start, l);
+    if (aligned !== undefined) return this.onField(aligned, undefined, l.valueFrom, l);
     if (text.includes(' : ') && !line.isPrompt(text)) {
       const split = line.splitLine(text);
       if (split && this.accepts(split)) return this.onField(split.key, split.value, 0, l);

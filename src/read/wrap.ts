@@ -1,3 +1,4 @@
+import { LINE_ASCII } from './lines.js';
 import { canonicalKey } from './vocabulary.js';
 
 /**
@@ -74,12 +75,13 @@ function visiblyCut(head: string, tail: string): boolean {
  * Which lines continue the line before them (`continues[i]` = line i+1 is the rest of line i),
  * or null when the input is not hard-wrapped.
  */
-export function detectHardWrap(lines: readonly string[], mayHaveWide = true): Uint8Array | null {
+export function detectHardWrap(lines: readonly string[], mayHaveWide = true, flags: Uint8Array | null = null): Uint8Array | null {
   let width = 0;
   const widths = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? '';
-    const w = mayHaveWide && MAYBE_WIDE.test(text) ? displayWidth(text) : text.length;
+    const ascii = flags !== null && ((flags[i] as number) & LINE_ASCII) !== 0;
+    const w = mayHaveWide && !ascii && MAYBE_WIDE.test(text) ? displayWidth(text) : text.length;
     widths[i] = w;
     if (w > width) width = w;
   }
