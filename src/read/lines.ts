@@ -71,16 +71,54 @@ function latin1SliceOf(buf: Buffer): (from: number, to: number) => string {
   return (from, to) => (b.latin1Slice as (from: number, to: number) => string)(from, to);
 }
 
-/** The lines cut so far and the line breaks counted, chunk by chunk. */
+/** The lines cut so far, what is known of each, and the line breaks counted. */
 interface LineTable {
-  /** The lines of each chunk, in order (one array a chunk: no growing copies of one big table). */
-  chunks: string[][];
-  /** What is known of every line of each chunk (`LINE_CLEAN`, `LINE_ASCII` bits). */
-  chunkFlags: number[];
+  /**
+   * One array for the input, made at the size a sample of the bytes suggests: arrays a chunk,
+   * copied at the end, or an array grown a push at a time, leave a 50 MB input's line table
+   * behind as garbage (it grows by itself if the sample was wrong, and is cut to size at the end).
+   */
+  lines: string[];
+  flags: Uint8Array;
   count: number;
   crlf: number;
   cr: number;
   lf: number;
+}
+
+/** Bytes looked at, in each of four places, to guess how many lines the input has. */
+const SAMPLE = 64 * 1024;
+
+function newLineTable(buf: Buffer): LineTable {
+  const n = buf.length;
+  let breaks = 0;
+  let looked = 0;
+  // the start, two places inside and the end: a padded start or end does not decide alone
+  for (const at of [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n - SAMPLE]) {
+    const from = Math.max(0, Math.min(at, n - SAMPLE));
+    const to = Math.min(n, from + SAMPLE);
+    let lf = 0;
+    let cr = 0;
+    for (let i = from; i < to; i++) {
+      const b = buf[i];
+      if (b === 10) lf++;
+      else if (b === 13) cr++;
+    }
+    breaks += Math.max(lf, cr);
+    looked += to - from;
+  }
+  const guess = Math.min(n + 1, Math.ceil((breaks / Math.max(looked, 1)) * n * 1.05) + 64);
+  return { lines: new Array<string>(guess), flags: new Uint8Array(guess), count: 0, crlf: 0, cr: 0, lf: 0 };
+}
+
+/** Add a line (the array grows by itself past the guess; the flags are copied into a bigger array). */
+function addLine(table: LineTable, line: string): void {
+  if (table.count === table.flags.length) {
+    const more = new Uint8Array(Math.ceil(table.flags.length * 1.5) + 64);
+    more.set(table.flags);
+    table.flags = more;
+  }
+  table.lines[table.count++] = line;
 }
 
 /**
@@ -98,34 +136,42 @@ function chunkEnd(buf: Buffer, from: number, size: number, limit: number): numbe
 }
 
 /**
- * An ASCII chunk with one kind of line break: one Latin-1 string, split natively (its lines are
- * slices of it). False, and nothing added, for any other chunk.
+ * An ASCII chunk: its line breaks found in one Latin-1 string (a string search is cheaper than a
+ * search of the bytes), each line copied out of the bytes as a string of its own (a slice of the
+ * chunk's string would keep the whole chunk and cost more memory a line). False, and nothing
+ * added, for a chunk that is not ASCII.
  */
 function asciiChunk(buf: Buffer, from: number, to: number, table: LineTable, latin1: (from: number, to: number) => string): boolean {
   if (!allAscii(buf.subarray(from, to))) return false;
   const text = latin1(from, to);
-  const hasCr = text.includes('\r');
-  const hasLf = text.includes('\n');
-  let separator = hasCr ? '\r' : '\n';
-  if (hasCr && hasLf) separator = '\r\n';
-  const lines = text.split(separator);
-  const breaks = lines.length - 1;
-  // both kinds of break: every one of them must be a pair, else the chunk goes the slow way
-  if (separator === '\r\n' && (occurrences(text, '\r') !== breaks || occurrences(text, '\n') !== breaks)) return false;
-  // the chunk ends after a break (but for the input's last line): what follows it is the next chunk's
-  if (breaks > 0 && lines[breaks] === '') lines.pop();
-  if (separator === '\r\n') table.crlf += breaks;
-  else if (separator === '\r') table.cr += breaks;
-  else table.lf += breaks;
-  table.chunks.push(lines);
-  table.chunkFlags.push(LINE_ASCII | (text.includes('*') || text.includes('`') ? 0 : LINE_CLEAN));
-  table.count += lines.length;
+  const first = table.count;
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
+  let pos = 0;
+  while (pos < text.length) {
+    if (nextLf >= 0 && nextLf < pos) nextLf = text.indexOf('\n', pos);
+    if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf('\r', pos);
+    const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
+    if (end < 0) {
+      addLine(table, latin1(from + pos, to));
+      break;
+    }
+    addLine(table, end === pos ? '' : latin1(from + pos, from + end));
+    if (end === nextCr && nextLf === end + 1) {
+      table.crlf++;
+      pos = end + 2;
+    } else {
+      if (end === nextCr) table.cr++;
+      else table.lf++;
+      pos = end + 1;
+    }
+  }
+  table.flags.fill(LINE_ASCII | (text.includes('*') || text.includes('`') ? 0 : LINE_CLEAN), first, table.count);
   return true;
 }
 
 /** Any chunk of valid UTF-8, a line at a time: each line is its own string, one byte a character when it is ASCII. */
 function bytesChunk(buf: Buffer, from: number, to: number, table: LineTable, utf8: (from: number, to: number) => string): void {
-  const lines: string[] = [];
   let nextLf = buf.indexOf(10, from);
   let nextCr = buf.indexOf(13, from);
   if (nextLf >= to) nextLf = -1;
@@ -135,7 +181,7 @@ function bytesChunk(buf: Buffer, from: number, to: number, table: LineTable, utf
     const first = buf[pos];
     if (first === 10 || first === 13) {
       // an empty line costs no native call (a padded paste is millions of them)
-      lines.push('');
+      addLine(table, '');
       if (first === 13 && buf[pos + 1] === 10) {
         table.crlf++;
         pos += 2;
@@ -150,10 +196,10 @@ function bytesChunk(buf: Buffer, from: number, to: number, table: LineTable, utf
     if (nextCr >= 0 && nextCr < pos) nextCr = nextAt(buf, 13, pos, to);
     const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
     if (end < 0) {
-      lines.push(utf8(pos, to));
+      addLine(table, utf8(pos, to));
       break;
     }
-    lines.push(utf8(pos, end));
+    addLine(table, utf8(pos, end));
     if (buf[end] === 13 && buf[end + 1] === 10) {
       table.crlf++;
       pos = end + 2;
@@ -163,16 +209,6 @@ function bytesChunk(buf: Buffer, from: number, to: number, table: LineTable, utf
       pos = end + 1;
     }
   }
-  table.chunks.push(lines);
-  table.chunkFlags.push(0);
-  table.count += lines.length;
-}
-
-/** How often a one-character string occurs (native searches: cheaper than a regex here). */
-function occurrences(text: string, char: string): number {
-  let n = 0;
-  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
-  return n;
 }
 
 function nextAt(buf: Buffer, byte: number, from: number, to: number): number {
@@ -181,11 +217,12 @@ function nextAt(buf: Buffer, byte: number, from: number, to: number): number {
 }
 
 /**
- * Lines cut straight from valid UTF-8 bytes, never held as one decoded string: an ASCII stretch
- * is read as Latin-1 and split natively, anything else a line at a time.
+ * Lines cut straight from valid UTF-8 bytes, never held as one decoded string: each line is its
+ * own string, one byte a character when it is ASCII. An ASCII chunk is searched as one Latin-1
+ * string; anything else a line at a time in the bytes.
  */
 export function utf8Lines(buf: Buffer): InputLines {
-  const table: LineTable = { chunks: [], chunkFlags: [], count: 0, crlf: 0, cr: 0, lf: 0 };
+  const table = newLineTable(buf);
   const latin1 = latin1SliceOf(buf);
   const utf8 = utf8SliceOf(buf);
   for (let from = 0; from < buf.length; ) {
@@ -199,15 +236,10 @@ export function utf8Lines(buf: Buffer): InputLines {
     }
     from = to;
   }
-  // the table made once at its size from the chunks' lines
-  const lines = new Array<string>(table.count);
-  const flags = new Uint8Array(table.count);
-  let at = 0;
-  table.chunks.forEach((chunk, c) => {
-    const known = table.chunkFlags[c] ?? 0;
-    if (known !== 0) flags.fill(known, at, at + chunk.length);
-    for (const l of chunk) lines[at++] = l;
-  });
+  const lines = table.lines;
+  // cut to size in place (the array's store is trimmed, not copied)
+  lines.length = table.count;
+  const flags = table.flags.subarray(0, table.count);
   const { crlf, cr, lf } = table;
   const markers: Markers = {
     bom: buf.includes('\uFEFF'),

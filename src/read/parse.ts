@@ -2,7 +2,7 @@ import { type BundleFacts, isBundle, readBundle } from './bundle.js';
 import type { SplitField } from './classify.js';
 import * as line from './classify.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
-import { ReadField } from './field.js';
+import { ReadField, type SectionPlace } from './field.js';
 import { type InputLines, LINE_CLEAN, textLines, utf8Lines } from './lines.js';
 import type { MaskKind, TypedValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
@@ -201,6 +201,8 @@ class StatusReader {
   private readonly bundle: BundleFacts | null;
   private suppressed = 0;
   private section: Section | undefined;
+  /** The title and index of the section opened last (which `section` is, when set), shared by its fields. */
+  private place: SectionPlace = { title: '', index: -1 };
   /** A banner was read and no title followed yet. */
   private bannerPending = false;
   /** The banner after a title closes the title box. */
@@ -452,7 +454,7 @@ class StatusReader {
     }
     // a key printed as its canonical name shares the vocabulary's string (one copy, not one a field)
     const printed = name !== undefined && name === key ? name : key;
-    const field = new ReadField(section.title, this.report.sections.length - 1, printed, name, value, l.text, valueFrom, l.rawLines, l.lineNo, l.endNo);
+    const field = new ReadField(this.place, printed, name, value, l.text, valueFrom, l.rawLines, l.lineNo, l.endNo);
     section.fields.push(field);
     section.endLine = l.endNo;
     this.report.fields.push(field);
@@ -512,6 +514,7 @@ class StatusReader {
       fields: [],
     };
     this.report.sections.push(s);
+    this.place = { title: s.title, index: this.report.sections.length - 1 };
     return s;
   }
 
