@@ -3,14 +3,37 @@ import type { Field } from './parse.js';
 import { type MaskKind, type TypedValue, typeValue } from './values.js';
 import { canonicalKey } from './vocabulary.js';
 
-/** The section a field was printed in: one record a section, shared by its fields. */
+/** The section a field was printed in, and the input's lines: one record a section, shared by its fields. */
 export interface SectionPlace {
   readonly title: string;
   readonly index: number;
+  readonly lines: readonly string[];
 }
 
-/** Masks set on fields apart from their typed value (rare: kept out of every field's own slots). */
-const maskSetApart = new WeakMap<ReadField, MaskKind | null>();
+/** A value once typed. */
+interface Typed {
+  readonly value: string;
+  readonly typed: TypedValue;
+}
+
+/** What a few fields have apart from the rest: lines a wrap joined, a mask set apart from the typed value. */
+interface Apart {
+  raw?: string;
+  endLine?: number;
+  mask?: MaskKind | null;
+}
+
+/** Kept out of every field's own slots: most fields have none of it. */
+const apart = new WeakMap<ReadField, Apart>();
+
+function apartOf(field: ReadField): Apart {
+  let a = apart.get(field);
+  if (a === undefined) {
+    a = {};
+    apart.set(field, a);
+  }
+  return a;
+}
 
 /**
  * A field as the reader builds it: the value is cut from its line, and typed (and so the mask
@@ -18,19 +41,20 @@ const maskSetApart = new WeakMap<ReadField, MaskKind | null>();
  * compares and serialises as the plain `Field` object (same keys, same order in JSON).
  *
  * A large input has hundreds of thousands of fields, and every slot is 8 bytes of each: what can
- * be worked out (the section's title and index, `known`) is, and the value and its place in the
- * line share one slot.
+ * be worked out is (the section's title and index, `known`, and `raw` and `endLine` for a field
+ * on one line, which is the input line at `line`), and the value and its place in the line share
+ * one slot.
  */
 export class ReadField implements Field {
   key: string;
   name: string;
   line: number;
-  endLine: number;
-  #raw: string;
   #place: SectionPlace;
-  /** The value once cut out, or until then where it starts in `raw`. */
-  #value: string | number;
-  #typed: TypedValue | undefined;
+  /**
+   * Where the value starts in `raw`, until it is cut out; then the value; then, once typed, the
+   * value and its typed value (one slot for the three).
+   */
+  #value: number | string | Typed;
 
   /**
    * `value`, or undefined to cut it from `text` (the line as read, repaired) at `valueFrom` on
@@ -49,23 +73,31 @@ export class ReadField implements Field {
   ) {
     this.key = key;
     this.name = canonical ?? key;
-    this.#raw = raw;
     this.line = line;
-    this.endLine = endLine;
     this.#place = place;
     this.#value = value ?? (text === raw ? valueFrom : valueAt(text, valueFrom));
-    this.#typed = undefined;
+    if (raw !== place.lines[line - 1]) apartOf(this).raw = raw;
+    if (endLine !== line) apartOf(this).endLine = endLine;
   }
 
   /** The input line(s) exactly as read. */
   get raw(): string {
-    return this.#raw;
+    return apart.get(this)?.raw ?? this.#place.lines[this.line - 1] ?? '';
   }
 
   /** A value not yet cut out is cut from the old lines first. */
   set raw(raw: string) {
     void this.value;
-    this.#raw = raw;
+    apartOf(this).raw = raw;
+  }
+
+  /** Last line of the value (> line when it was wrapped). */
+  get endLine(): number {
+    return apart.get(this)?.endLine ?? this.line;
+  }
+
+  set endLine(endLine: number) {
+    apartOf(this).endLine = endLine;
   }
 
   get section(): string {
@@ -73,7 +105,7 @@ export class ReadField implements Field {
   }
 
   set section(title: string) {
-    this.#place = { title, index: this.#place.index };
+    this.#place = { ...this.#place, title };
   }
 
   get sectionIndex(): number {
@@ -81,7 +113,7 @@ export class ReadField implements Field {
   }
 
   set sectionIndex(index: number) {
-    this.#place = { title: this.#place.title, index };
+    this.#place = { ...this.#place, index };
   }
 
   /** The key is one dsregcmd is known to print (its canonical name differs, or is itself). */
@@ -92,35 +124,40 @@ export class ReadField implements Field {
   get value(): string {
     const v = this.#value;
     if (typeof v === 'string') return v;
-    const value = valueAt(this.#raw, v);
+    if (typeof v === 'object') return v.value;
+    const value = valueAt(this.raw, v);
     this.#value = value;
     return value;
   }
 
   set value(value: string) {
     this.#value = value;
-    this.#typed = undefined;
-    maskSetApart.delete(this);
+    const a = apart.get(this);
+    if (a !== undefined) delete a.mask;
   }
 
   get typed(): TypedValue {
-    this.#typed ??= typeValue(this.known ? this.name : undefined, this.value);
-    return this.#typed;
+    const v = this.#value;
+    if (typeof v === 'object') return v.typed;
+    const value = this.value;
+    const typed = typeValue(this.known ? this.name : undefined, value);
+    this.#value = { value, typed };
+    return typed;
   }
 
   set typed(typed: TypedValue) {
-    this.#typed = typed;
+    this.#value = { value: this.value, typed };
   }
 
   get masked(): MaskKind | null {
-    const apart = maskSetApart.get(this);
-    if (apart !== undefined) return apart;
+    const mask = apart.get(this)?.mask;
+    if (mask !== undefined) return mask;
     const typed = this.typed;
     return typed.kind === 'masked' ? typed.mask : null;
   }
 
   set masked(mask: MaskKind | null) {
-    maskSetApart.set(this, mask);
+    apartOf(this).mask = mask;
   }
 
   /** A value a narrow console wrapped onto the next line: the typed value is read again. */

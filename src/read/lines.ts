@@ -91,6 +91,8 @@ const SAMPLE = 64 * 1024;
 
 function newLineTable(buf: Buffer): LineTable {
   const n = buf.length;
+  // a small input: a table that grows costs less than a look at the bytes
+  if (n <= 4 * SAMPLE) return { lines: [], flags: new Uint8Array(Math.ceil(n / 16) + 64), count: 0, crlf: 0, cr: 0, lf: 0 };
   let breaks = 0;
   let looked = 0;
   // the start, two places inside and the end: a padded start or end does not decide alone
@@ -153,10 +155,10 @@ function asciiChunk(buf: Buffer, from: number, to: number, table: LineTable, lat
     if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf('\r', pos);
     const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
     if (end < 0) {
-      addLine(table, latin1(from + pos, to));
+      addLine(table, text.slice(pos));
       break;
     }
-    addLine(table, end === pos ? '' : latin1(from + pos, from + end));
+    addLine(table, text.slice(pos, end));
     if (end === nextCr && nextLf === end + 1) {
       table.crlf++;
       pos = end + 2;

@@ -201,8 +201,10 @@ class StatusReader {
   private readonly bundle: BundleFacts | null;
   private suppressed = 0;
   private section: Section | undefined;
+  /** Fields read so far (the report's list is made at the end, at its size, from the sections'). */
+  private fieldCount = 0;
   /** The title and index of the section opened last (which `section` is, when set), shared by its fields. */
-  private place: SectionPlace = { title: '', index: -1 };
+  private place: SectionPlace;
   /** A banner was read and no title followed yet. */
   private bannerPending = false;
   /** The banner after a title closes the title box. */
@@ -229,6 +231,7 @@ class StatusReader {
     this.markers = input.markers;
     this.mayHaveWide = input.mayHaveWide;
     this.flags = input.flags;
+    this.place = { title: '', index: -1, lines };
     this.report = {
       source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding },
       recognized: false,
@@ -457,7 +460,7 @@ class StatusReader {
     const field = new ReadField(this.place, printed, name, value, l.text, valueFrom, l.rawLines, l.lineNo, l.endNo);
     section.fields.push(field);
     section.endLine = l.endNo;
-    this.report.fields.push(field);
+    this.fieldCount++;
     this.lastField = field;
     this.lastWasBlankSinceField = false;
     if (name) {
@@ -513,9 +516,20 @@ class StatusReader {
       endLine: lineNo,
       fields: [],
     };
+    const last = this.report.sections[this.report.sections.length - 1];
+    // the section before is complete: its field list is cut to size (a push leaves room to grow)
+    if (last !== undefined && last.fields.length > 0) last.fields = last.fields.slice();
     this.report.sections.push(s);
-    this.place = { title: s.title, index: this.report.sections.length - 1 };
+    this.place = { title: s.title, index: this.report.sections.length - 1, lines: this.lines };
     return s;
+  }
+
+  /** Every field in input order: the sections' fields one after another (a field goes to the section opened last). */
+  private allFields(): Field[] {
+    const fields = new Array<Field>(this.fieldCount);
+    let at = 0;
+    for (const section of this.report.sections) for (const field of section.fields) fields[at++] = field;
+    return fields;
   }
 
   private finish(): ParsedReport {
@@ -525,6 +539,7 @@ class StatusReader {
     const kinds = new Array<LineKind>(this.kinds.length);
     for (let i = 0; i < kinds.length; i++) kinds[i] = KINDS[this.kinds[i] as number] as LineKind;
     report.lineKinds = kinds;
+    report.fields = this.allFields();
     if (report.elided) this.warn({ code: 'elided', line: kinds.indexOf('elision') + 1 });
     if (!report.recognized) report.warnings.unshift({ code: 'not-dsregcmd', line: 0 });
     if (this.suppressed > 0) report.warnings.push({ code: 'too-many-warnings', line: 0, count: this.suppressed });
