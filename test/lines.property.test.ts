@@ -1,5 +1,6 @@
 // The line cutter for valid UTF-8 bytes (src/read/lines.ts) reads an ASCII stretch as one Latin-1
-// string split natively, and anything else a line at a time, in chunks of 16 KiB and then 1 KiB.
+// string whose lines are slices of it, and a line with a non-ASCII byte decoded from the bytes, in
+// chunks of 256 KiB and, when a chunk is not all ASCII, pieces of 1 KiB.
 // Whatever the chunking, it must give exactly the lines and line ending that decoding the whole
 // input and splitting it gives (`textLines`), on inputs long enough to cross many chunk borders.
 import fc from 'fast-check';
@@ -56,13 +57,15 @@ describe('lines cut from UTF-8 bytes', () => {
   });
 
   it.each([
-    ['a stray LF in a CRLF chunk', `${'line\r\n'.repeat(5000)}stray\nend\r\n`],
-    ['a stray CR in a CRLF chunk', `${'line\r\n'.repeat(5000)}stray\rend\r\n`],
-    ['a chunk that starts with a lone LF', `${'x'.repeat(16 * 1024 - 1)}\n\n${'y\r\n'.repeat(10)}`],
+    ['a stray LF in a CRLF chunk', `${'line\r\n'.repeat(50000)}stray\nend\r\n`],
+    ['a stray CR in a CRLF chunk', `${'line\r\n'.repeat(50000)}stray\rend\r\n`],
+    ['a chunk that starts with a lone LF', `${'x'.repeat(256 * 1024 - 1)}\n\n${'y\r\n'.repeat(10)}`],
+    ['a piece that starts with a lone LF', `è${'x'.repeat(1023)}\n\n${'y\r\n'.repeat(10)}`],
+    ['accented lines among ASCII ones in one piece, mixed endings', `${'ascii\r\nè\nmore\rò end\r\n'.repeat(40000)}`],
     ['CR only, one chunk', 'a\r'.repeat(20000)],
     ['no line break at all', 'z'.repeat(40000)],
     ['only line breaks', '\r\n'.repeat(30000)],
-    ['one non-ASCII line among 16 KiB of ASCII', `${'ascii line\r\n'.repeat(3000)}è\r\n${'ascii line\r\n'.repeat(3000)}`],
+    ['one non-ASCII line among 256 KiB of ASCII', `${'ascii line\r\n'.repeat(30000)}è\r\n${'ascii line\r\n'.repeat(30000)}`],
   ])('%s', (_name, text) => {
     const fromBytes = utf8Lines(Buffer.from(text, 'utf8'));
     const fromText = textLines(text);

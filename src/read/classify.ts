@@ -120,32 +120,45 @@ export function acceptsHandTyped(split: SplitField): boolean {
 
 /**
  * The common line, `      Key : value` as dsregcmd aligns it, split without copying the line:
- * the key is cut out and returned, the value is left where it is (`out.valueFrom`) for `valueAt`
- * to cut on first use. Undefined when the line needs the general rules of `splitLine`.
+ * the key is cut out and returned (its canonical name in `out.name`), the value is left where it
+ * is (`out.valueFrom`) for `valueAt` to cut on first use. Undefined when the line needs the general rules of `splitLine`.
  */
-export function splitAligned(text: string, start: number, out: { valueFrom: number }): string | undefined {
+export function splitAligned(text: string, start: number, out: { valueFrom: number; name: string | undefined }): string | undefined {
   const at = text.indexOf(' : ', start);
   if (at <= start) return undefined;
   let end = at;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (text.charCodeAt(end - 1) === 58) return undefined;
   const key = text.slice(start, end);
-  if (!validKey(key)) return undefined;
+  const judged = judgedKey(key);
+  if (!judged.valid) return undefined;
   out.valueFrom = at + 3;
+  out.name = judged.name;
   return key;
 }
 
+/** What a printed key is: a key at all, and its canonical name when dsregcmd is known to print it. */
+interface KeyJudgement {
+  valid: boolean;
+  name: string | undefined;
+}
+
 /** Keys already judged (most outputs print the same few dozen keys over and over). */
-const judgedKeys = new Map<string, boolean>();
+const judgedKeys = new Map<string, KeyJudgement>();
+
+function judgedKey(key: string): KeyJudgement {
+  let judged = judgedKeys.get(key);
+  if (judged === undefined) {
+    const valid = KEY.test(key) && !(key.length <= 5 && /^(https?|urn|ftp|file)$/i.test(key)) && !(key.length > 24 && key.split(/\s+/).length > 6);
+    judged = { valid, name: valid ? canonicalKey(key) : undefined };
+    if (judgedKeys.size < 10_000) judgedKeys.set(key, judged);
+  }
+  return judged;
+}
 
 /** A key as dsregcmd could print it: a name, not a URL scheme or a sentence. */
 function validKey(key: string): boolean {
-  let valid = judgedKeys.get(key);
-  if (valid === undefined) {
-    valid = KEY.test(key) && !(key.length <= 5 && /^(https?|urn|ftp|file)$/i.test(key)) && !(key.length > 24 && key.split(/\s+/).length > 6);
-    if (judgedKeys.size < 10_000) judgedKeys.set(key, valid);
-  }
-  return valid;
+  return judgedKey(key).valid;
 }
 
 /** The value of an aligned field, as `splitLine` reads it. */

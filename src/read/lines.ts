@@ -99,18 +99,18 @@ function newLineTable(buf: Buffer): LineTable {
   for (const at of [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n - SAMPLE]) {
     const from = Math.max(0, Math.min(at, n - SAMPLE));
     const to = Math.min(n, from + SAMPLE);
-    let lf = 0;
-    let cr = 0;
-    for (let i = from; i < to; i++) {
-      const b = buf[i];
-      if (b === 10) lf++;
-      else if (b === 13) cr++;
-    }
-    breaks += Math.max(lf, cr);
+    breaks += Math.max(countIn(buf, 10, from, to), countIn(buf, 13, from, to));
     looked += to - from;
   }
   const guess = Math.min(n + 1, Math.ceil((breaks / Math.max(looked, 1)) * n * 1.05) + 64);
   return { lines: new Array<string>(guess), flags: new Uint8Array(guess), count: 0, crlf: 0, cr: 0, lf: 0 };
+}
+
+/** How often a byte occurs in `buf[from, to)` (native searches: a byte loop here runs unoptimised, once a call). */
+function countIn(buf: Buffer, byte: number, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(byte, from); i >= 0 && i < to; i = buf.indexOf(byte, i + 1)) n++;
+  return n;
 }
 
 /** Add a line (the array grows by itself past the guess; the flags are copied into a bigger array). */
@@ -124,11 +124,11 @@ function addLine(table: LineTable, line: string): void {
 }
 
 /**
- * Bytes a chunk holds at least; it ends after the next line feed, so no line is cut in two. A chunk
- * with a non-ASCII byte is tried again in pieces of `SMALL_CHUNK` (one accented line should not
- * send 16 KiB down the slow path).
+ * Bytes a chunk holds at least; it ends after the next line feed, so no line is cut in two. Its
+ * Latin-1 string is then a large object, made outside the young generation and never copied by a
+ * scavenge. A chunk with a non-ASCII byte is looked at again in pieces of `SMALL_CHUNK`.
  */
-const CHUNK = 16 * 1024;
+const CHUNK = 256 * 1024;
 const SMALL_CHUNK = 1024;
 
 function chunkEnd(buf: Buffer, from: number, size: number, limit: number): number {
@@ -138,27 +138,49 @@ function chunkEnd(buf: Buffer, from: number, size: number, limit: number): numbe
 }
 
 /**
- * An ASCII chunk: its line breaks found in one Latin-1 string (a string search is cheaper than a
- * search of the bytes), each line copied out of the bytes as a string of its own (a slice of the
- * chunk's string would keep the whole chunk and cost more memory a line). False, and nothing
- * added, for a chunk that is not ASCII.
+ * A chunk's bytes as Latin-1 (the right text of every ASCII line: a line break is never part of a
+ * longer UTF-8 sequence, so its places are the same), and where the next line breaks are.
  */
-function asciiChunk(buf: Buffer, from: number, to: number, table: LineTable, latin1: (from: number, to: number) => string): boolean {
-  if (!allAscii(buf.subarray(from, to))) return false;
-  const text = latin1(from, to);
+interface ChunkText {
+  text: string;
+  /** Where the chunk starts in the bytes. */
+  base: number;
+  /** The next CR and LF in `text` at or after the place read so far; -1: none in the rest of it. */
+  nextCr: number;
+  nextLf: number;
+}
+
+/**
+ * The lines of `buf[from, to)`, a part of the chunk that ends after a line break (or at the end of
+ * the input): slices of the chunk's text, but for a line with a byte of `nonAscii` (sorted), which
+ * is decoded from the bytes. All of them flagged with `flags`.
+ */
+function cutLines(
+  chunk: ChunkText,
+  from: number,
+  to: number,
+  nonAscii: number[] | null,
+  flags: number,
+  table: LineTable,
+  utf8: (from: number, to: number) => string,
+): void {
+  const { text, base } = chunk;
   const first = table.count;
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
-  let pos = 0;
-  while (pos < text.length) {
-    if (nextLf >= 0 && nextLf < pos) nextLf = text.indexOf('\n', pos);
-    if (nextCr >= 0 && nextCr < pos) nextCr = text.indexOf('\r', pos);
-    const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
-    if (end < 0) {
-      addLine(table, text.slice(pos));
-      break;
-    }
-    addLine(table, text.slice(pos, end));
+  let pos = from - base;
+  const stop = to - base;
+  let next = 0;
+  while (pos < stop) {
+    if (chunk.nextLf >= 0 && chunk.nextLf < pos) chunk.nextLf = text.indexOf('\n', pos);
+    if (chunk.nextCr >= 0 && chunk.nextCr < pos) chunk.nextCr = text.indexOf('\r', pos);
+    const { nextCr, nextLf } = chunk;
+    let end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
+    if (end < 0 || end > stop) end = stop;
+    if (nonAscii !== null) {
+      while (next < nonAscii.length && (nonAscii[next] as number) < base + pos) next++;
+      const decoded = next < nonAscii.length && (nonAscii[next] as number) < base + end;
+      addLine(table, decoded ? utf8(base + pos, base + end) : text.slice(pos, end));
+    } else addLine(table, text.slice(pos, end));
+    if (end === stop) break;
     if (end === nextCr && nextLf === end + 1) {
       table.crlf++;
       pos = end + 2;
@@ -168,54 +190,20 @@ function asciiChunk(buf: Buffer, from: number, to: number, table: LineTable, lat
       pos = end + 1;
     }
   }
-  table.flags.fill(LINE_ASCII | (text.includes('*') || text.includes('`') ? 0 : LINE_CLEAN), first, table.count);
-  return true;
+  if (flags !== 0) table.flags.fill(flags, first, table.count);
 }
 
-/** Any chunk of valid UTF-8, a line at a time: each line is its own string, one byte a character when it is ASCII. */
-function bytesChunk(buf: Buffer, from: number, to: number, table: LineTable, utf8: (from: number, to: number) => string): void {
-  let nextLf = buf.indexOf(10, from);
-  let nextCr = buf.indexOf(13, from);
-  if (nextLf >= to) nextLf = -1;
-  if (nextCr >= to) nextCr = -1;
-  let pos = from;
-  while (pos < to) {
-    const first = buf[pos];
-    if (first === 10 || first === 13) {
-      // an empty line costs no native call (a padded paste is millions of them)
-      addLine(table, '');
-      if (first === 13 && buf[pos + 1] === 10) {
-        table.crlf++;
-        pos += 2;
-      } else {
-        if (first === 13) table.cr++;
-        else table.lf++;
-        pos++;
-      }
-      continue;
-    }
-    if (nextLf >= 0 && nextLf < pos) nextLf = nextAt(buf, 10, pos, to);
-    if (nextCr >= 0 && nextCr < pos) nextCr = nextAt(buf, 13, pos, to);
-    const end = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
-    if (end < 0) {
-      addLine(table, utf8(pos, to));
-      break;
-    }
-    addLine(table, utf8(pos, end));
-    if (buf[end] === 13 && buf[end + 1] === 10) {
-      table.crlf++;
-      pos = end + 2;
-    } else {
-      if (buf[end] === 13) table.cr++;
-      else table.lf++;
-      pos = end + 1;
-    }
-  }
+/** Where the bytes of `buf[from, to)` that are not ASCII are (a loop over a small piece known to have some). */
+function nonAsciiIn(buf: Buffer, from: number, to: number): number[] {
+  const at: number[] = [];
+  for (let i = from; i < to; i++) if ((buf[i] as number) >= 0x80) at.push(i);
+  return at;
 }
 
-function nextAt(buf: Buffer, byte: number, from: number, to: number): number {
-  const at = buf.indexOf(byte, from);
-  return at >= to ? -1 : at;
+/** The piece holds no BOM, `*`, backquote or full-width colon. */
+function cleanBytes(piece: Buffer, ascii: boolean): boolean {
+  if (piece.includes(42) || piece.includes(96)) return false;
+  return ascii || (!piece.includes('\uFEFF') && !piece.includes('\uFF1A'));
 }
 
 /**
@@ -229,10 +217,18 @@ export function utf8Lines(buf: Buffer): InputLines {
   const utf8 = utf8SliceOf(buf);
   for (let from = 0; from < buf.length; ) {
     const to = chunkEnd(buf, from, CHUNK, buf.length);
-    if (!asciiChunk(buf, from, to, table, latin1)) {
+    const text = latin1(from, to);
+    const chunk: ChunkText = { text, base: from, nextCr: text.indexOf('\r'), nextLf: text.indexOf('\n') };
+    if (allAscii(buf.subarray(from, to))) {
+      const clean = !text.includes('*') && !text.includes('`');
+      cutLines(chunk, from, to, null, LINE_ASCII | (clean ? LINE_CLEAN : 0), table, utf8);
+    } else {
       for (let at = from; at < to; ) {
         const end = chunkEnd(buf, at, SMALL_CHUNK, to);
-        if (!asciiChunk(buf, at, end, table, latin1)) bytesChunk(buf, at, end, table, utf8);
+        const piece = buf.subarray(at, end);
+        const ascii = allAscii(piece);
+        const flags = (ascii ? LINE_ASCII : 0) | (cleanBytes(piece, ascii) ? LINE_CLEAN : 0);
+        cutLines(chunk, at, end, ascii ? null : nonAsciiIn(buf, at, end), flags, table, utf8);
         at = end;
       }
     }

@@ -189,8 +189,9 @@ interface Logical {
   text: string;
   first: string;
   start: number;
-  /** Where the value of an aligned field starts (set by `splitAligned`). */
+  /** Where the value of an aligned field starts, and its key's canonical name (set by `splitAligned`). */
   valueFrom: number;
+  name: string | undefined;
 }
 
 class StatusReader {
@@ -218,7 +219,7 @@ class StatusReader {
   private otherCommandFrom = 0;
   private otherCommandCount = 0;
   private unparsedRun: { from: number; to: number; text: string } | undefined;
-  private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0, valueFrom: 0 };
+  private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0, valueFrom: 0, name: undefined };
 
   private readonly mayHaveWide: boolean;
   /** What the line cutter knows of each line (`LINE_CLEAN`, `LINE_ASCII`), or null. */
@@ -363,10 +364,10 @@ class StatusReader {
     // the common case: an aligned `Key : value` line (its key has none of the characters every
     // prompt has before its first space, so it needs no prompt test)
     const aligned = line.splitAligned(text, l.start, l);
-    if (aligned !== undefined) return this.onField(aligned, undefined, l.valueFrom, l);
+    if (aligned !== undefined) return this.onField(aligned, l.name, undefined, l.valueFrom, l);
     if (text.includes(' : ') && !line.isPrompt(text)) {
       const split = line.splitLine(text);
-      if (split && this.accepts(split)) return this.onField(split.key, split.value, 0, l);
+      if (split && this.accepts(split)) return this.onField(split.key, canonicalKey(split.key), split.value, 0, l);
     }
     if (line.isFooter(text, first)) return this.onFooter();
     if (line.isPrompt(text) || line.isCommandEcho(text)) return this.onPrompt(text, l.lineNo);
@@ -377,7 +378,7 @@ class StatusReader {
       return K.info;
     }
     const split = line.splitLine(text) ?? line.tableRow(text);
-    if (split && this.accepts(split)) return this.onField(split.key, split.value, 0, l);
+    if (split && this.accepts(split)) return this.onField(split.key, canonicalKey(split.key), split.value, 0, l);
     if (this.wrapsLastField()) return this.onContinuation(l);
     return this.onUnparsed(l);
   }
@@ -443,10 +444,9 @@ class StatusReader {
     return K.elision;
   }
 
-  /** A field; its value is given, or (undefined) cut from the line at `valueFrom` on first use. */
-  private onField(key: string, value: string | undefined, valueFrom: number, l: Logical): number {
+  /** A field (`name`: its canonical name); its value is given, or (undefined) cut from the line at `valueFrom` on first use. */
+  private onField(key: string, name: string | undefined, value: string | undefined, valueFrom: number, l: Logical): number {
     this.flushUnparsed();
-    const name = canonicalKey(key);
     let section = this.section;
     if (!section || (this.bannerPending && !this.titleJustRead)) {
       // under a banner with no title the keys say which section it is; before any banner
