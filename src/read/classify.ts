@@ -7,7 +7,6 @@ import { canonicalKey, canonicalTitle } from './vocabulary.js';
  * as a whole was seen to contain.
  */
 
-export const BANNER = /^\s*\+[-=]{10,}\+?\s*$/;
 const TITLE = /^\s*\|\s*(.*?)\s*\|\s*$/;
 const FOOTER = /^\s*For more information,? please visit/i;
 const INFO = /^\s*(Waiting for Diagnostics Task|This could take)/i;
@@ -42,6 +41,23 @@ export const isFooter = (text: string, first: string) => mayStartWith(first, 'Ff
 export const isInfo = (text: string, first: string) => mayStartWith(first, 'WwTt') && INFO.test(text);
 export const isElision = (text: string, first: string) => mayStartWith(first, ELISION_FIRST) && (ELISION.test(text) || ELISION_WORD.test(text));
 export const isMarkdownRule = (text: string, first: string) => '`~|:-'.includes(first) && (FENCE.test(text) || MD_TABLE_RULE.test(text));
+
+/**
+ * A banner (`+-----…-----+`) for a line whose first non-space character (at `start`) is '+': a run
+ * of ten or more '-' or '=', an optional '+', then nothing but spaces (`/^\s*\+[-=]{10,}\+?\s*$/`
+ * without the pattern).
+ */
+export function isBannerAt(text: string, start: number): boolean {
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 45 && c !== 61) break;
+    i++;
+  }
+  if (i - start - 1 < 10) return false;
+  if (text.charCodeAt(i) === 43) i++;
+  return i === text.length || /^\s*$/.test(text.slice(i));
+}
 
 /** Index of the first non-whitespace character, or -1 (cheaper than a regex on every line). */
 export function firstNonSpace(text: string): number {

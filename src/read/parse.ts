@@ -347,7 +347,9 @@ class StatusReader {
       this.bannerPending = false;
       return K.prompt;
     }
-    if (NOT_BLANK.test(text)) this.otherCommandCount++;
+    // most lines start with a visible ASCII character: no pattern needed for them
+    const c = text.charCodeAt(0);
+    if ((c > 32 && c < 127) || NOT_BLANK.test(text)) this.otherCommandCount++;
     return K['other-command'];
   }
 
@@ -355,7 +357,7 @@ class StatusReader {
   private classified(l: Logical): number {
     const { text, first } = l;
     if (line.isMarkdownRule(text, first)) return K.markdown;
-    if (first === '+' && line.BANNER.test(text)) return this.onBanner();
+    if (first === '+' && line.isBannerAt(text, l.start)) return this.onBanner();
     const box = first === '|' ? line.boxTitle(text) : undefined;
     if (box !== undefined) return this.onTitle(box, l.lineNo, true);
     const heading = '#*_'.includes(first) ? line.headingTitle(text) : undefined;
