@@ -137,7 +137,8 @@ export function acceptsHandTyped(split: SplitField): boolean {
 /**
  * The common line, `      Key : value` as dsregcmd aligns it, split without copying the line:
  * the key is cut out and returned (its canonical name in `out.name`), the value is left where it
- * is (`out.valueFrom`) for `valueAt` to cut on first use. Undefined when the line needs the general rules of `splitLine`.
+ * is (`out.valueFrom`) for `valueAt` to cut on first use. Undefined when the line needs the
+ * general rules of `splitLine`.
  */
 export function splitAligned(text: string, start: number, out: { valueFrom: number; name: string | undefined }): string | undefined {
   const at = text.indexOf(' : ', start);

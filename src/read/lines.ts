@@ -201,9 +201,9 @@ function cleanBytes(piece: Buffer, ascii: boolean): boolean {
 }
 
 /**
- * Lines cut straight from valid UTF-8 bytes, never held as one decoded string: each line is its
- * own string, one byte a character when it is ASCII. An ASCII chunk is searched as one Latin-1
- * string; anything else a line at a time in the bytes.
+ * Lines cut straight from valid UTF-8 bytes, never held as one decoded string: the bytes are read
+ * a chunk at a time as Latin-1 (one byte a character), an ASCII line is a slice of its chunk's
+ * string, and a line with a non-ASCII byte is decoded from the bytes on its own.
  */
 export function utf8Lines(buf: Buffer): InputLines {
   const latin1 = latin1SliceOf(buf);
