@@ -2,23 +2,9 @@
 // plan as `dsreg-doctor cleanup --format json`) on the files loaded in the Fleet view, with its
 // report and scripts as downloads. Every value from the exports reaches the page as text.
 import { barChart } from './charts.js';
-import type { ActivityBucket, CleanupDevice, HoldReason, StagedCleanup } from '../src/contract/cleanup.js';
+import { type ActivityBucket, type CleanupDevice, HOLD_REASONS, type StagedCleanup } from '../src/contract/cleanup.js';
 import type { CleanupFileNote } from '../src/web/cleanup-api.js';
 import { $, apiError, clear, download, errorText, h, type Params, targetOf } from './dom.js';
-
-const REASONS: HoldReason[] = [
-  'active',
-  'blank-activity',
-  'autopilot',
-  'hybrid',
-  'mdm-managed',
-  'bitlocker-not-backed-up',
-  'printer',
-  'no-object-id',
-  'enabled-again',
-  'reenable',
-  'not-in-inventory',
-];
 
 /** What the Fleet view gives the tab. */
 export interface CleanupPage {
@@ -277,7 +263,7 @@ export function initCleanupTab(page: CleanupPage): CleanupTab {
     clear($('staged-charts')).append(
       barChart({
         title: t('cleanup.section.heldBack'),
-        items: REASONS.filter((r) => (p.byReason[r] ?? 0) > 0).map((r, n) => ({
+        items: HOLD_REASONS.filter((r) => (p.byReason[r] ?? 0) > 0).map((r, n) => ({
           key: r,
           label: t(`cleanup.reason.${r}`),
           value: p.byReason[r] ?? 0,

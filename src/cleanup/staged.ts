@@ -19,19 +19,7 @@ const DAY = 86_400_000;
 export const SOFT_DELETE_DAYS = 30;
 export const DEFAULT_GRACE_DAYS = 30;
 
-export const HOLD_REASONS: readonly HoldReason[] = [
-  'active',
-  'blank-activity',
-  'autopilot',
-  'hybrid',
-  'mdm-managed',
-  'bitlocker-not-backed-up',
-  'printer',
-  'no-object-id',
-  'enabled-again',
-  'reenable',
-  'not-in-inventory',
-];
+export { HOLD_REASONS } from '../contract/cleanup.js';
 
 export interface CleanupPlanInput {
   agg: FleetAggregator;

@@ -6,19 +6,21 @@ import type { JoinType } from './joins.js';
  * It has no `tool` stamp (it is also the state file stage 2 and 3 read back).
  */
 
-/** Why a device is not on a disable or delete list. Stable ids (JSON). */
-export type HoldReason =
-  | 'active'
-  | 'blank-activity'
-  | 'autopilot'
-  | 'hybrid'
-  | 'mdm-managed'
-  | 'bitlocker-not-backed-up'
-  | 'printer'
-  | 'no-object-id'
-  | 'enabled-again'
-  | 'reenable'
-  | 'not-in-inventory';
+/** Why a device is not on a disable or delete list. Stable ids (JSON), in the order reports list them. */
+export const HOLD_REASONS = [
+  'active',
+  'blank-activity',
+  'autopilot',
+  'hybrid',
+  'mdm-managed',
+  'bitlocker-not-backed-up',
+  'printer',
+  'no-object-id',
+  'enabled-again',
+  'reenable',
+  'not-in-inventory',
+] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
 
 /** Notes about the inputs that limit what the plan can prove. Stable ids (JSON). */
 export type CleanupWarning = 'no-signins' | 'no-bitlocker-list' | 'no-autopilot-list' | 'no-stage1-list' | 'grace-not-over' | 'signins-before-stage1';

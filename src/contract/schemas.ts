@@ -1,5 +1,5 @@
 import { STEP_IDS } from './steps.js';
-import type { ActivityBucket, CleanupDevice, StagedCleanup } from './cleanup.js';
+import { type ActivityBucket, type CleanupDevice, HOLD_REASONS, type StagedCleanup } from './cleanup.js';
 import type {
   DiagnosisClock,
   DiagnosisDevice,
@@ -372,19 +372,7 @@ function fleetSchema(): Schema {
 }
 
 function cleanupSchema(): Schema {
-  const holdReason = oneOf(
-    'active',
-    'blank-activity',
-    'autopilot',
-    'hybrid',
-    'mdm-managed',
-    'bitlocker-not-backed-up',
-    'printer',
-    'no-object-id',
-    'enabled-again',
-    'reenable',
-    'not-in-inventory',
-  );
+  const holdReason = oneOf(...HOLD_REASONS);
   const device = obj<CleanupDevice>({
     deviceId: str,
     objectId: nul(str),

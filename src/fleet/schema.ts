@@ -1,3 +1,4 @@
+import type { InputFormat, InputKind } from '../contract/fleet.js';
 import { normKey } from './values.js';
 
 /**
@@ -7,29 +8,8 @@ import { normKey } from './values.js';
  * `[UTC]` ignored). Sources: shared/docs/domain/05, 06, 07.
  */
 
-export type InputKind = 'signins' | 'devices' | 'audit' | 'bitlocker-keys' | 'intune-devices';
-
-export type InputFormat =
-  | 'entra-signins-csv'
-  | 'log-analytics-signins-csv'
-  | 'signins-csv'
-  | 'graph-signins-json'
-  | 'azure-monitor-signins-json'
-  | 'log-analytics-signins-json'
-  | 'entra-devices-csv'
-  | 'graph-devices-csv'
-  | 'graph-devices-json'
-  | 'azuread-devices-csv'
-  | 'intune-devices-csv'
-  | 'entra-audit-csv'
-  | 'log-analytics-audit-csv'
-  | 'graph-audit-json'
-  | 'azure-monitor-audit-json'
-  | 'bitlocker-keys-json'
-  | 'bitlocker-keys-csv'
-  | 'deleted-devices-json'
-  | 'deleted-devices-csv'
-  | 'id-list';
+// the kinds and layouts are public ids (the fleet document reports them): defined in the contract
+export type { InputFormat, InputKind } from '../contract/fleet.js';
 
 /** The admin center's sign-in download (interactive and non-interactive share the columns). */
 export const ENTRA_SIGNIN_COLUMNS = [
