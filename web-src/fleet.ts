@@ -721,25 +721,30 @@ function stackedTime(iso: string | null): Child[] {
   return clock ? [day, h('br'), h('span', { class: 'muted small', text: clock })] : [full];
 }
 
+/** A device's name as a button that opens its drill-down, and its id under the name when it has one. */
+function deviceCell(deviceId: string, displayName: string | null | undefined): HTMLElement {
+  const name = displayName ?? deviceId;
+  return h(
+    'td',
+    { class: 'device' },
+    h('button', {
+      type: 'button',
+      class: 'link',
+      text: name,
+      'aria-label': t('web.fleet.table.open', { name }),
+      onclick: (e) => openDevice(deviceId, { opener: e.currentTarget as HTMLElement }),
+    }),
+    displayName ? h('div', { class: 'id', text: deviceId }) : null,
+  );
+}
+
 function deviceRow(d: AffectedDevice): HTMLElement {
-  const name = d.displayName ?? d.deviceId;
   const users =
     d.users[0] !== undefined ? [...address(d.users[0]), d.userCount > 1 ? h('span', { class: 'muted', text: ` +${d.userCount - 1}` }) : null] : ['—'];
   return h(
     'tr',
     { 'data-device': d.deviceId },
-    h(
-      'td',
-      { class: 'device' },
-      h('button', {
-        type: 'button',
-        class: 'link',
-        text: name,
-        'aria-label': t('web.fleet.table.open', { name }),
-        onclick: (e) => openDevice(d.deviceId, { opener: e.currentTarget as HTMLElement }),
-      }),
-      d.displayName ? h('div', { class: 'id', text: d.deviceId }) : null,
-    ),
+    deviceCell(d.deviceId, d.displayName),
     h(
       'td',
       { class: 'join' },
@@ -1144,24 +1149,12 @@ function renderCleanup(r: PageReport | null) {
   );
   const body = clear($('cleanup-rows'));
   for (const e of rows) {
-    const name = e.displayName ?? e.deviceId;
     body.append(
       h(
         'tr',
         { 'data-device': e.deviceId, 'data-risk': e.risk },
         h('td', {}, h('span', { class: `risk ${e.risk}`, text: t(`fleet.risk.${e.risk}`) })),
-        h(
-          'td',
-          { class: 'device' },
-          h('button', {
-            type: 'button',
-            class: 'link',
-            text: name,
-            'aria-label': t('web.fleet.table.open', { name }),
-            onclick: (ev) => openDevice(e.deviceId, { opener: ev.currentTarget as HTMLElement }),
-          }),
-          h('div', { class: 'id', text: e.deviceId }),
-        ),
+        deviceCell(e.deviceId, e.displayName),
         h('td', { text: joinLabel(e.joinType) }),
         h('td', { class: 'nowrap', text: time(e.activeSince) }),
         h('td', { text: t(`fleet.cleanupAction.${e.recommendedAction}`) }),

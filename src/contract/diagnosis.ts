@@ -98,14 +98,30 @@ export interface LocalizedCode {
   action: string | null;
 }
 
+/** Where a piece of the reported error was found: a line of the input, or the command line. */
+export interface ReportedErrorSource {
+  from: 'input' | 'option';
+  /** Input line number (1-based); 0 for `--error` / `--device-id`. */
+  line: number;
+  text: string;
+}
+
+/**
+ * The error the user reported, wherever it was written: `--error`, `--device-id`, or the lines of
+ * the input (a ticket, an e-mail, an error page pasted before, inside or after the status).
+ */
 export interface ReportedErrorJson {
+  /** Canonical codes (`AADSTS700003`, `0x801c03f2`), AADSTS/MSIS first. */
   codes: string[];
+  /** Device identifiers the error names (lower case GUIDs). */
   deviceIds: string[];
+  /** Tenant names the error names (`in the tenant 'X' directory`, `Tenant: X`). */
   tenantNames: string[];
   tenantIds: string[];
   correlationIds: string[];
   timestamps: string[];
-  sources: { from: 'input' | 'option'; line: number; text: string }[];
+  /** Every line that gave one of the above. */
+  sources: ReportedErrorSource[];
 }
 
 export interface RegistrationJson {

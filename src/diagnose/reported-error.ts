@@ -2,32 +2,10 @@ import { collectErrorCodes } from '../model/status.js';
 import type { ParsedReport } from '../read/parse.js';
 import { sortCodes } from './context.js';
 import type { EvidenceLine } from './types.js';
+import type { ReportedErrorJson as ReportedError } from '../contract/diagnosis.js';
 
-/** Where a piece of the reported error was found: a line of the input, or the command line. */
-export interface ReportedErrorSource {
-  from: 'input' | 'option';
-  /** Input line number (1-based); 0 for `--error` / `--device-id`. */
-  line: number;
-  text: string;
-}
-
-/**
- * The error the user reported, wherever it was written: `--error`, `--device-id`, or the lines of
- * the input (a ticket, an e-mail, an error page pasted before, inside or after the status).
- */
-export interface ReportedError {
-  /** Canonical codes (`AADSTS700003`, `0x801c03f2`), AADSTS/MSIS first. */
-  codes: string[];
-  /** Device identifiers the error names (lower case GUIDs). */
-  deviceIds: string[];
-  /** Tenant names the error names (`in the tenant 'X' directory`, `Tenant: X`). */
-  tenantNames: string[];
-  tenantIds: string[];
-  correlationIds: string[];
-  timestamps: string[];
-  /** Every line that gave one of the above. */
-  sources: ReportedErrorSource[];
-}
+/** The error the user reported (the contract's shape: the diagnosis JSON carries it as it is). */
+export type { ReportedErrorJson as ReportedError, ReportedErrorSource } from '../contract/diagnosis.js';
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const GUID_G = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

@@ -1,5 +1,5 @@
 import { appTokenRequest, findDevice } from './identity.js';
-import type { AppName, DeviceObject, ServiceCode, Tenant, TrustType } from './model.js';
+import { type AppName, type DeviceObject, emptyTenant, type ServiceCode, type Tenant, type TrustType } from './model.js';
 import { Rng, seedFrom } from './random.js';
 import { DAY, HOUR, MINUTE } from './time.js';
 
@@ -137,18 +137,7 @@ export class CleanupTenant {
 
   static create(seed = 'lab-cleanup'): CleanupTenant {
     const rng = new Rng(seedFrom(seed));
-    const tenant: Tenant = {
-      id: rng.guid(),
-      name: 'Contoso',
-      domain: CLEANUP_DOMAIN,
-      devices: [],
-      users: [],
-      policies: { autoHybridRegistration: true, blockAadWorkplaceJoin: false },
-      conditionalAccess: [],
-      mdmAutoEnrollment: false,
-      keepsDeletedDevices: false,
-      deletedItems: [],
-    };
+    const tenant = emptyTenant(rng.guid(), 'Contoso', CLEANUP_DOMAIN);
     const pcs = PC_SPECS.map((spec, i) => newPc(spec, i, rng));
     for (const pc of pcs) {
       tenant.users.push({ upn: pc.user.upn, displayName: pc.user.displayName, objectId: pc.user.id });

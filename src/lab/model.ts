@@ -85,6 +85,22 @@ export interface Tenant {
   deletedItems: DeletedDevice[];
 }
 
+/** A tenant with no devices, users or policies beyond the defaults (hybrid registration on, nothing blocked). */
+export function emptyTenant(id: string, name: string, domain: string): Tenant {
+  return {
+    id,
+    name,
+    domain,
+    devices: [],
+    users: [],
+    policies: { autoHybridRegistration: true, blockAadWorkplaceJoin: false },
+    conditionalAccess: [],
+    mdmAutoEnrollment: false,
+    keepsDeletedDevices: false,
+    deletedItems: [],
+  };
+}
+
 /** A device object in the deleted items container, restorable until 30 days after `deletedAt`. */
 export interface DeletedDevice {
   object: DeviceObject;

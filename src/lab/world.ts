@@ -10,6 +10,7 @@ import {
   type DeviceObject,
   type DeviceUser,
   type EntraConnect,
+  emptyTenant,
   type KeyMaterial,
   type LabEvent,
   type OnPremDomain,
@@ -102,16 +103,9 @@ export class LabWorld {
     const [first, last] = this.rng.pick(PEOPLE);
     const upn = `${first}.${last}@${org.domain}`.toLowerCase();
     this.tenant = {
-      id: this.rng.guid(),
-      name: org.name,
-      domain: org.domain,
-      devices: [],
+      ...emptyTenant(this.rng.guid(), org.name, org.domain),
       users: [{ upn, displayName: `${first} ${last}`, objectId: this.rng.guid() }],
-      policies: { autoHybridRegistration: true, blockAadWorkplaceJoin: false },
-      conditionalAccess: [],
       mdmAutoEnrollment: options.mdm,
-      keepsDeletedDevices: false,
-      deletedItems: [],
     };
     if (options.requireHybrid) this.tenant.conditionalAccess.push({ name: 'Teams: require hybrid joined device', apps: ['teams'], anyOf: ['hybrid'] });
     if (options.requireCompliant) this.tenant.conditionalAccess.push({ name: 'Outlook: require compliant device', apps: ['outlook'], anyOf: ['compliant'] });
@@ -151,18 +145,7 @@ export class LabWorld {
 
   private partnerOf(own: (typeof ORGS)[number]): Tenant {
     const org = this.rng.pick(ORGS.filter((o) => o.name !== own.name));
-    return {
-      id: this.rng.guid(),
-      name: org.name,
-      domain: org.domain,
-      devices: [],
-      users: [],
-      policies: { autoHybridRegistration: true, blockAadWorkplaceJoin: false },
-      conditionalAccess: [],
-      mdmAutoEnrollment: false,
-      keepsDeletedDevices: false,
-      deletedItems: [],
-    };
+    return emptyTenant(this.rng.guid(), org.name, org.domain);
   }
 
   /** The tenant a work account belongs to: the user's own, or the partner's. */
