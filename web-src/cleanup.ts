@@ -4,7 +4,7 @@
 import { barChart } from './charts.js';
 import { type ActivityBucket, type CleanupDevice, HOLD_REASONS, type StagedCleanup } from '../src/contract/cleanup.js';
 import type { CleanupFileNote } from '../src/web/cleanup-api.js';
-import { $, apiError, clear, download, errorText, h, type Params, targetOf } from './dom.js';
+import { $, apiError, clear, download, errorText, fetchOk, h, type Params, targetOf } from './dom.js';
 
 /** What the Fleet view gives the tab. */
 export interface CleanupPage {
@@ -296,17 +296,8 @@ export function initCleanupTab(page: CleanupPage): CleanupTab {
 
   async function fetchFile(id: string, name: string) {
     hideError();
-    let res: Response;
-    try {
-      res = await fetch(`/api/cleanup/${encodeURIComponent(id)}/${encodeURIComponent(name)}?lang=${page.lang()}`);
-    } catch (e) {
-      showError(t('web.error.network', { reason: errorText(e) }));
-      return;
-    }
-    if (!res.ok) {
-      showError(t('web.downloads.failed', { message: await apiError(res) }));
-      return;
-    }
+    const res = await fetchOk(`/api/cleanup/${encodeURIComponent(id)}/${encodeURIComponent(name)}?lang=${page.lang()}`, undefined, t, showError);
+    if (!res) return;
     download(name, await res.arrayBuffer(), res.headers.get('content-type') ?? 'application/octet-stream');
   }
 

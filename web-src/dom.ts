@@ -84,6 +84,28 @@ export async function apiError(res: Response): Promise<string> {
   return `HTTP ${res.status}`;
 }
 
+/**
+ * A file or answer from the local API: the response when it is OK; otherwise null, after telling
+ * the user why (the network failed, or the API's own message) through `showError`.
+ */
+export async function fetchOk(
+  url: string,
+  init: RequestInit | undefined,
+  t: (key: string, params?: Params) => string,
+  showError: (message: string) => void,
+): Promise<Response | null> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    showError(t('web.error.network', { reason: errorText(e) }));
+    return null;
+  }
+  if (res.ok) return res;
+  showError(t('web.downloads.failed', { message: await apiError(res) }));
+  return null;
+}
+
 /** A saved preference; null where storage is unavailable (private mode, disabled). */
 export function stored(key: string): string | null {
   try {

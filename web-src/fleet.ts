@@ -15,6 +15,7 @@ import {
   clear,
   download,
   errorText,
+  fetchOk,
   format,
   h,
   keepPageOnStrayDrop,
@@ -1176,37 +1177,17 @@ async function exportReport(fmt: 'csv' | 'html' | 'json', table: 'affected' | 'c
   const r = state.report;
   if (!r) return;
   hideError();
-  let res: Response;
-  try {
-    res = await fetch(`/api/fleet/${encodeURIComponent(r.dataset.id)}/export?format=${fmt}&table=${table}&lang=${state.lang}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: ids ? JSON.stringify({ deviceIds: ids }) : '',
-    });
-  } catch (e) {
-    showError(t('web.error.network', { reason: errorText(e) }));
-    return;
-  }
-  if (!res.ok) {
-    showError(t('web.downloads.failed', { message: await apiError(res) }));
-    return;
-  }
+  const url = `/api/fleet/${encodeURIComponent(r.dataset.id)}/export?format=${fmt}&table=${table}&lang=${state.lang}`;
+  const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: ids ? JSON.stringify({ deviceIds: ids }) : '' };
+  const res = await fetchOk(url, init, t, (m) => showError(m));
+  if (!res) return;
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `dsreg-doctor-fleet.${fmt}`;
   download(name, await res.arrayBuffer(), res.headers.get('content-type') ?? 'application/octet-stream');
 }
 
 async function downloadCollect() {
-  let res: Response;
-  try {
-    res = await fetch(`/api/collect-script?lang=${state.lang}`);
-  } catch (e) {
-    showError(t('web.error.network', { reason: errorText(e) }));
-    return;
-  }
-  if (!res.ok) {
-    showError(t('web.downloads.failed', { message: await apiError(res) }));
-    return;
-  }
+  const res = await fetchOk(`/api/collect-script?lang=${state.lang}`, undefined, t, (m) => showError(m));
+  if (!res) return;
   download('dsreg-doctor-collect.ps1', await res.arrayBuffer(), 'text/plain;charset=utf-8');
 }
 
