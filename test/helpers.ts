@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import type { CliIo } from '../src/cli/cli.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'dsregcmd');
@@ -62,3 +63,18 @@ export const ENCODINGS: Record<string, (text: string) => Uint8Array> = {
   'utf-16be no BOM': (t) => iconv.encode(t, 'utf16be'),
   'CR only': (t) => Buffer.from(t.replace(/\n/g, '\r'), 'utf8'),
 };
+
+/** Standard streams in memory, for running the CLI's `main` in the test process (LANG=C). */
+export function memoryIo(cwd = process.cwd()): CliIo & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdin: (async function* () {})(),
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env: { LANG: 'C' },
+    cwd,
+    out: () => out,
+    err: () => err,
+  };
+}

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/cli/cli.js';
+import { main } from '../src/cli/cli.js';
 import { duplicateColumns } from '../src/fleet/schema.js';
-import { FIXTURES, ROOT } from './helpers.js';
+import { FIXTURES, memoryIo, ROOT } from './helpers.js';
 
 /**
  * Issue 13 item 9: answers that look right and are not. Each case is a command line a user
@@ -16,22 +16,8 @@ const FLEET = join(ROOT, 'test', 'fixtures', 'fleet');
 const STATUS = join(FIXTURES, 's01-aadj-700003.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'dsreg-doctor-i13-'));
 
-function memoryIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: { LANG: 'C' },
-    cwd: tmp,
-    out: () => out,
-    err: () => err,
-  };
-}
-
 async function run(args: string[]) {
-  const io = memoryIo();
+  const io = memoryIo(tmp);
   const code = await main(args, io);
   return { code, out: io.out(), err: io.err() };
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/cli/cli.js';
+import { main } from '../src/cli/cli.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import type { DiagnoseOptions } from '../src/diagnose/types.js';
 import { translator } from '../src/i18n/format.js';
@@ -14,7 +14,7 @@ import { diagnosisToText } from '../src/render/diagnosis-text.js';
 import { intunePair } from '../src/script/intune.js';
 import { remediationScript } from '../src/script/remediation.js';
 import { createApp } from '../src/web/app.js';
-import { ROOT } from './helpers.js';
+import { memoryIo, ROOT } from './helpers.js';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'noharm');
 const text = (file: string) => readFileSync(join(DIR, file), 'utf8');
@@ -334,20 +334,6 @@ describe('the web API and the CLI carry the match', () => {
     expect(script).not.toContain('& dsregcmd.exe /leave');
     expect(script).not.toContain('DeleteSubKeyTree');
   });
-
-  function memoryIo(): CliIo & { out: () => string; err: () => string } {
-    let out = '';
-    let err = '';
-    return {
-      stdin: (async function* () {})(),
-      stdout: { write: (s: string) => (out += s) },
-      stderr: { write: (s: string) => (err += s) },
-      env: { LANG: 'C' },
-      cwd: process.cwd(),
-      out: () => out,
-      err: () => err,
-    };
-  }
 
   it('diagnose --device-id (CLI): exit 1, the match in the JSON; a bad ID is exit 2', async () => {
     const io = memoryIo();

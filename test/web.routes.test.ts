@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../src/cli/cli.js';
+import { main } from '../src/cli/cli.js';
 import { runServe } from '../src/cli/serve.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
 import { en } from '../src/i18n/all.js';
@@ -17,7 +17,7 @@ import { MAX_BODY_BYTES } from '../src/web/api.js';
 import { createApp } from '../src/web/app.js';
 import { CONTENT_SECURITY_POLICY } from '../src/web/security.js';
 import { startServer } from '../src/web/server.js';
-import { ENCODINGS, FIXTURES, fixtureText } from './helpers.js';
+import { ENCODINGS, FIXTURES, fixtureText, memoryIo } from './helpers.js';
 import { verifyFixtureBytes } from './verify-fixtures.js';
 
 type Body = string | Uint8Array | FormData | ReadableStream<Uint8Array>;
@@ -33,20 +33,6 @@ function req(path: string, init: RequestInit & { headers?: Record<string, string
 }
 const post = (path: string, body: Body, headers: Record<string, string> = {}) => req(path, { method: 'POST', body, headers });
 const bytesOf = (file: string) => Buffer.from(fixtureText(file), 'utf8');
-
-function memoryIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: { LANG: 'C' },
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
 
 const SCENARIOS = [
   's01-aadj-700003.txt',
