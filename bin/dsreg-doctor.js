@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The only place that touches the process: argv in, exit code out.
-import { main, stdoutFailure } from '../dist/cli/cli.js';
+// The only place that touches the process: argv in, exit code out. It runs the CLI bundle that
+// `npm run build` makes (scripts/build-cli.mjs).
+import { main, stdoutFailure } from '../dist/bundle/cli.js';
 
 // `dsreg-doctor … | head` closes the pipe early: that is not an error. A full disk behind
 // `> file` or `/dev/full` is: one line on stderr and exit 2, never a stack trace.
@@ -10,8 +11,12 @@ process.stdout.on('error', async (e) => {
   process.exit(exitCode ?? process.exitCode ?? 0);
 });
 
+// process.stdin is made on first touch, and making it loads the stream and tty modules: only a
+// command that reads `-` touches it.
+const stdin = { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() };
+
 const code = await main(process.argv.slice(2), {
-  stdin: process.stdin,
+  stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmod, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputTooLarge, readCapped } from '../input/capped.js';
@@ -98,6 +97,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  // node:crypto is loaded here, not at start: most runs write no file.
+  const { randomBytes } = await import('node:crypto');
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fh = await open(tmp, 'wx', 0o644);
   try {
