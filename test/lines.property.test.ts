@@ -3,8 +3,10 @@
 // chunks of 256 KiB and, when a chunk is not all ASCII, pieces of 1 KiB.
 // Whatever the chunking, it must give exactly the lines and line ending that decoding the whole
 // input and splitting it gives (`textLines`), on inputs long enough to cross many chunk borders.
+// The encoding guess's fast look for control bytes must count what a loop over the bytes counts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countedStats, sampleStats } from '../src/read/decode.js';
 import { textLines, utf8Lines } from '../src/read/lines.js';
 
 const ASCII_LINES = [
@@ -71,5 +73,24 @@ describe('lines cut from UTF-8 bytes', () => {
     const fromText = textLines(text);
     expect(fromBytes.lines).toEqual(fromText.lines);
     expect(fromBytes.lineEnding).toBe(fromText.lineEnding);
+  });
+});
+
+describe('sample statistics of the encoding guess', () => {
+  // bytes drawn mostly from the ones that count: NUL, other control bytes, the line breaks and
+  // tab that do not count, and a few text bytes
+  const byte = fc.oneof(fc.constantFrom(0, 1, 8, 9, 10, 11, 12, 13, 14, 26, 27, 28, 31), fc.integer({ min: 0, max: 255 }));
+  it('the native search for control bytes gives the loop that counts them', () => {
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 300 }), fc.nat(7), (bytes, offset) => {
+        // at an odd offset inside a bigger buffer too, as a pooled Buffer is
+        const backing = new Uint8Array(bytes.length + offset);
+        backing.set(bytes, offset);
+        const sample = backing.subarray(offset);
+        expect(sampleStats(sample)).toEqual(countedStats(sample));
+        expect(sampleStats(Buffer.from(sample))).toEqual(countedStats(sample));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

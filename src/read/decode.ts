@@ -88,7 +88,7 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-interface SampleStats {
+export interface SampleStats {
   /** NUL bytes at even / odd offsets, counted over whole byte pairs. */
   evenNul: number;
   oddNul: number;
@@ -96,7 +96,21 @@ interface SampleStats {
   control: number;
 }
 
-function sampleStats(sample: Uint8Array): SampleStats {
+/** Control bytes other than tab, LF, FF, CR and ESC (see `SampleStats.control`). */
+const CONTROL_BYTES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 0x0b, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1c, 0x1d, 0x1e, 0x1f];
+const NO_CONTROL: SampleStats = { evenNul: 0, oddNul: 0, control: 0 };
+
+/**
+ * Text has no control bytes: a native search for each of them (`indexOf`, a memchr in Node) tells
+ * that several times faster than a loop over the bytes, which then runs only for a sample that has one.
+ */
+export function sampleStats(sample: Uint8Array): SampleStats {
+  for (const b of CONTROL_BYTES) if (sample.indexOf(b) >= 0) return countedStats(sample);
+  return NO_CONTROL;
+}
+
+/** The bytes counted one by one (what `sampleStats` gives; exported for its property test). */
+export function countedStats(sample: Uint8Array): SampleStats {
   let evenNul = 0;
   let oddNul = 0;
   let control = 0;
