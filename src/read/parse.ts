@@ -202,8 +202,13 @@ class StatusReader {
   private readonly bundle: BundleFacts | null;
   private suppressed = 0;
   private section: Section | undefined;
-  /** Fields read so far (the report's list is made at the end, at its size, from the sections'). */
-  private fieldCount = 0;
+  /**
+   * Every field read so far, in input order: the report's list. A section's own list is cut from it
+   * when the section closes (a field always goes to the section opened last).
+   */
+  private readonly fields: ReadField[] = [];
+  /** Where the fields of the section opened last start in `fields`. */
+  private sectionFrom = 0;
   /** The title and index of the section opened last (which `section` is, when set), shared by its fields. */
   private place: SectionPlace;
   /** A banner was read and no title followed yet. */
@@ -357,8 +362,8 @@ class StatusReader {
   private classified(l: Logical): number {
     const { text, first } = l;
     if (line.isMarkdownRule(text, first)) return K.markdown;
-    if (first === '+' && line.isBannerAt(text, l.start)) return this.onBanner();
-    const box = first === '|' ? line.boxTitle(text) : undefined;
+    if (first === '+' && this.isBanner(text, l.start)) return this.onBanner();
+    const box = first === '|' ? this.boxTitle(text) : undefined;
     if (box !== undefined) return this.onTitle(box, l.lineNo, true);
     const heading = '#*_'.includes(first) ? line.headingTitle(text) : undefined;
     if (heading) return this.onTitle(heading, l.lineNo, false);
@@ -383,6 +388,29 @@ class StatusReader {
     if (split && this.accepts(split)) return this.onField(split.key, canonicalKey(split.key), split.value, 0, l);
     if (this.wrapsLastField()) return this.onContinuation(l);
     return this.onUnparsed(l);
+  }
+
+  /**
+   * Banners and title boxes repeat: an output prints the same banner twice a section and the same
+   * few titles. The last banner line and the title lines seen are remembered, so a repeat is told
+   * by comparing strings (native), not by a loop over its characters or a pattern.
+   */
+  private lastBanner = '';
+  private readonly titleLines = new Map<string, string | undefined>();
+
+  private isBanner(text: string, start: number): boolean {
+    if (text === this.lastBanner) return true;
+    if (!line.isBannerAt(text, start)) return false;
+    this.lastBanner = text;
+    return true;
+  }
+
+  private boxTitle(text: string): string | undefined {
+    const known = this.titleLines.get(text);
+    if (known !== undefined || this.titleLines.has(text)) return known;
+    const title = line.boxTitle(text);
+    if (this.titleLines.size < 64) this.titleLines.set(text, title);
+    return title;
   }
 
   /** Hand-typed `Key: value` lines count inside the output's layout; outside it, known keys only. */
@@ -460,9 +488,8 @@ class StatusReader {
     // a key printed as its canonical name shares the vocabulary's string (one copy, not one a field)
     const printed = name !== undefined && name === key ? name : key;
     const field = new ReadField(this.place, printed, name, value, l.text, valueFrom, l.rawLines, l.lineNo, l.endNo);
-    section.fields.push(field);
+    this.fields.push(field);
     section.endLine = l.endNo;
-    this.fieldCount++;
     this.lastField = field;
     this.lastWasBlankSinceField = false;
     if (name) {
@@ -518,20 +545,17 @@ class StatusReader {
       endLine: lineNo,
       fields: [],
     };
-    const last = this.report.sections[this.report.sections.length - 1];
-    // the section before is complete: its field list is cut to size (a push leaves room to grow)
-    if (last !== undefined && last.fields.length > 0) last.fields = last.fields.slice();
+    this.closeSection();
     this.report.sections.push(s);
     this.place = { title: s.title, index: this.report.sections.length - 1, lines: this.lines };
     return s;
   }
 
-  /** Every field in input order: the sections' fields one after another (a field goes to the section opened last). */
-  private allFields(): Field[] {
-    const fields = new Array<Field>(this.fieldCount);
-    let at = 0;
-    for (const section of this.report.sections) for (const field of section.fields) fields[at++] = field;
-    return fields;
+  /** The section opened last is complete: its fields are the ones read since it opened. */
+  private closeSection(): void {
+    const last = this.report.sections[this.report.sections.length - 1];
+    if (last !== undefined && this.fields.length > this.sectionFrom) last.fields = this.fields.slice(this.sectionFrom);
+    this.sectionFrom = this.fields.length;
   }
 
   private finish(): ParsedReport {
@@ -541,7 +565,8 @@ class StatusReader {
     const kinds = new Array<LineKind>(this.kinds.length);
     for (let i = 0; i < kinds.length; i++) kinds[i] = KINDS[this.kinds[i] as number] as LineKind;
     report.lineKinds = kinds;
-    report.fields = this.allFields();
+    this.closeSection();
+    report.fields = this.fields;
     if (report.elided) this.warn({ code: 'elided', line: kinds.indexOf('elision') + 1 });
     if (!report.recognized) report.warnings.unshift({ code: 'not-dsregcmd', line: 0 });
     if (this.suppressed > 0) report.warnings.push({ code: 'too-many-warnings', line: 0, count: this.suppressed });

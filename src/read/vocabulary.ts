@@ -193,13 +193,13 @@ const TITLE_BY_NORM = new Map<string, string>(SECTION_TITLES.map((t) => [norm(t)
 const seenTitles = new Map<string, { title: string; known: boolean }>();
 
 /** Canonical section title, keeping unknown titles as printed (whitespace collapsed). */
-export function canonicalTitle(printed: string): { title: string; known: boolean } {
+export function canonicalTitle(printed: string): Readonly<{ title: string; known: boolean }> {
   let hit = seenTitles.get(printed);
   if (hit === undefined) {
     hit = titleOf(printed);
     if (seenTitles.size < 10_000) seenTitles.set(printed, hit);
   }
-  return { title: hit.title, known: hit.known };
+  return hit;
 }
 
 function titleOf(printed: string): { title: string; known: boolean } {
