@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The only place that touches the process: argv in, exit code out. It runs the CLI bundle that
-// `npm run build` makes (scripts/build-cli.mjs).
-import { main, stdoutFailure } from '../dist/bundle/cli.js';
+// `npm run build` makes (scripts/build-cli.mjs), or tsc's output when only `tsc` was run.
+const { main, stdoutFailure } = await import('../dist/bundle/cli.js').catch((e) => {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('bundle')) throw e;
+  return import('../dist/cli/cli.js');
+});
 
 // `dsreg-doctor … | head` closes the pipe early: that is not an error. A full disk behind
 // `> file` or `/dev/full` is: one line on stderr and exit 2, never a stack trace.
