@@ -224,6 +224,13 @@ class StatusReader {
   private otherCommandFrom = 0;
   private otherCommandCount = 0;
   private unparsedRun: { from: number; to: number; text: string } | undefined;
+  /**
+   * Banners and title boxes repeat: an output prints the same banner twice a section and the same
+   * few titles. The last banner line and the title lines seen are remembered, so a repeat is told
+   * by comparing strings (native), not by a loop over its characters or a pattern.
+   */
+  private lastBanner = '';
+  private readonly titleLines = new Map<string, string | undefined>();
   private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0, valueFrom: 0, name: undefined };
 
   private readonly mayHaveWide: boolean;
@@ -390,14 +397,7 @@ class StatusReader {
     return this.onUnparsed(l);
   }
 
-  /**
-   * Banners and title boxes repeat: an output prints the same banner twice a section and the same
-   * few titles. The last banner line and the title lines seen are remembered, so a repeat is told
-   * by comparing strings (native), not by a loop over its characters or a pattern.
-   */
-  private lastBanner = '';
-  private readonly titleLines = new Map<string, string | undefined>();
-
+  /** A banner line (the last one read is remembered: see `lastBanner`). */
   private isBanner(text: string, start: number): boolean {
     if (text === this.lastBanner) return true;
     if (!line.isBannerAt(text, start)) return false;
@@ -405,6 +405,7 @@ class StatusReader {
     return true;
   }
 
+  /** A title box's title (title lines read are remembered: see `titleLines`). */
   private boxTitle(text: string): string | undefined {
     const known = this.titleLines.get(text);
     if (known !== undefined || this.titleLines.has(text)) return known;
