@@ -35,7 +35,10 @@ const BIG_MB = Number(process.env.BENCH_READER_MB ?? 50);
  * input nobody pastes. The bench prints what the lines were read as.
  */
 function bigInput() {
-  const one = texts.map((t) => `C:\\Users\\user>dsregcmd /status\n${t}`).join('\n').replace(/\n/g, '\r\n');
+  const one = texts
+    .map((t) => `C:\\Users\\user>dsregcmd /status\n${t}`)
+    .join('\n')
+    .replace(/\n/g, '\r\n');
   const unit = Buffer.from(one, 'utf8');
   const copies = Math.ceil((BIG_MB * 1e6) / unit.length);
   return Buffer.concat(Array.from({ length: copies }, () => unit));
