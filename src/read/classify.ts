@@ -1,4 +1,4 @@
-import { canonicalKey, canonicalTitle } from './vocabulary.js';
+import { canonicalKey, canonicalTitle, detached } from './vocabulary.js';
 
 /**
  * The line classifier: what one line of a pasted `dsregcmd /status` output is, from the line alone
@@ -168,7 +168,7 @@ function judgedKey(key: string): KeyJudgement {
   if (judged === undefined) {
     const valid = KEY.test(key) && !(key.length <= 5 && /^(https?|urn|ftp|file)$/i.test(key)) && !(key.length > 24 && key.split(/\s+/).length > 6);
     judged = { valid, name: valid ? canonicalKey(key) : undefined };
-    if (judgedKeys.size < 10_000) judgedKeys.set(key, judged);
+    if (judgedKeys.size < 10_000) judgedKeys.set(detached(key), judged);
   }
   return judged;
 }
@@ -224,10 +224,31 @@ export function tableRow(text: string): SplitField | undefined {
   return { key: cells[0], value: cells[1] ?? '', spaced: true };
 }
 
+/**
+ * Banners and title boxes repeat: an output prints the same banner twice a section, and outputs
+ * print the same few titles. The banner line read last and the title lines read are remembered
+ * (as copies that keep no input alive), so a repeat is told by comparing strings, not by a loop
+ * over its characters or a pattern.
+ */
+let lastBanner = '';
+const titleLines = new Map<string, string | undefined>();
+
+/** `isBannerAt`, told at once for the banner line read last. */
+export function isBanner(text: string, start: number): boolean {
+  if (text === lastBanner) return true;
+  if (!isBannerAt(text, start)) return false;
+  lastBanner = detached(text);
+  return true;
+}
+
 /** `| Device State |` → the printed title; undefined when the line is no title box. */
 export function boxTitle(text: string): string | undefined {
+  const seen = titleLines.get(text);
+  if (seen !== undefined || titleLines.has(text)) return seen;
   const m = TITLE.exec(text);
-  return m && !m[1]?.includes('|') ? (m[1] ?? '') : undefined;
+  const title = m && !m[1]?.includes('|') ? detached(m[1] ?? '') : undefined;
+  if (titleLines.size < 1000) titleLines.set(detached(text), title);
+  return title;
 }
 
 /** `## Device State`, `**SSO State**` → a known title. */

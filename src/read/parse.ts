@@ -224,13 +224,6 @@ class StatusReader {
   private otherCommandFrom = 0;
   private otherCommandCount = 0;
   private unparsedRun: { from: number; to: number; text: string } | undefined;
-  /**
-   * Banners and title boxes repeat: an output prints the same banner twice a section and the same
-   * few titles. The last banner line and the title lines seen are remembered, so a repeat is told
-   * by comparing strings (native), not by a loop over its characters or a pattern.
-   */
-  private lastBanner = '';
-  private readonly titleLines = new Map<string, string | undefined>();
   private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0, valueFrom: 0, name: undefined };
 
   private readonly mayHaveWide: boolean;
@@ -369,8 +362,8 @@ class StatusReader {
   private classified(l: Logical): number {
     const { text, first } = l;
     if (line.isMarkdownRule(text, first)) return K.markdown;
-    if (first === '+' && this.isBanner(text, l.start)) return this.onBanner();
-    const box = first === '|' ? this.boxTitle(text) : undefined;
+    if (first === '+' && line.isBanner(text, l.start)) return this.onBanner();
+    const box = first === '|' ? line.boxTitle(text) : undefined;
     if (box !== undefined) return this.onTitle(box, l.lineNo, true);
     const heading = '#*_'.includes(first) ? line.headingTitle(text) : undefined;
     if (heading) return this.onTitle(heading, l.lineNo, false);
@@ -395,23 +388,6 @@ class StatusReader {
     if (split && this.accepts(split)) return this.onField(split.key, canonicalKey(split.key), split.value, 0, l);
     if (this.wrapsLastField()) return this.onContinuation(l);
     return this.onUnparsed(l);
-  }
-
-  /** A banner line (the last one read is remembered: see `lastBanner`). */
-  private isBanner(text: string, start: number): boolean {
-    if (text === this.lastBanner) return true;
-    if (!line.isBannerAt(text, start)) return false;
-    this.lastBanner = text;
-    return true;
-  }
-
-  /** A title box's title (title lines read are remembered: see `titleLines`). */
-  private boxTitle(text: string): string | undefined {
-    const known = this.titleLines.get(text);
-    if (known !== undefined || this.titleLines.has(text)) return known;
-    const title = line.boxTitle(text);
-    if (this.titleLines.size < 64) this.titleLines.set(text, title);
-    return title;
   }
 
   /** Hand-typed `Key: value` lines count inside the output's layout; outside it, known keys only. */

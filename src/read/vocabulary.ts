@@ -172,13 +172,22 @@ const SPELLED = new Map<string, string>();
 for (const [alias, name] of Object.entries(ALIASES)) SPELLED.set(spelled(alias), name);
 for (const name of Object.keys(FIELDS)) SPELLED.set(spelled(name), name);
 
+/**
+ * A copy of `text` that holds nothing else alive. A string cut from the input (a line, a key, a
+ * title) is a slice that keeps the input's whole text alive, so what a cache across inputs keeps
+ * is copied first (once, when it is first seen).
+ */
+export function detached(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
 /** The canonical name of a printed key, or undefined for a key dsregcmd is not known to print. */
 const seenKeys = new Map<string, string | undefined>();
 export function canonicalKey(printed: string): string | undefined {
   let hit = seenKeys.get(printed);
   if (hit === undefined && !seenKeys.has(printed)) {
     hit = SPELLED.get(spelled(printed)) ?? CANONICAL.get(norm(printed));
-    if (seenKeys.size < 10_000) seenKeys.set(printed, hit);
+    if (seenKeys.size < 10_000) seenKeys.set(detached(printed), hit);
   }
   return hit;
 }
@@ -197,7 +206,7 @@ export function canonicalTitle(printed: string): Readonly<{ title: string; known
   let hit = seenTitles.get(printed);
   if (hit === undefined) {
     hit = titleOf(printed);
-    if (seenTitles.size < 10_000) seenTitles.set(printed, hit);
+    if (seenTitles.size < 10_000) seenTitles.set(detached(printed), hit);
   }
   return hit;
 }
@@ -208,7 +217,7 @@ function titleOf(printed: string): { title: string; known: boolean } {
   if (known) return { title: known, known: true };
   const work = /^work\s*account\s*(\d+)$/i.exec(collapsed);
   if (work) return { title: `Work Account ${work[1]}`, known: true };
-  return { title: collapsed, known: false };
+  return { title: detached(collapsed), known: false };
 }
 
 /** Keys whose values are GUIDs; anything else in them is a mask or a truncation. */
