@@ -77,7 +77,8 @@ export interface Markers {
   fullWidthColon: boolean;
 }
 
-export function markersOf(text: string): Markers {
+/** The markers of a decoded text, or of UTF-8 bytes (a Buffer searches for a string's UTF-8 bytes). */
+export function markersOf(text: { includes(needle: string): boolean }): Markers {
   return {
     bom: text.includes('\uFEFF'),
     quote: text.includes('>'),

@@ -233,13 +233,7 @@ export function utf8Lines(buf: Buffer): InputLines {
   lines.length = table.count;
   const flags = table.flags.subarray(0, table.count);
   const { crlf, cr, lf } = table;
-  const markers: Markers = {
-    bom: buf.includes('\uFEFF'),
-    quote: buf.includes('>'),
-    bold: buf.includes('**'),
-    code: buf.includes('`'),
-    fullWidthColon: buf.includes('\uFF1A'),
-  };
+  const markers = markersOf(buf);
   // U+1100 and up take three or four bytes, led by 0xE1 or more
   let mayHaveWide = false;
   if (allAscii(buf)) return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide, flags };
