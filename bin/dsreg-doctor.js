@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The only place that touches the process: argv in, exit code out. It runs the CLI bundle that
 // `npm run build` makes (scripts/build-cli.mjs), or tsc's output when only `tsc` was run.
-const { main, stdoutFailure } = await import('../dist/bundle/cli.js').catch((e) => {
-  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('bundle')) throw e;
+const BUNDLE = new URL('../dist/bundle/cli.js', import.meta.url);
+const { main, stdoutFailure } = await import(BUNDLE.href).catch((e) => {
+  // only the bundle itself missing; a module missing inside it is a real error
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || e.url !== BUNDLE.href) throw e;
   return import('../dist/cli/cli.js');
 });
 
