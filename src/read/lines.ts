@@ -84,6 +84,9 @@ interface LineTable {
   crlf: number;
   cr: number;
   lf: number;
+  /** The frame lines read so far (`framedLine`), each its own key. */
+  frames: Map<string, string>;
+  lastFrame: string;
 }
 
 /** Bytes looked at, in each of four places, to guess how many lines the input has. */
@@ -92,7 +95,7 @@ const SAMPLE = 64 * 1024;
 function newLineTable(buf: Buffer, latin1: (from: number, to: number) => string): LineTable {
   const n = buf.length;
   // a small input: a table that grows costs less than a look at the bytes
-  if (n <= 4 * SAMPLE) return { lines: [], flags: new Uint8Array(Math.ceil(n / 16) + 64), count: 0, crlf: 0, cr: 0, lf: 0 };
+  if (n <= 4 * SAMPLE) return emptyTable([], new Uint8Array(Math.ceil(n / 16) + 64));
   let breaks = 0;
   let looked = 0;
   // the start, two places inside and the end: a padded start or end does not decide alone
@@ -104,7 +107,40 @@ function newLineTable(buf: Buffer, latin1: (from: number, to: number) => string)
     looked += to - from;
   }
   const guess = Math.min(n + 1, Math.ceil((breaks / Math.max(looked, 1)) * n * 1.05) + 64);
-  return { lines: new Array<string>(guess), flags: new Uint8Array(guess), count: 0, crlf: 0, cr: 0, lf: 0 };
+  return emptyTable(new Array<string>(guess), new Uint8Array(guess));
+}
+
+function emptyTable(lines: string[], flags: Uint8Array): LineTable {
+  return { lines, flags, count: 0, crlf: 0, cr: 0, lf: 0, frames: new Map(), lastFrame: '' };
+}
+
+/** Frame lines looked up, at most: an output has one banner and a dozen titles. */
+const MAX_FRAMES = 256;
+
+/**
+ * A line that opens with '+' or '|' at its first column, as every banner and title box of the
+ * output does: the same string as the line printed alike before it, not a slice of its own. A
+ * capture prints its banner twice a section and its titles in every capture, a fifth of its lines:
+ * one string each keeps them in memory once (a slice a line would keep 32 bytes more a line, and
+ * the chunk's text it was cut from).
+ */
+function framedLine(table: LineTable, text: string, pos: number, end: number): string {
+  const line = text.slice(pos, end);
+  // the banner: the frame line read last, told by comparing (a look-up hashes the whole line)
+  if (line === table.lastFrame) return table.lastFrame;
+  let seen = table.frames.get(line);
+  if (seen === undefined) {
+    seen = line;
+    if (table.frames.size < MAX_FRAMES) table.frames.set(line, line);
+  }
+  table.lastFrame = seen;
+  return seen;
+}
+
+/** An ASCII line of the chunk's text: a frame line shared, any other line a slice. */
+function asciiLine(table: LineTable, text: string, pos: number, end: number): string {
+  const c = text.charCodeAt(pos);
+  return c === 43 || c === 124 ? framedLine(table, text, pos, end) : text.slice(pos, end);
 }
 
 /** Add a line (the array grows by itself past the guess; the flags are copied into a bigger array). */
@@ -172,8 +208,8 @@ function cutLines(
     if (nonAscii !== null) {
       while (next < nonAscii.length && (nonAscii[next] as number) < base + pos) next++;
       const decoded = next < nonAscii.length && (nonAscii[next] as number) < base + end;
-      addLine(table, decoded ? utf8(base + pos, base + end) : text.slice(pos, end));
-    } else addLine(table, text.slice(pos, end));
+      addLine(table, decoded ? utf8(base + pos, base + end) : asciiLine(table, text, pos, end));
+    } else addLine(table, asciiLine(table, text, pos, end));
     if (end === stop) break;
     if (end === nextCr && nextLf === end + 1) {
       table.crlf++;
