@@ -1,0 +1,136 @@
+// How fast could a reader of this report be? `node bench/reader-ceiling.mjs` (after `npm run build`).
+//
+// A "skeleton" builds the objects a `ParsedReport` holds for the same bytes, with none of the
+// reader's rules: a string per line (slices of 256 KiB Latin-1 chunks, as the reader cuts them), a
+// kind per line (an array of strings), a field object of five slots for every line with ` : `
+// after its first word, and a section (with its fields list and the record its fields share) for
+// every line that opens with '|'. It tells what the report's objects cost by themselves, so what
+// the aim "reader ≥ 0.5× the floor" (issue #14) leaves for the rules that classify a line.
+//
+// Printed: floor (decode + split), skeleton and reader, interleaved (floor, skeleton, reader, then
+// the reverse order), min and median of each, and floor ÷ each. Figures, not pass/fail.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { readStatusBytes } from '../dist/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = join(root, 'test', 'fixtures', 'dsregcmd');
+const texts = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
+const files = texts.map((t) => Buffer.from(t.replace(/\n/g, '\r\n'), 'utf8'));
+// the 50 MB paste of bench/reader.mjs: every capture after the prompt that ran it
+const unit = Buffer.from(
+  texts
+    .map((t) => `C:\\Users\\user>dsregcmd /status\n${t}`)
+    .join('\n')
+    .replace(/\n/g, '\r\n'),
+  'utf8',
+);
+const big = Buffer.concat(Array.from({ length: Math.ceil(50e6 / unit.length) }, () => unit));
+
+class SkeletonField {
+  constructor(place, key, line, valueFrom) {
+    this.key = key;
+    this.name = key;
+    this.line = line;
+    this.place = place;
+    this.value = valueFrom;
+  }
+}
+const KINDS = ['blank', 'banner', 'title', 'field', 'unparsed'];
+const CHUNK = 256 * 1024;
+
+function skeleton(buf) {
+  const lines = [];
+  const kinds = [];
+  const fields = [];
+  const sections = [];
+  let place = { title: '', index: -1, lines };
+  let section;
+  let sectionFrom = 0;
+  for (let from = 0; from < buf.length; ) {
+    let to = Math.min(buf.length, from + CHUNK);
+    const lf = buf.indexOf(10, to);
+    to = lf < 0 ? buf.length : lf + 1;
+    const text = buf.latin1Slice(from, to);
+    for (let pos = 0; pos < text.length; ) {
+      let end = text.indexOf('\r\n', pos);
+      if (end < 0) end = text.length;
+      const line = text.slice(pos, end);
+      lines.push(line);
+      let kind = 4;
+      let start = pos;
+      while (start < end && text.charCodeAt(start) === 32) start++;
+      if (start === end) kind = 0;
+      else if (text.charCodeAt(start) === 43) kind = 1;
+      else if (text.charCodeAt(start) === 124) {
+        kind = 2;
+        if (section) section.fields = fields.slice(sectionFrom);
+        sectionFrom = fields.length;
+        section = { title: line, printedTitle: line, known: true, inferred: false, line: lines.length, endLine: lines.length, fields: [] };
+        sections.push(section);
+        place = { title: line, index: sections.length - 1, lines };
+      } else {
+        const at = text.indexOf(' : ', start);
+        if (at > 0 && at < end) {
+          kind = 3;
+          fields.push(new SkeletonField(place, 'key', lines.length, at + 3 - pos));
+        }
+      }
+      kinds.push(KINDS[kind]);
+      pos = end + 2;
+    }
+    from = to;
+  }
+  return { lines, kinds, fields, sections };
+}
+
+const decoder = new TextDecoder('utf-8');
+const floor = (b) => decoder.decode(b).split(/\r\n|\r|\n/).length;
+
+function compare(title, sides, rounds) {
+  const times = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
+  for (let i = 0; i <= rounds; i++) {
+    const order = Object.entries(sides);
+    if (i % 2) order.reverse();
+    for (const [name, run] of order) {
+      const start = performance.now();
+      run();
+      if (i > 0) times[name].push(performance.now() - start);
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  console.log(`${title} (${rounds} rounds)`);
+  for (const [name, xs] of Object.entries(times)) {
+    const ratio = (median(times.floor) / median(xs)).toFixed(2);
+    console.log(`  ${name.padEnd(8)} min ${Math.min(...xs).toFixed(1)} ms, median ${median(xs).toFixed(1)} ms; floor ÷ ${name} (medians) ${ratio}×`);
+  }
+}
+
+const ROUNDS = Number(process.env.BENCH_PAIRS ?? 9);
+const REPEAT = 50;
+compare(
+  `the ${files.length} fixtures ×${REPEAT}`,
+  {
+    floor: () => {
+      for (let r = 0; r < REPEAT; r++) for (const b of files) floor(b);
+    },
+    skeleton: () => {
+      for (let r = 0; r < REPEAT; r++) for (const b of files) skeleton(b);
+    },
+    reader: () => {
+      for (let r = 0; r < REPEAT; r++) for (const b of files) readStatusBytes(b);
+    },
+  },
+  ROUNDS,
+);
+const built = skeleton(big);
+compare(
+  `one ${(big.length / 1e6).toFixed(0)} MB paste (skeleton: ${built.lines.length} lines, ${built.fields.length} fields, ${built.sections.length} sections)`,
+  { floor: () => floor(big), skeleton: () => skeleton(big), reader: () => readStatusBytes(big) },
+  ROUNDS,
+);
