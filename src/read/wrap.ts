@@ -1,3 +1,4 @@
+import { firstNonSpace } from './classify.js';
 import { LINE_ASCII } from './lines.js';
 import { canonicalKey } from './vocabulary.js';
 
@@ -52,14 +53,33 @@ const HEX_TAIL = /[0-9A-Fa-f-]+$/;
 const HEX_HEAD = /^[0-9A-Fa-f-]+/;
 const GUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/;
 
-/** The next line begins a line of its own (so the line before it was not cut). */
-function startsLine(next: string): boolean {
-  if (next.trim() === '') return true;
-  if (/^\s*\+[-=]{3}/.test(next)) return true;
-  if (/^\s*\|\s*[^\s|]/.test(next)) return true;
+const BANNER_AT = /\+[-=]{3}/y;
+const TITLE_AT = /\|\s*[^\s|]/y;
+
+/**
+ * The line after a full one begins a line of its own (so the full one was not cut). `start` is
+ * where its first non-space character is (`firstNonSpace`); not blank.
+ */
+function startsLine(next: string, start: number): boolean {
+  const c = next.charCodeAt(start);
+  // below U+1680, `firstNonSpace` skips what `\s*` skips: the banner and title tests start there
+  if (c === 43 || c === 124) {
+    const at = c === 43 ? BANNER_AT : TITLE_AT;
+    at.lastIndex = start;
+    if (at.test(next)) return true;
+  } else if (c >= 0x1680) {
+    if (/^\s*\+[-=]{3}/.test(next) || /^\s*\|\s*[^\s|]/.test(next)) return true;
+  }
   if (PROMPT_START.test(next)) return true;
   const m = LINE_START_FIELD.exec(next);
   return m?.[1] !== undefined && canonicalKey(m[1].trim()) !== undefined;
+}
+
+/** Where the first non-space character of a line is, or -1 when `trim` would empty it. */
+function contentStart(text: string): number {
+  const start = firstNonSpace(text);
+  // a rarer Unicode space (which `trim` removes too) is left to the pattern
+  return start >= 0 && text.charCodeAt(start) >= 0x1680 && !/\S/.test(text) ? -1 : start;
 }
 
 /** A cut that only a hard wrap makes: a banner, a title box or a GUID split in two. */
@@ -94,9 +114,11 @@ export function detectHardWrap(lines: readonly string[], mayHaveWide = true, fla
     const head = lines[i] ?? '';
     const tail = lines[i + 1] ?? '';
     const full = widths[i] === width || (widths[i] === width - 1 && isWide(tail.charCodeAt(0)));
-    if (!full || head.trim() === '' || tail.trim() === '') continue;
+    if (!full || contentStart(head) < 0) continue;
+    const tailStart = contentStart(tail);
+    if (tailStart < 0) continue;
     widest++;
-    if (startsLine(tail)) continue;
+    if (startsLine(tail, tailStart)) continue;
     continues[i + 1] = 1;
     cut++;
     if (!evidence && visiblyCut(head, tail)) evidence = true;
