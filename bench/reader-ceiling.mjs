@@ -9,28 +9,13 @@
 //
 // Printed: floor (decode + split), skeleton and reader, interleaved (floor, skeleton, reader, then
 // the reverse order), min and median of each, and floor ÷ each. Figures, not pass/fail.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { readStatusBytes } from '../dist/index.js';
+import { bigPaste, fixtureFiles } from './reader-inputs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = join(root, 'test', 'fixtures', 'dsregcmd');
-const texts = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(join(dir, f), 'utf8'));
-const files = texts.map((t) => Buffer.from(t.replace(/\n/g, '\r\n'), 'utf8'));
-// the 50 MB paste of bench/reader.mjs: every capture after the prompt that ran it
-const unit = Buffer.from(
-  texts
-    .map((t) => `C:\\Users\\user>dsregcmd /status\n${t}`)
-    .join('\n')
-    .replace(/\n/g, '\r\n'),
-  'utf8',
-);
-const big = Buffer.concat(Array.from({ length: Math.ceil(50e6 / unit.length) }, () => unit));
+const files = fixtureFiles;
+// the 50 MB paste of bench/reader.mjs
+const big = bigPaste(50);
 
 class SkeletonField {
   constructor(place, key, line, valueFrom) {

@@ -10,39 +10,16 @@
 // the heap just before the final gc(), whichever is higher; "kept" is the heap after the final
 // gc(). Both are measured from the heap after the first gc() (input bytes are outside the heap).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readStatusBytes } from '../dist/index.js';
 import { formatComparison, interleave } from './interleave.mjs';
+import { bigPaste, fixtureFiles } from './reader-inputs.mjs';
 
 const here = fileURLToPath(import.meta.url);
-const root = join(dirname(here), '..');
-const dir = join(root, 'test', 'fixtures', 'dsregcmd');
-const texts = readdirSync(dir)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(join(dir, f), 'utf8'));
-const files = texts.map((t) => Buffer.from(t.replace(/\n/g, '\r\n'), 'utf8'));
+const files = fixtureFiles;
 const BIG_MB = Number(process.env.BENCH_READER_MB ?? 50);
-
-/**
- * A 50 MB paste: the fixtures one after another, over and over, as Windows writes them (CRLF),
- * each after the prompt that ran it, as captures collected in one console session are. Without
- * the prompts, one fixture's `sc.exe` prompt made the reader skip the captures after it as that
- * command's output (43% of the lines, read at a fraction of the cost of a field): a figure for an
- * input nobody pastes. The bench prints what the lines were read as.
- */
-function bigInput() {
-  const one = texts
-    .map((t) => `C:\\Users\\user>dsregcmd /status\n${t}`)
-    .join('\n')
-    .replace(/\n/g, '\r\n');
-  const unit = Buffer.from(one, 'utf8');
-  const copies = Math.ceil((BIG_MB * 1e6) / unit.length);
-  return Buffer.concat(Array.from({ length: copies }, () => unit));
-}
+const bigInput = () => bigPaste(BIG_MB);
 
 const decoder = new TextDecoder('utf-8');
 const floorOf = (b) => decoder.decode(b).split(/\r\n|\r|\n/).length;
