@@ -61,7 +61,7 @@ describe('what a report keeps of its frame lines', () => {
     const kept = process.memoryUsage().heapUsed - before;
     expect(report.lines.length).toBe(60_000);
     expect(report.lineKinds.filter((k) => k === 'banner').length).toBe(40_000);
-    // a line costs its place in \`lines\` and in \`lineKinds\` (8 bytes each); as a slice of its own it
+    // a line costs its place in `lines` and in `lineKinds` (8 bytes each); as a slice of its own it
     // would cost 32 bytes more and keep the input's text (74 bytes a banner line) alive
     expect(kept / report.lines.length).toBeLessThan(16 + 20);
   });
