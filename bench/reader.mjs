@@ -17,9 +17,7 @@ import { formatComparison, interleave } from './interleave.mjs';
 import { bigPaste, fixtureFiles } from './reader-inputs.mjs';
 
 const here = fileURLToPath(import.meta.url);
-const files = fixtureFiles;
 const BIG_MB = Number(process.env.BENCH_READER_MB ?? 50);
-const bigInput = () => bigPaste(BIG_MB);
 
 const decoder = new TextDecoder('utf-8');
 const floorOf = (b) => decoder.decode(b).split(/\r\n|\r|\n/).length;
@@ -31,7 +29,7 @@ function timed(fn) {
 }
 
 function heapChild() {
-  const big = bigInput();
+  const big = bigPaste(BIG_MB);
   globalThis.gc();
   const report = readStatusBytes(big);
   globalThis.gc();
@@ -66,32 +64,32 @@ function measureHeap() {
 }
 
 async function main() {
-  const corpusBytes = files.reduce((n, b) => n + b.length, 0);
+  const corpusBytes = fixtureFiles.reduce((n, b) => n + b.length, 0);
   const ROUNDS = Number(process.env.BENCH_READER_ROUNDS ?? 100);
   const corpus = await interleave(
     {
       name: 'floor',
       run: () =>
         timed(() => {
-          for (let r = 0; r < ROUNDS; r++) for (const b of files) floorOf(b);
+          for (let r = 0; r < ROUNDS; r++) for (const b of fixtureFiles) floorOf(b);
         }),
     },
     {
       name: 'reader',
       run: () =>
         timed(() => {
-          for (let r = 0; r < ROUNDS; r++) for (const b of files) readStatusBytes(b);
+          for (let r = 0; r < ROUNDS; r++) for (const b of fixtureFiles) readStatusBytes(b);
         }),
     },
   );
   console.log(
-    formatComparison(`reader vs floor on the ${files.length} fixtures ×${ROUNDS} (${((corpusBytes * ROUNDS) / 1e6).toFixed(1)} MB, UTF-8 CRLF)`, corpus),
+    formatComparison(`reader vs floor on the ${fixtureFiles.length} fixtures ×${ROUNDS} (${((corpusBytes * ROUNDS) / 1e6).toFixed(1)} MB, UTF-8 CRLF)`, corpus),
   );
   console.log(
     `  reader speed ÷ floor speed (= floor time ÷ reader time): min ${corpus.ratio.min.toFixed(2)}×, median ${corpus.ratio.median.toFixed(2)}×; reader ${((corpusBytes * ROUNDS) / 1e6 / corpus.b.median).toFixed(0)} MB/s`,
   );
 
-  const big = bigInput();
+  const big = bigPaste(BIG_MB);
   const kinds = {};
   for (const k of readStatusBytes(big).lineKinds) kinds[k] = (kinds[k] ?? 0) + 1;
   const total = Object.values(kinds).reduce((a, b) => a + b, 0);

@@ -114,7 +114,7 @@ function emptyTable(lines: string[], flags: Uint8Array): LineTable {
   return { lines, flags, count: 0, crlf: 0, cr: 0, lf: 0, frames: new Map(), lastFrame: '' };
 }
 
-/** Frame lines looked up, at most: an output has one banner and a dozen titles. */
+/** Frame lines kept to be looked up, at most: an output has one banner and a dozen titles. */
 const MAX_FRAMES = 256;
 
 /**
