@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FleetAggregator } from '../src/fleet/aggregate.js';
 import { guidText } from '../src/fleet/guid-times.js';
-import { readSuccess } from '../src/fleet/jsonl-fast.js';
+import { readSuccess, readSuccessWasm } from '../src/fleet/jsonl-fast.js';
+import { setWasmValidator, wasmLines } from '../src/fleet/jsonl-wasm.js';
 import { readInput } from '../src/fleet/read-input.js';
 import { signInJsonMapper } from '../src/fleet/records.js';
 import { streamSource } from '../src/fleet/source.js';
@@ -81,7 +82,7 @@ const timeValue = fc.oneof(
 );
 const errorCode = fc.oneof(
   { weight: 8, arbitrary: fc.constant(0) },
-  { weight: 3, arbitrary: fc.constantFrom(700003, 135011, 50126, 53000, 50155) },
+  { weight: 3, arbitrary: fc.constantFrom(700003, 135011, 50126, 53000, 50155, 1, 9, 10) },
   { weight: 1, arbitrary: fc.constantFrom('0', '700003', null, -1, 1.5, 'AADSTS700003') },
 );
 
@@ -157,6 +158,9 @@ const edit = fc.constantFrom(
   ',"id"->,,"id"',
   '"id"->\'id\'',
   '{->{\u0000',
+  // a raw control character inside a string (JSON.stringify escapes them)
+  '"id":"->"id":"\t',
+  '"userPrincipalName":"->"userPrincipalName":"\u001f',
   // a repeated key, escaped, after the plain one: JSON.parse keeps the escaped one
   'last:"st\\u0061tus":{"errorCode":50126}',
   'last:"device\\u0044etail":{"deviceId":"11111111-2222-3333-4444-555555555555"}',
@@ -209,6 +213,20 @@ const deviceOf = (ev: { guid: Uint32Array; hasGuid: boolean; deviceId: string })
 
 const fresh = () => ({ time: 0, guid: new Uint32Array(4), hasGuid: false, code: 0, deviceId: '', deviceName: '', os: '', trust: '', user: '', app: '' });
 
+/** Bytes the rules look at: controls, quotes, escapes, digits, structure, DEL and bytes of UTF-8. */
+const BYTES = [0x00, 0x09, 0x0a, 0x0d, 0x1f, 0x20, 0x22, 0x5c, 0x75, 0x30, 0x31, 0x2d, 0x2e, 0x65, 0x7b, 0x7d, 0x5b, 0x5d, 0x2c, 0x3a, 0x7f, 0x80, 0xc3, 0xff];
+const byteEdit = fc.record({ at: fc.nat(), byte: fc.constantFrom(...BYTES), how: fc.constantFrom('insert', 'replace', 'delete') });
+
+function edited(text: string, edits: { at: number; byte: number; how: string }[]): Buffer {
+  const b = [...Buffer.from(text, 'utf8')];
+  for (const e of edits) {
+    const at = e.at % (b.length + 1);
+    if (e.how === 'insert') b.splice(at, 0, e.byte);
+    else if (at < b.length) b.splice(at, 1, ...(e.how === 'replace' ? [e.byte] : []));
+  }
+  return Buffer.from(b);
+}
+
 describe('Graph signIn JSON Lines fast path', () => {
   it('reads a line only when the full parse gives a success with the same time and device', () => {
     fc.assert(
@@ -227,6 +245,52 @@ describe('Graph signIn JSON Lines fast path', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('the WebAssembly validator gives the answer and the event of the JavaScript one, on every line', () => {
+    const wasm = wasmLines();
+    expect(wasm, 'WebAssembly is available in Node').toBeDefined();
+    if (wasm === undefined) return;
+    // a generated line, or bytes around it: a cut record, one with bytes before it, any bytes
+    const input = fc.oneof(
+      { weight: 6, arbitrary: line.map((shape) => Buffer.from(serialize(shape), 'utf8')) },
+      { weight: 1, arbitrary: fc.tuple(line, fc.nat()).map(([shape, n]) => Buffer.from(serialize(shape), 'utf8').subarray(0, n % 400)) },
+      { weight: 1, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 8 }), line).map(([pre, shape]) => Buffer.concat([pre, Buffer.from(serialize(shape))])) },
+      { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }).map((a) => Buffer.from(a)) },
+      // a record with a few bytes put in, changed or taken out anywhere
+      { weight: 4, arbitrary: fc.tuple(line, fc.array(byteEdit, { minLength: 1, maxLength: 3 })).map(([shape, edits]) => edited(serialize(shape), edits)) },
+    );
+    let successes = 0;
+    fc.assert(
+      fc.property(input, (bytes) => {
+        // one line of a chunk: what follows it in memory is the line feed that ended it
+        const held = wasm.hold(null, bytes);
+        const js = fresh();
+        const ws = fresh();
+        const expected = readSuccess(bytes, 0, bytes.length, js);
+        expect(readSuccessWasm(wasm, 0, held.length, ws)).toBe(expected);
+        if (expected) {
+          successes++;
+          expect({ ...ws, guid: [...ws.guid] }).toEqual({ ...js, guid: [...js.guid] });
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    // the fast path was taken often enough to compare what it read
+    expect(successes).toBeGreaterThan(200);
+    // nesting around the depth limit, in arrays and objects
+    const base = '{"createdDateTime":"2025-06-01T00:00:00Z","status":{"errorCode":0},"deviceDetail":{"deviceId":"6f630632-2256-406e-af47-b1bd741c80c8"}';
+    for (let depth = 60; depth <= 68; depth++) {
+      for (const [open, close] of [
+        ['[', ']'],
+        ['{"a":', '}'],
+      ] as const) {
+        const bytes = Buffer.from(`${base},"x":${open.repeat(depth)}1${close.repeat(depth)}}`);
+        const expected = readSuccess(bytes, 0, bytes.length, fresh());
+        expect(readSuccessWasm(wasm, 0, wasm.hold(null, bytes).length, fresh()), `depth ${depth} ${open}`).toBe(expected);
+        expect(expected).toBe(depth < 64);
+      }
+    }
   });
 
   it('reads the plain Graph shape of a success (so the fast path is used at all)', () => {
@@ -258,34 +322,45 @@ describe('Graph signIn JSON Lines fast path', () => {
 
   it('a whole file gives the same report and aggregate as the full parse, however it is cut into chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(line, { minLength: 1, maxLength: 25 }),
-        fc.record({ crlf: fc.boolean(), bom: fc.boolean(), blank: fc.boolean(), truncate: fc.option(fc.nat(), { nil: undefined }), finalBreak: fc.boolean() }),
-        fc.array(fc.integer({ min: 1, max: 4096 }), { minLength: 1, maxLength: 8 }),
-        async (shapes, file, cuts) => {
-          // the first line is a plain success so that the input is taken as Graph signIns
-          const first = JSON.stringify({
-            createdDateTime: '2025-06-01T00:00:00Z',
-            status: { errorCode: 0 },
-            deviceDetail: { deviceId: '6f630632-2256-406e-af47-b1bd741c80c8' },
-          });
-          const lines = [first, ...shapes.map(serialize)];
-          if (file.blank) lines.splice(1, 0, '', '   ');
-          let body = lines.join(file.crlf ? '\r\n' : '\n');
-          if (file.truncate !== undefined) {
-            const last = lines.at(-1) ?? '';
-            body = body.slice(0, body.length - last.length + (file.truncate % (last.length + 1)));
-          } else if (file.finalBreak) body += file.crlf ? '\r\n' : '\n';
-          const utf8 = Buffer.concat([file.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'utf8')]);
-          const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
-          const [fast, full] = await Promise.all([read(utf8, cuts), read(utf16, cuts)]);
-          expect(fast.report.encoding).toMatch(/^utf-8/);
-          expect(full.report.encoding).toMatch(/^utf-16le/);
-          expect({ ...fast.report, encoding: null }).toEqual({ ...full.report, encoding: null });
-          expect(fast.state).toEqual(full.state);
-          expect(fast.table.equals(full.table)).toBe(true);
-        },
-      ),
+      fc
+        .asyncProperty(
+          fc.array(line, { minLength: 1, maxLength: 25 }),
+          fc.record({
+            crlf: fc.boolean(),
+            bom: fc.boolean(),
+            blank: fc.boolean(),
+            truncate: fc.option(fc.nat(), { nil: undefined }),
+            finalBreak: fc.boolean(),
+          }),
+          fc.array(fc.integer({ min: 1, max: 4096 }), { minLength: 1, maxLength: 8 }),
+          fc.boolean(),
+          async (shapes, file, cuts, wasm) => {
+            // either validator: each holds the chunks its own way
+            setWasmValidator(wasm);
+            // the first line is a plain success so that the input is taken as Graph signIns
+            const first = JSON.stringify({
+              createdDateTime: '2025-06-01T00:00:00Z',
+              status: { errorCode: 0 },
+              deviceDetail: { deviceId: '6f630632-2256-406e-af47-b1bd741c80c8' },
+            });
+            const lines = [first, ...shapes.map(serialize)];
+            if (file.blank) lines.splice(1, 0, '', '   ');
+            let body = lines.join(file.crlf ? '\r\n' : '\n');
+            if (file.truncate !== undefined) {
+              const last = lines.at(-1) ?? '';
+              body = body.slice(0, body.length - last.length + (file.truncate % (last.length + 1)));
+            } else if (file.finalBreak) body += file.crlf ? '\r\n' : '\n';
+            const utf8 = Buffer.concat([file.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'utf8')]);
+            const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')]);
+            const [fast, full] = await Promise.all([read(utf8, cuts), read(utf16, cuts)]);
+            expect(fast.report.encoding).toMatch(/^utf-8/);
+            expect(full.report.encoding).toMatch(/^utf-16le/);
+            expect({ ...fast.report, encoding: null }).toEqual({ ...full.report, encoding: null });
+            expect(fast.state).toEqual(full.state);
+            expect(fast.table.equals(full.table)).toBe(true);
+          },
+        )
+        .afterEach(() => setWasmValidator(true)),
       { numRuns: Number(process.env.JSONL_RUNS ?? 200) },
     );
   }, 600_000);

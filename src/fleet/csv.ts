@@ -57,6 +57,23 @@ export interface RowView {
   guid(i: number, out: Uint32Array): boolean;
 }
 
+type SlicingBuffer = Buffer & { utf8Slice?: (from: number, to: number) => string; latin1Slice?: (from: number, to: number) => string };
+
+/**
+ * `buf.toString('utf8', from, to)` without its argument checks and encoding look-up, a call a
+ * field: Node's Buffer has had `utf8Slice` all along (the browser build's polyfill may not).
+ */
+function utf8Text(buf: Buffer, from: number, to: number): string {
+  const b = buf as SlicingBuffer;
+  return typeof b.utf8Slice === 'function' ? b.utf8Slice(from, to) : buf.toString('utf8', from, to);
+}
+
+/** Same for Latin-1 (ASCII bytes). */
+function latin1Text(buf: Buffer, from: number, to: number): string {
+  const b = buf as SlicingBuffer;
+  return typeof b.latin1Slice === 'function' ? b.latin1Slice(from, to) : buf.toString('latin1', from, to);
+}
+
 /** The fields of one row, as byte ranges of a buffer, with typed readers. */
 export class CsvRow implements RowView {
   buf: Buffer = Buffer.alloc(0);
@@ -78,7 +95,7 @@ export class CsvRow implements RowView {
     const s = this.start[i] ?? 0;
     const e = this.end[i] ?? 0;
     if (e <= s) return '';
-    const raw = this.buf.toString('utf8', s, e);
+    const raw = utf8Text(this.buf, s, e);
     return this.kind[i] === ESCAPED ? unescapeField(raw) : raw;
   }
 
@@ -130,7 +147,7 @@ export class CsvRow implements RowView {
           break;
         }
       }
-      if (plain) return b.toString('latin1', s, e);
+      if (plain) return latin1Text(b, s, e);
     }
     return deviceKey(this.str(i));
   }

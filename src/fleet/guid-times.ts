@@ -34,12 +34,33 @@ export function guidFromBytes(b: Uint8Array, s: number, out: Uint32Array): boole
   return true;
 }
 
-const scratchBytes = new Uint8Array(36);
+/** The number written in hex at s[from, from + n) (n ≤ 8), or -1 when a character is not a hex digit. */
+function hexAt(s: string, from: number, n: number): number {
+  let word = 0;
+  for (let k = from; k < from + n; k++) {
+    const c = s.charCodeAt(k);
+    const v = c < 256 ? (HEX[c] as number) : -1;
+    if (v < 0) return -1;
+    word = (word << 4) | v;
+  }
+  return word >>> 0;
+}
+
+/** `guidFromBytes` for a GUID's text (the characters read one by one, no copy made). */
 export function guidFromString(s: string, out: Uint32Array): boolean {
-  if (s.length !== 36) return false;
-  for (let i = 0; i < 36; i++) scratchBytes[i] = s.charCodeAt(i) & 0xff;
-  for (let i = 0; i < 36; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return guidFromBytes(scratchBytes, 0, out);
+  if (s.length !== 36 || s.charCodeAt(8) !== 0x2d || s.charCodeAt(13) !== 0x2d || s.charCodeAt(18) !== 0x2d || s.charCodeAt(23) !== 0x2d) return false;
+  const a = hexAt(s, 0, 8);
+  const b1 = hexAt(s, 9, 4);
+  const b2 = hexAt(s, 14, 4);
+  const c1 = hexAt(s, 19, 4);
+  const c2 = hexAt(s, 24, 4);
+  const d = hexAt(s, 28, 8);
+  if (a < 0 || b1 < 0 || b2 < 0 || c1 < 0 || c2 < 0 || d < 0) return false;
+  out[0] = a;
+  out[1] = ((b1 << 16) | b2) >>> 0;
+  out[2] = ((c1 << 16) | c2) >>> 0;
+  out[3] = d;
+  return true;
 }
 
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');

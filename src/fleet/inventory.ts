@@ -39,6 +39,20 @@ export class GuidIndex {
     this.setWords(w[0] ?? 0, w[1] ?? 0, w[2] ?? 0, w[3] ?? 0, value);
   }
 
+  /** The value of `id`; when it has none, `value` is set and undefined returned (one look-up, not two). */
+  getOrSet(id: string, value: number): number | undefined {
+    const w = this.w;
+    if (!guidFromString(id, w) || ((w[0] ?? 0) | (w[1] ?? 0) | (w[2] ?? 0) | (w[3] ?? 0)) === 0) {
+      const had = this.other.get(id);
+      if (had === undefined) this.other.set(id, value);
+      return had;
+    }
+    const slot = this.find(w[0] ?? 0, w[1] ?? 0, w[2] ?? 0, w[3] ?? 0);
+    if (!this.empty(slot)) return this.vals[slot];
+    this.setWords(w[0] ?? 0, w[1] ?? 0, w[2] ?? 0, w[3] ?? 0, value);
+    return undefined;
+  }
+
   private setWords(k0: number, k1: number, k2: number, k3: number, value: number): void {
     const slot = this.find(k0, k1, k2, k3);
     const at = slot * 4;
@@ -92,6 +106,15 @@ export class GuidIndex {
   }
 }
 
+/**
+ * `buf.write(s, at, 'utf8')` without its argument checks, a call a string: Node's Buffer has had
+ * `utf8Write` all along (the browser build's polyfill may not).
+ */
+function writeUtf8(buf: Buffer, s: string, at: number): number {
+  const b = buf as Buffer & { utf8Write?: (s: string, at: number) => number };
+  return typeof b.utf8Write === 'function' ? b.utf8Write(s, at) : buf.write(s, at, 'utf8');
+}
+
 /** Strings one after another in a byte arena: offset and length per entry. */
 class TextColumn {
   private arena = Buffer.allocUnsafe(1 << 20);
@@ -105,16 +128,17 @@ class TextColumn {
       this.lengths[i] = 0;
       return;
     }
-    const need = Buffer.byteLength(s, 'utf8');
-    if (this.used + need > this.arena.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + need));
+    // room for the most bytes it can take (three a UTF-16 unit), then one write that counts them
+    const most = s.length * 3;
+    if (this.used + most > this.arena.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + most));
       this.arena.copy(next, 0, 0, this.used);
       this.arena = next;
     }
-    this.arena.write(s, this.used, 'utf8');
+    const written = writeUtf8(this.arena, s, this.used);
     this.offsets[i] = this.used;
-    this.lengths[i] = need;
-    this.used += need;
+    this.lengths[i] = written;
+    this.used += written;
   }
 
   get(i: number): string {
@@ -191,7 +215,7 @@ export class InventoryStore {
    * two objects with one device id (05 §2) → keep the enabled, most recently active one.
    */
   add(d: InventoryDevice): void {
-    let i = this.byDevice.get(d.deviceId);
+    let i = this.byDevice.getOrSet(d.deviceId, this.size);
     if (i !== undefined) {
       const prevEnabled = untri(this.flags[i * 5] ?? 0);
       const prevLast = this.lastSignIn[i] ?? Number.NaN;
@@ -201,9 +225,9 @@ export class InventoryStore {
         return;
       }
     } else {
+      // new: getOrSet gave it the next index
       i = this.size++;
       if (i >= this.cap) this.grow();
-      this.byDevice.set(d.deviceId, i);
       this.deviceIds.set(i, d.deviceId);
     }
     this.objectIds.set(i, d.objectId);

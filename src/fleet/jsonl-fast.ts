@@ -1,5 +1,6 @@
 import { guidFromBytes } from './guid-times.js';
 import { newEvent, type SignInEvent } from './records.js';
+import { type WasmLines, wasmLines } from './jsonl-wasm.js';
 import { deviceKey, parseTime, timeFromBytes } from './values.js';
 
 /**
@@ -237,10 +238,12 @@ function readInner(b: Uint8Array, i: number, end: number, which: 0 | 1): number 
 }
 
 /**
- * Read the line b[from, to) as a Graph signIn success into `event`: true when it could prove the
- * full parse gives exactly this (error code 0, the time and device id read here).
+ * Is the line b[from, to) a Graph signIn success the full parse reads exactly as this does (error
+ * code 0, a time and a device id, both strings without escapes)? Then the places of the time and
+ * the device id are in timeFrom/timeTo and idFrom/idTo. asm/jsonl-success.ts is the same function
+ * in WebAssembly: a change here is made there too.
  */
-export function readSuccess(b: Uint8Array, from: number, to: number, event: SignInEvent): boolean {
+function validate(b: Uint8Array, from: number, to: number): boolean {
   timeFrom = timeTo = idFrom = idTo = FAIL;
   codeZero = 0;
   let status = false;
@@ -285,7 +288,31 @@ export function readSuccess(b: Uint8Array, from: number, to: number, event: Sign
   }
   // only spaces after the record
   if (ws(b, j + 1, to) !== to) return false;
-  if (!status || !detail || codeZero !== 1 || timeFrom < 0 || idFrom < 0) return false;
+  return status && detail && codeZero === 1 && timeFrom >= 0 && idFrom >= 0;
+}
+
+/**
+ * Read the line b[from, to) as a Graph signIn success into `event`: true when it could prove the
+ * full parse gives exactly this (error code 0, the time and device id read here).
+ */
+export function readSuccess(b: Uint8Array, from: number, to: number, event: SignInEvent): boolean {
+  return validate(b, from, to) && successOf(b, timeFrom, timeTo, idFrom, idTo, event);
+}
+
+/** The places `validate` found, for `successOf` (time from, time to, device id from, device id to). */
+const ranges = new Int32Array(4);
+
+/**
+ * `readSuccess` by the WebAssembly validator, for the line held[from, to) of the chunk `lines`
+ * holds (the same answer, test/fleet-jsonl-fast.property.test.ts).
+ */
+export function readSuccessWasm(lines: WasmLines, from: number, to: number, event: SignInEvent): boolean {
+  if (!lines.validate(from, to, ranges)) return false;
+  return successOf(lines.memoryBytes(), ranges[0] as number, ranges[1] as number, ranges[2] as number, ranges[3] as number, event);
+}
+
+/** The success whose time is b[timeFrom, timeTo) and device id b[idFrom, idTo), into `event`; false when they cannot be read here. */
+function successOf(b: Uint8Array, timeFrom: number, timeTo: number, idFrom: number, idTo: number, event: SignInEvent): boolean {
   // the usual shape straight from the bytes, without making strings: an ISO time and a GUID
   let time = timeFromBytes(b, timeFrom, timeTo);
   if (Number.isNaN(time)) {
@@ -317,8 +344,8 @@ export function readSuccess(b: Uint8Array, from: number, to: number, event: Sign
 }
 
 /**
- * JSON Lines bytes cut into lines, each read by readSuccess when `fast()` says the records are
- * Graph signIns, else (and when it cannot prove it) given to the full parse. Line numbers, the
+ * JSON Lines bytes cut into lines, each read by readSuccess (its WebAssembly validator where it
+ * can be used) when `fast()` says the records are Graph signIns, else (and when it cannot prove it) given to the full parse. Line numbers, the
  * lines counted and the trimmed text of each line are those of the text reader (json-records.ts).
  */
 export class SignInLinesReader {
@@ -327,6 +354,8 @@ export class SignInLinesReader {
   private skipping = false;
   private line = 1;
   private readonly event: SignInEvent = newEvent();
+  /** The WebAssembly validator, which holds each chunk in its memory; undefined: the JavaScript one. */
+  private readonly wasm: WasmLines | undefined = wasmLines();
 
   constructor(
     private readonly sink: JsonLinesSink,
@@ -335,7 +364,7 @@ export class SignInLinesReader {
 
   /** A chunk of the file; it may be reused once this returns. */
   push(chunk: Uint8Array): void {
-    const b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let b = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let i = 0;
     let eol = b.indexOf(0x0a);
     if (this.skipping) {
@@ -344,17 +373,24 @@ export class SignInLinesReader {
       this.line++;
       i = eol + 1;
       eol = b.indexOf(0x0a, i);
-    } else if (this.carry !== null) {
-      if (eol < 0) {
-        if (this.carry.length + b.length > MAX_LINE) {
-          this.sink.tooLong(this.line);
-          this.carry = null;
-          this.skipping = true;
-          return;
-        }
-        this.carry = Buffer.concat([this.carry, b]);
+    } else if (this.carry !== null && eol < 0) {
+      // still inside the line that began in an earlier chunk
+      if (this.carry.length + b.length > MAX_LINE) {
+        this.sink.tooLong(this.line);
+        this.carry = null;
+        this.skipping = true;
         return;
       }
+      this.carry = Buffer.concat([this.carry, b]);
+      return;
+    }
+    if (this.wasm !== undefined) {
+      // the line that began in an earlier chunk and the rest, copied into the validator's memory
+      b = this.wasm.hold(this.carry, i === 0 ? b : b.subarray(i));
+      this.carry = null;
+      i = 0;
+      eol = b.indexOf(0x0a);
+    } else if (this.carry !== null) {
       // the line that began in an earlier chunk
       const first = Buffer.concat([this.carry, b.subarray(0, eol)]);
       this.carry = null;
@@ -373,7 +409,7 @@ export class SignInLinesReader {
   /** The end of the input: a last line without a line break is read as well. */
   end(): void {
     if (this.carry === null) return;
-    const rest = this.carry;
+    const rest = this.wasm === undefined ? this.carry : this.wasm.hold(null, this.carry);
     this.carry = null;
     this.take(rest, 0, rest.length);
   }
@@ -390,7 +426,8 @@ export class SignInLinesReader {
 
   private take(b: Buffer, from: number, to: number): void {
     const line = this.line++;
-    if (this.fast() && readSuccess(b, from, to, this.event)) {
+    const wasm = this.wasm;
+    if (this.fast() && (wasm === undefined ? readSuccess(b, from, to, this.event) : readSuccessWasm(wasm, from, to, this.event))) {
       this.sink.success(this.event, line);
       return;
     }

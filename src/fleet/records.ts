@@ -259,7 +259,7 @@ export function deviceCsvMapper(header: string[]): RowMapper<InventoryDevice> {
       const version = row.str(idx.osVersion);
       const managed = parseBool(row.str(idx.managed));
       const mdm = row.str(idx.mdm).trim();
-      return {
+      const device: InventoryDevice = {
         deviceId,
         objectId: row.deviceId(idx.objectId),
         displayName: row.str(idx.displayName),
@@ -276,8 +276,10 @@ export function deviceCsvMapper(header: string[]): RowMapper<InventoryDevice> {
         ),
         bitlocker: idx.bitlocker >= 0 ? bitlockerFrom(row.str(idx.bitlocker)) : null,
         shows,
-        ...(idx.deleted >= 0 && !row.isEmpty(idx.deleted) ? { deletedAt: row.time(idx.deleted) } : {}),
       };
+      // set apart, not spread into the literal: a spread makes every row's object the slow way
+      if (idx.deleted >= 0 && !row.isEmpty(idx.deleted)) device.deletedAt = row.time(idx.deleted);
+      return device;
     },
   };
 }

@@ -264,6 +264,20 @@ export function parseErrorCode(v: unknown): number {
  */
 export function joinTypeFromTrust(raw: unknown): JoinType | null {
   if (typeof raw !== 'string') return null;
+  // an export prints a handful of spellings, one a row: each is worked out once
+  let known = trustSpellings.get(raw);
+  if (known === undefined) {
+    known = joinTypeOfSpelling(raw);
+    // a copy as the key: the row's text is a slice that would keep the whole chunk alive
+    if (trustSpellings.size < 256) trustSpellings.set(` ${raw}`.slice(1), known);
+  }
+  return known;
+}
+
+/** The join types of the trust type spellings read so far. */
+const trustSpellings = new Map<string, JoinType | null>();
+
+function joinTypeOfSpelling(raw: string): JoinType | null {
   const s = raw.trim().toLowerCase();
   if (s === '' || s === 'none' || s === 'null' || s === '-') return null;
   const key = s.replace(/[^a-z\u3040-\u30ff\u4e00-\u9fff]/g, '');
