@@ -17,7 +17,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MODULES = [{ source: 'asm/jsonl-success.ts', target: 'src/fleet/jsonl-wasm-bytes.ts', name: 'JSONL_SUCCESS_WASM' }];
 
 /** The options every module is compiled with: no runtime, no assertions, no imports. */
-const FLAGS = ['--optimizeLevel', '3', '--shrinkLevel', '0', '--noAssert', '--runtime', 'stub', '--initialMemory', '1'];
+const FLAGS = ['--optimizeLevel', '3', '--shrinkLevel', '0', '--noAssert', '--runtime', 'stub', '--initialMemory', '1', '--enable', 'simd'];
 
 /** The bytes of one module, compiled in this process. */
 export async function compile(source) {
