@@ -5,11 +5,13 @@
 // title seen for the first time in each input would keep every one of them.
 //
 // Within one input, the banner and title lines every capture prints over and over are one string
-// each, not a slice a line: a report of many captures keeps them once.
+// each, not a slice a line: a report of many captures keeps them once. What each line was read as
+// is a byte a line until `lineKinds` is asked for.
+import { readdirSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { readStatusBytes } from '../src/read/parse.js';
+import { lineKindAt, readStatusBytes, readStatusText } from '../src/read/parse.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -61,8 +63,54 @@ describe('what a report keeps of its frame lines', () => {
     const kept = process.memoryUsage().heapUsed - before;
     expect(report.lines.length).toBe(60_000);
     expect(report.lineKinds.filter((k) => k === 'banner').length).toBe(40_000);
-    // a line costs its place in `lines` and in `lineKinds` (8 bytes each); as a slice of its own it
-    // would cost 32 bytes more and keep the input's text (74 bytes a banner line) alive
-    expect(kept / report.lines.length).toBeLessThan(16 + 20);
+    // a line costs its place in `lines` (8 bytes) and its kind (1 byte, the strings of `lineKinds`
+    // not made yet); as a slice of its own it would cost 32 bytes more and keep the input's text
+    // (74 bytes a banner line) alive
+    expect(kept / report.lines.length).toBeLessThan(9 + 20);
+  });
+});
+
+describe('what a report keeps of its line kinds', () => {
+  const dir = new URL('./fixtures/dsregcmd/', import.meta.url);
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+
+  it('lineKindAt tells each line as lineKinds does, before and after the array is made', () => {
+    for (const text of texts) {
+      for (const report of [readStatusBytes(Buffer.from(text.replace(/\n/g, '\r\n'))), readStatusText(text)]) {
+        const before = report.lines.map((_, i) => lineKindAt(report, i));
+        expect(before.every((k) => k !== undefined)).toBe(true);
+        expect(report.lineKinds).toEqual(before);
+        expect(report.lines.map((_, i) => lineKindAt(report, i))).toEqual(before);
+        expect(lineKindAt(report, report.lines.length)).toBeUndefined();
+      }
+    }
+  });
+
+  it('is a plain property for whoever reads it: in the JSON, in its place among the keys, and it can be set', () => {
+    const report = readStatusBytes(Buffer.from(texts[0] ?? ''));
+    const json = JSON.parse(JSON.stringify(report)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['source', 'recognized', 'sections', 'fields', 'lines', 'lineKinds', 'elided', 'warnings', 'skippedLines', 'bundle']);
+    expect(json.lineKinds).toEqual(report.lineKinds);
+    expect(Object.getOwnPropertyDescriptor(report, 'lineKinds')).toMatchObject({ writable: true, enumerable: true });
+    // a caller that sets it is read back, by lineKindAt too
+    const other = readStatusBytes(Buffer.from(texts[1] ?? ''));
+    other.lineKinds = other.lines.map(() => 'unparsed');
+    expect(lineKindAt(other, 0)).toBe('unparsed');
+    expect({ ...other }.lineKinds[0]).toBe('unparsed');
+  });
+
+  it('a 50,000-line report keeps a byte a line for its kinds until they are asked for', () => {
+    const bytes = Buffer.from(`${Array.from({ length: 25_000 }, () => '+------------------------------------------+').join('\r\n\r\n')}\r\n`, 'utf8');
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const report = readStatusBytes(bytes);
+    gc();
+    const kept = process.memoryUsage().heapUsed - before;
+    expect(report.lines.length).toBe(49_999);
+    // `lines` (8 bytes a line) and a byte of kind: an array of kinds would add 8 more
+    expect(kept / report.lines.length).toBeLessThan(17);
+    expect(report.lineKinds.filter((k) => k === 'banner').length).toBe(25_000);
   });
 });

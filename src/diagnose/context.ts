@@ -1,5 +1,5 @@
 import type { DeviceStatus } from '../model/status.js';
-import type { Field } from '../read/parse.js';
+import { type Field, lineKindAt } from '../read/parse.js';
 import type { EvidenceLine, ReferenceClock, RunContext } from './types.js';
 
 export function evidenceOf(field: Field | null | undefined): EvidenceLine[] {
@@ -65,9 +65,10 @@ export function detectRunContext(status: DeviceStatus): RunContext {
   // SessionIsNotRemote NO is a remote desktop session: an interactive logon with the user's own
   // PRT, so User State and SSO State are the user's (only a network logon, WinRM, has none)
 
-  const { lines, lineKinds } = status.report;
+  const { lines } = status.report;
   for (let i = 0; i < lines.length; i++) {
-    if ((lineKinds[i] === 'prompt' || lineKinds[i] === 'other-command') && /Evil-WinRM|^\s*\[[^\]]+\]:\s*PS/i.test(lines[i] ?? '')) {
+    const kind = lineKindAt(status.report, i);
+    if ((kind === 'prompt' || kind === 'other-command') && /Evil-WinRM|^\s*\[[^\]]+\]:\s*PS/i.test(lines[i] ?? '')) {
       raise('remote', undefined, i + 1, (lines[i] ?? '').trimEnd());
       break;
     }

@@ -16,8 +16,12 @@ interface Typed {
   readonly typed: TypedValue;
 }
 
-/** What a few fields have apart from the rest: lines a wrap joined, a mask set apart from the typed value. */
+/**
+ * What a few fields have apart from the rest: a key printed otherwise than its canonical name,
+ * lines a wrap joined, a mask set apart from the typed value.
+ */
 interface Apart {
+  key?: string;
   raw?: string;
   endLine?: number;
   mask?: MaskKind | null;
@@ -41,12 +45,11 @@ function apartOf(field: ReadField): Apart {
  * compares and serialises as the plain `Field` object (same keys, same order in JSON).
  *
  * A large input has hundreds of thousands of fields, and every slot is 8 bytes of each: what can
- * be worked out is (the section's title and index, `known`, and `raw` and `endLine` for a field
- * on one line, which is the input line at `line`), and the value and its place in the line share
- * one slot.
+ * be worked out is (the section's title and index, `known`, `raw` and `endLine` for a field on
+ * one line, which is the input line at `line`, and the key when it is printed as its canonical
+ * name), and the value and its place in the line share one slot.
  */
 export class ReadField implements Field {
-  key: string;
   name: string;
   line: number;
   #place: SectionPlace;
@@ -71,13 +74,26 @@ export class ReadField implements Field {
     line: number,
     endLine: number,
   ) {
-    this.key = key;
     this.name = canonical ?? key;
+    if (key !== this.name) apartOf(this).key = key;
     this.line = line;
     this.#place = place;
     this.#value = value ?? (text === raw ? valueFrom : valueAt(text, valueFrom));
     if (raw !== place.lines[line - 1]) apartOf(this).raw = raw;
     if (endLine !== line) apartOf(this).endLine = endLine;
+  }
+
+  /** The key as printed (trimmed, stray colons removed). */
+  get key(): string {
+    return apart.get(this)?.key ?? this.name;
+  }
+
+  set key(key: string) {
+    if (key !== this.name) apartOf(this).key = key;
+    else {
+      const a = apart.get(this);
+      if (a !== undefined) delete a.key;
+    }
   }
 
   /** The input line(s) exactly as read. */

@@ -93,7 +93,7 @@ export interface ParsedReport {
   fields: Field[];
   /** The input's lines as read (index = line - 1), for evidence. */
   lines: string[];
-  /** What every line was read as, in order (index = line - 1). */
+  /** What every line was read as, in order (index = line - 1). Made when first read: `lineKindAt` reads one without it. */
   lineKinds: LineKind[];
   /** The user elided part of the output (`...`, `…省略`). */
   elided: boolean;
@@ -539,16 +539,52 @@ class StatusReader {
     const report = this.report;
     this.flushUnparsed();
     if (this.otherCommandFrom) this.warn({ code: 'other-command', line: this.otherCommandFrom, endLine: this.lines.length, count: this.otherCommandCount });
-    const kinds = new Array<LineKind>(this.kinds.length);
-    for (let i = 0; i < kinds.length; i++) kinds[i] = KINDS[this.kinds[i] as number] as LineKind;
-    report.lineKinds = kinds;
+    lazyLineKinds(report, this.kinds);
     this.closeSection();
     report.fields = this.fields;
-    if (report.elided) this.warn({ code: 'elided', line: kinds.indexOf('elision') + 1 });
+    if (report.elided) this.warn({ code: 'elided', line: this.kinds.indexOf(K.elision) + 1 });
     if (!report.recognized) report.warnings.unshift({ code: 'not-dsregcmd', line: 0 });
     if (this.suppressed > 0) report.warnings.push({ code: 'too-many-warnings', line: 0, count: this.suppressed });
     return report;
   }
+}
+
+/**
+ * What every line of a report was read as, one byte a line (an index into KINDS), until its
+ * `lineKinds` is asked for: an array of strings is 8 bytes a line (9 MB for a 50 MB paste), and
+ * the diagnosis reads the kinds with `lineKindAt`, so it is made only for a caller that wants it.
+ */
+const compactKinds = new WeakMap<ParsedReport, Uint8Array>();
+
+/** `report.lineKinds[index]`, without making the array. */
+export function lineKindAt(report: ParsedReport, index: number): LineKind | undefined {
+  const kinds = compactKinds.get(report);
+  if (kinds === undefined) return report.lineKinds[index];
+  const k = kinds[index];
+  return k === undefined ? undefined : KINDS[k];
+}
+
+/** `lineKinds` made from the bytes on first use, in its place among the report's keys; then a plain property. */
+function lazyLineKinds(report: ParsedReport, kinds: Uint8Array): void {
+  compactKinds.set(report, kinds);
+  Object.defineProperty(report, 'lineKinds', {
+    configurable: true,
+    enumerable: true,
+    get(this: ParsedReport): LineKind[] {
+      const made = new Array<LineKind>(kinds.length);
+      for (let i = 0; i < kinds.length; i++) made[i] = KINDS[kinds[i] as number] as LineKind;
+      settleLineKinds(this, made);
+      return made;
+    },
+    set(this: ParsedReport, value: LineKind[]) {
+      settleLineKinds(this, value);
+    },
+  });
+}
+
+function settleLineKinds(report: ParsedReport, value: LineKind[]): void {
+  compactKinds.delete(report);
+  Object.defineProperty(report, 'lineKinds', { value, writable: true, enumerable: true, configurable: true });
 }
 
 function parseText(text: string, name: string): ParsedReport {

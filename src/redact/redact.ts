@@ -1,5 +1,5 @@
 import { sniffDelimiter } from '../fleet/csv.js';
-import { type ParsedReport, readStatusText } from '../read/parse.js';
+import { lineKindAt, type ParsedReport, readStatusText } from '../read/parse.js';
 import { maskKind } from '../read/values.js';
 import { SECTION_TITLES } from '../read/vocabulary.js';
 
@@ -529,7 +529,7 @@ export class Redactor {
       if (kind && f.value !== '') this.learnValue(f.value, kind);
     }
     this.markReserved();
-    return this.redactLines(text, (line, i) => this.statusLine(line, report.lineKinds[i], byLine.get(i + 1)));
+    return this.redactLines(text, (line, i) => this.statusLine(line, lineKindAt(report, i), byLine.get(i + 1)));
   }
 
   /** A word (or words) the output prints itself, or an error code: diagnosis reads those. */

@@ -1,3 +1,4 @@
+import { lineKindAt } from '../../read/parse.js';
 import { defineRule, type Finding, type RuleContext } from '../types.js';
 
 /** What the input does not show: the join state, elided parts, masked IDs. */
@@ -24,7 +25,7 @@ export const inputCompleteness = defineRule({
       });
     }
     if (s.report.elided) {
-      const lines = s.report.lineKinds.flatMap((k, i) => (k === 'elision' ? [{ line: i + 1, text: (s.report.lines[i] ?? '').trimEnd() }] : []));
+      const lines = s.report.lines.flatMap((text, i) => (lineKindAt(s.report, i) === 'elision' ? [{ line: i + 1, text: text.trimEnd() }] : []));
       out.push({
         id: 'output-elided',
         severity: 'info',
