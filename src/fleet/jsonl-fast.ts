@@ -344,9 +344,10 @@ function successOf(b: Uint8Array, timeFrom: number, timeTo: number, idFrom: numb
 }
 
 /**
- * JSON Lines bytes cut into lines, each read by readSuccess (its WebAssembly validator where it
- * can be used) when `fast()` says the records are Graph signIns, else (and when it cannot prove it) given to the full parse. Line numbers, the
- * lines counted and the trimmed text of each line are those of the text reader (json-records.ts).
+ * JSON Lines bytes cut into lines, each read by readSuccess (by its WebAssembly twin where that
+ * can run) when `fast()` says the records are Graph signIns, else (and when it cannot prove it)
+ * given to the full parse. Line numbers, the lines counted and the trimmed text of each line are
+ * those of the text reader (json-records.ts).
  */
 export class SignInLinesReader {
   private carry: Buffer | null = null;
