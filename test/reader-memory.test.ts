@@ -114,3 +114,59 @@ describe('what a report keeps of its line kinds', () => {
     expect(report.lineKinds.filter((k) => k === 'banner').length).toBe(25_000);
   });
 });
+
+describe('what a report keeps of its sections', () => {
+  const dir = new URL('./fixtures/dsregcmd/', import.meta.url);
+  const texts = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
+
+  it("a section's fields are the report's fields printed under it, in order, however it is read", () => {
+    for (const text of texts) {
+      const report = readStatusBytes(Buffer.from(text));
+      report.sections.forEach((s, i) => {
+        expect(s.fields).toEqual(report.fields.filter((f) => f.sectionIndex === i));
+        // made once: the same list every time, and one that can be replaced
+        expect(s.fields).toBe(s.fields);
+      });
+      const json = JSON.parse(JSON.stringify(report.sections)) as Record<string, unknown>[];
+      for (const s of json) expect(Object.keys(s)).toEqual(['title', 'printedTitle', 'known', 'inferred', 'line', 'endLine', 'fields']);
+    }
+    const report = readStatusBytes(Buffer.from(texts[0] ?? ''));
+    const first = report.sections[0];
+    if (first === undefined) throw new Error('no section');
+    first.fields = [];
+    expect(first.fields).toEqual([]);
+    expect({ ...JSON.parse(JSON.stringify(first)) }.fields).toEqual([]);
+  });
+
+  it("a field's section can be renamed without losing its line or index", () => {
+    const report = readStatusBytes(Buffer.from(texts[0] ?? ''));
+    const field = report.fields[3];
+    if (field === undefined) throw new Error('no field');
+    const { sectionIndex, raw, line } = field;
+    field.section = 'Renamed';
+    expect(field.section).toBe('Renamed');
+    expect(field.sectionIndex).toBe(sectionIndex);
+    expect(field.raw).toBe(raw);
+    expect(field.line).toBe(line);
+    // the section itself keeps its title
+    expect(report.sections[sectionIndex]?.title).not.toBe('Renamed');
+  });
+
+  it('20,000 sections of one field each: a section is one object until its list of fields is read', () => {
+    const capture = () => `| Device State |\r\n\r\n    AzureAdJoined : YES\r\n`;
+    const bytes = Buffer.from(Array.from({ length: 20_000 }, capture).join(''), 'utf8');
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const report = readStatusBytes(bytes);
+    gc();
+    const kept = process.memoryUsage().heapUsed - before;
+    expect(report.sections.length).toBe(20_000);
+    expect(report.fields.length).toBe(20_000);
+    // about 300 bytes a section with its line, field and kinds; a list of fields made for each and
+    // a record for its fields to point to (title, index, lines) added some 70
+    expect(kept / 20_000).toBeLessThan(335);
+    expect(report.sections[5]?.fields.map((f) => f.name)).toEqual(['AzureAdJoined']);
+  });
+});

@@ -1,5 +1,5 @@
 import { valueAt } from './classify.js';
-import type { Field } from './parse.js';
+import type { Field, Section } from './parse.js';
 import { type MaskKind, type TypedValue, typeValue } from './values.js';
 import { canonicalKey } from './vocabulary.js';
 
@@ -8,6 +8,74 @@ export interface SectionPlace {
   readonly title: string;
   readonly index: number;
   readonly lines: readonly string[];
+}
+
+/** What the sections of one report share: the input's lines and the list of all its fields. */
+export interface ReadInput {
+  readonly lines: readonly string[];
+  readonly fields: readonly Field[];
+}
+
+/**
+ * A section as the reader builds it. It is also the place its fields point to (its title and
+ * index), and its list of fields is cut from the report's list when first read: the diagnosis
+ * reads the lists of the Work Account sections only, and a 50 MB paste has some 80,000 sections.
+ * It reads, compares and serialises as the plain `Section` object (same keys, same order in JSON).
+ */
+export class ReadSection implements Section, SectionPlace {
+  title: string;
+  printedTitle: string | null;
+  known: boolean;
+  inferred: boolean;
+  line: number;
+  endLine: number;
+  readonly #index: number;
+  readonly #input: ReadInput;
+  /** Its fields: the report's from `#from` up to `#to` until the list is made (or set). */
+  #from: number;
+  #to: number;
+  #fields: Field[] | undefined;
+
+  constructor(title: string, printedTitle: string | null, known: boolean, inferred: boolean, line: number, index: number, input: ReadInput) {
+    this.title = title;
+    this.printedTitle = printedTitle;
+    this.known = known;
+    this.inferred = inferred;
+    this.line = line;
+    this.endLine = line;
+    this.#index = index;
+    this.#input = input;
+    this.#from = input.fields.length;
+    this.#to = this.#from;
+    this.#fields = undefined;
+  }
+
+  get index(): number {
+    return this.#index;
+  }
+
+  get lines(): readonly string[] {
+    return this.#input.lines;
+  }
+
+  get fields(): Field[] {
+    this.#fields ??= this.#input.fields.slice(this.#from, this.#to);
+    return this.#fields;
+  }
+
+  set fields(fields: Field[]) {
+    this.#fields = fields;
+  }
+
+  /** The fields read so far since it opened are its own (the reader calls this when the next section opens, and at the end). */
+  close(): void {
+    this.#to = this.#input.fields.length;
+  }
+
+  toJSON(): Section {
+    const { title, printedTitle, known, inferred, line, endLine, fields } = this;
+    return { title, printedTitle, known, inferred, line, endLine, fields };
+  }
 }
 
 /** A value once typed. */
@@ -121,7 +189,7 @@ export class ReadField implements Field {
   }
 
   set section(title: string) {
-    this.#place = { ...this.#place, title };
+    this.#place = { title, index: this.#place.index, lines: this.#place.lines };
   }
 
   get sectionIndex(): number {
@@ -129,7 +197,7 @@ export class ReadField implements Field {
   }
 
   set sectionIndex(index: number) {
-    this.#place = { ...this.#place, index };
+    this.#place = { title: this.#place.title, index, lines: this.#place.lines };
   }
 
   /** The key is one dsregcmd is known to print (its canonical name differs, or is itself). */

@@ -2,7 +2,7 @@ import { type BundleFacts, isBundle, readBundle } from './bundle.js';
 import type { SplitField } from './classify.js';
 import * as line from './classify.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
-import { ReadField, type SectionPlace } from './field.js';
+import { ReadField, type ReadInput, ReadSection, type SectionPlace } from './field.js';
 import { type InputLines, LINE_CLEAN, textLines, utf8Lines } from './lines.js';
 import type { MaskKind, TypedValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
@@ -207,8 +207,8 @@ class StatusReader {
    * when the section closes (a field always goes to the section opened last).
    */
   private readonly fields: ReadField[] = [];
-  /** Where the fields of the section opened last start in `fields`. */
-  private sectionFrom = 0;
+  /** The lines and the fields, which every section keeps a reference to (its fields are a stretch of them). */
+  private readonly input: ReadInput;
   /** The title and index of the section opened last (which `section` is, when set), shared by its fields. */
   private place: SectionPlace;
   /** A banner was read and no title followed yet. */
@@ -238,6 +238,7 @@ class StatusReader {
     this.mayHaveWide = input.mayHaveWide;
     this.flags = input.flags;
     this.place = { title: '', index: -1, lines };
+    this.input = { lines, fields: this.fields };
     this.report = {
       source: { name, encoding: 'string', encodingEvidence: '', bytes: 0, lines: lines.length, lineEnding },
       recognized: false,
@@ -513,26 +514,17 @@ class StatusReader {
       const home = inferredFrom ? homeSection(inferredFrom) : undefined;
       canonical = home && home !== 'Work Account N' ? { title: home, known: true } : { title: '', known: false };
     }
-    const s: Section = {
-      title: canonical.title,
-      printedTitle: title,
-      known: canonical.known,
-      inferred: title === null,
-      line: lineNo,
-      endLine: lineNo,
-      fields: [],
-    };
     this.closeSection();
+    const s = new ReadSection(canonical.title, title, canonical.known, title === null, lineNo, this.report.sections.length, this.input);
     this.report.sections.push(s);
-    this.place = { title: s.title, index: this.report.sections.length - 1, lines: this.lines };
+    this.place = s;
     return s;
   }
 
   /** The section opened last is complete: its fields are the ones read since it opened. */
   private closeSection(): void {
     const last = this.report.sections[this.report.sections.length - 1];
-    if (last !== undefined && this.fields.length > this.sectionFrom) last.fields = this.fields.slice(this.sectionFrom);
-    this.sectionFrom = this.fields.length;
+    if (last instanceof ReadSection) last.close();
   }
 
   private finish(): ParsedReport {
