@@ -21,6 +21,7 @@ export interface ReadInput {
  * index), and its list of fields is cut from the report's list when first read: the diagnosis
  * reads the lists of the Work Account sections only, and a 50 MB paste has some 80,000 sections.
  * It reads, compares and serialises as the plain `Section` object (same keys, same order in JSON).
+ * Its fields' `section` is its `title`, read when asked for.
  */
 export class ReadSection implements Section, SectionPlace {
   title: string;

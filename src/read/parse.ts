@@ -204,7 +204,7 @@ class StatusReader {
   private section: Section | undefined;
   /**
    * Every field read so far, in input order: the report's list. A section's own list is cut from it
-   * when the section closes (a field always goes to the section opened last).
+   * when first read (a field always goes to the section opened last).
    */
   private readonly fields: ReadField[] = [];
   /** The lines and the fields, which every section keeps a reference to (its fields are a stretch of them). */
