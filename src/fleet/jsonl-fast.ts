@@ -357,6 +357,8 @@ export class SignInLinesReader {
   private readonly event: SignInEvent = newEvent();
   /** The WebAssembly validator, which holds each chunk in its memory; undefined: the JavaScript one. */
   private readonly wasm: WasmLines | undefined = wasmLines();
+  /** The chunk the WebAssembly validator holds now, if any. */
+  private held: Buffer | null = null;
 
   constructor(
     private readonly sink: JsonLinesSink,
@@ -385,13 +387,17 @@ export class SignInLinesReader {
       this.carry = Buffer.concat([this.carry, b]);
       return;
     }
-    if (this.wasm !== undefined) {
+    const held = this.wasm !== undefined && this.fast();
+    if (held) {
       // the line that began in an earlier chunk and the rest, copied into the validator's memory
+      // (only once the records are known to be Graph signIns: other JSON Lines never use it)
       b = this.wasm.hold(this.carry, i === 0 ? b : b.subarray(i));
       this.carry = null;
       i = 0;
       eol = b.indexOf(0x0a);
-    } else if (this.carry !== null) {
+    }
+    this.held = held ? b : null;
+    if (!held && this.carry !== null) {
       // the line that began in an earlier chunk
       const first = Buffer.concat([this.carry, b.subarray(0, eol)]);
       this.carry = null;
@@ -410,7 +416,8 @@ export class SignInLinesReader {
   /** The end of the input: a last line without a line break is read as well. */
   end(): void {
     if (this.carry === null) return;
-    const rest = this.wasm === undefined ? this.carry : this.wasm.hold(null, this.carry);
+    const rest = this.wasm !== undefined && this.fast() ? this.wasm.hold(null, this.carry) : this.carry;
+    this.held = rest === this.carry ? null : rest;
     this.carry = null;
     this.take(rest, 0, rest.length);
   }
@@ -427,8 +434,10 @@ export class SignInLinesReader {
 
   private take(b: Buffer, from: number, to: number): void {
     const line = this.line++;
+    // the WebAssembly validator reads the chunk it holds; a chunk it was not given (read before the
+    // records were known to be Graph signIns) is read by the JavaScript one
     const wasm = this.wasm;
-    if (this.fast() && (wasm === undefined ? readSuccess(b, from, to, this.event) : readSuccessWasm(wasm, from, to, this.event))) {
+    if (this.fast() && (wasm !== undefined && b === this.held ? readSuccessWasm(wasm, from, to, this.event) : readSuccess(b, from, to, this.event))) {
       this.sink.success(this.event, line);
       return;
     }
