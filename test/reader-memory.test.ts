@@ -8,12 +8,19 @@
 // each, not a slice a line: a report of many captures keeps them once. What each line was read as
 // is a byte a line until `lineKinds` is asked for.
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { lineKindAt, readStatusBytes, readStatusText } from '../src/read/parse.js';
+import { FIXTURES } from './helpers.js';
 
 setFlagsFromString('--expose-gc');
+
+/** The dsregcmd fixtures' texts. */
+const texts = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
 const gc = runInNewContext('gc') as () => void;
 
 /** A capture with a key and a title no input printed before, padded to about 300 kB. */
@@ -71,11 +78,6 @@ describe('what a report keeps of its frame lines', () => {
 });
 
 describe('what a report keeps of its line kinds', () => {
-  const dir = new URL('./fixtures/dsregcmd/', import.meta.url);
-  const texts = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
-
   it('lineKindAt tells each line as lineKinds does, before and after the array is made', () => {
     for (const text of texts) {
       for (const report of [readStatusBytes(Buffer.from(text.replace(/\n/g, '\r\n'))), readStatusText(text)]) {
@@ -116,11 +118,6 @@ describe('what a report keeps of its line kinds', () => {
 });
 
 describe('what a report keeps of its sections', () => {
-  const dir = new URL('./fixtures/dsregcmd/', import.meta.url);
-  const texts = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(new URL(f, dir), 'utf8'));
-
   it("a section's fields are the report's fields printed under it, in order, however it is read", () => {
     for (const text of texts) {
       const report = readStatusBytes(Buffer.from(text));

@@ -3,9 +3,10 @@ import { JSONL_SUCCESS_WASM } from './jsonl-wasm-bytes.js';
 /**
  * The fast path's validator (jsonl-fast.ts `validate`) as WebAssembly (asm/jsonl-success.ts): the
  * same rules over the same bytes, about three times faster, since it reads every byte of the
- * sign-in log. The bytes are copied into the module's memory a chunk at a time. Where WebAssembly
- * is missing or forbidden (a page whose Content-Security-Policy does not allow it), `wasmLines`
- * gives undefined and the reader uses the JavaScript validator, which gives the same answers.
+ * sign-in log. The bytes are copied into the module's memory a chunk at a time. Where the module
+ * cannot be compiled (no WebAssembly, or no SIMD), `wasmLines` gives undefined and the reader uses
+ * the JavaScript validator, which gives the same answers. The fleet runs in Node (the CLI and the
+ * web app's worker threads), never in a page.
  */
 
 /** What this uses of the WebAssembly API (the project's TypeScript libraries do not declare it). */
