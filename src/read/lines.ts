@@ -85,8 +85,10 @@ interface LineTable {
   cr: number;
   lf: number;
   /** The frame lines read so far (`framedLine`), each its own key. */
-  frames: Map<string, string>;
+  frames: Map<string, string> | null;
   lastFrame: string;
+  /** Frame lines are shared (`framedLine`) in a large input only: in a small one a look-up costs more than it keeps. */
+  sharesFrames: boolean;
 }
 
 /** Bytes looked at, in each of four places, to guess how many lines the input has. */
@@ -95,7 +97,7 @@ const SAMPLE = 64 * 1024;
 function newLineTable(buf: Buffer, latin1: (from: number, to: number) => string): LineTable {
   const n = buf.length;
   // a small input: a table that grows costs less than a look at the bytes
-  if (n <= 4 * SAMPLE) return emptyTable([], new Uint8Array(Math.ceil(n / 16) + 64));
+  if (n <= 4 * SAMPLE) return emptyTable([], new Uint8Array(Math.ceil(n / 16) + 64), false);
   let breaks = 0;
   let looked = 0;
   // the start, two places inside and the end: a padded start or end does not decide alone
@@ -107,11 +109,11 @@ function newLineTable(buf: Buffer, latin1: (from: number, to: number) => string)
     looked += to - from;
   }
   const guess = Math.min(n + 1, Math.ceil((breaks / Math.max(looked, 1)) * n * 1.05) + 64);
-  return emptyTable(new Array<string>(guess), new Uint8Array(guess));
+  return emptyTable(new Array<string>(guess), new Uint8Array(guess), true);
 }
 
-function emptyTable(lines: string[], flags: Uint8Array): LineTable {
-  return { lines, flags, count: 0, crlf: 0, cr: 0, lf: 0, frames: new Map(), lastFrame: '' };
+function emptyTable(lines: string[], flags: Uint8Array, sharesFrames: boolean): LineTable {
+  return { lines, flags, count: 0, crlf: 0, cr: 0, lf: 0, frames: sharesFrames ? new Map() : null, lastFrame: '', sharesFrames };
 }
 
 /** Frame lines kept to be looked up, at most: an output has one banner and a dozen titles. */
@@ -125,13 +127,15 @@ const MAX_FRAMES = 256;
  * the chunk's text it was cut from).
  */
 function framedLine(table: LineTable, text: string, pos: number, end: number): string {
+  // the banner: the frame line read last, told by comparing in place (a look-up hashes the whole line)
+  const last = table.lastFrame;
+  if (last.length === end - pos && text.startsWith(last, pos)) return last;
   const line = text.slice(pos, end);
-  // the banner: the frame line read last, told by comparing (a look-up hashes the whole line)
-  if (line === table.lastFrame) return table.lastFrame;
-  let seen = table.frames.get(line);
+  const frames = table.frames as Map<string, string>;
+  let seen = frames.get(line);
   if (seen === undefined) {
     seen = line;
-    if (table.frames.size < MAX_FRAMES) table.frames.set(line, line);
+    if (frames.size < MAX_FRAMES) frames.set(line, line);
   }
   table.lastFrame = seen;
   return seen;
@@ -139,6 +143,7 @@ function framedLine(table: LineTable, text: string, pos: number, end: number): s
 
 /** An ASCII line of the chunk's text: a frame line shared, any other line a slice. */
 function asciiLine(table: LineTable, text: string, pos: number, end: number): string {
+  if (!table.sharesFrames) return text.slice(pos, end);
   const c = text.charCodeAt(pos);
   return c === 43 || c === 124 ? framedLine(table, text, pos, end) : text.slice(pos, end);
 }
@@ -230,10 +235,26 @@ function nonAsciiIn(buf: Buffer, from: number, to: number): number[] {
   return at;
 }
 
+/** U+FEFF, `**` and U+FF1A in UTF-8 (a Uint8Array, which Buffer searches for as it does a Buffer: the browser build has no Buffer). */
+const BOM_BYTES = new Uint8Array([0xef, 0xbb, 0xbf]) as Buffer;
+const BOLD_BYTES = new Uint8Array([0x2a, 0x2a]) as Buffer;
+const FULL_WIDTH_COLON_BYTES = new Uint8Array([0xef, 0xbc, 0x9a]) as Buffer;
+
 /** The piece holds no BOM, `*`, backquote or full-width colon. */
 function cleanBytes(piece: Buffer, ascii: boolean): boolean {
   if (piece.includes(42) || piece.includes(96)) return false;
-  return ascii || (!piece.includes('\uFEFF') && !piece.includes('\uFF1A'));
+  return ascii || (!piece.includes(BOM_BYTES) && !piece.includes(FULL_WIDTH_COLON_BYTES));
+}
+
+/** `markersOf` for UTF-8 bytes, searched with byte needles (a string needle is encoded at every search); ASCII bytes have no BOM or full-width colon. */
+function markersOfBytes(buf: Buffer, ascii: boolean): Markers {
+  return {
+    bom: !ascii && buf.includes(BOM_BYTES),
+    quote: buf.indexOf(62) >= 0,
+    bold: buf.includes(BOLD_BYTES),
+    code: buf.indexOf(96) >= 0,
+    fullWidthColon: !ascii && buf.includes(FULL_WIDTH_COLON_BYTES),
+  };
 }
 
 /**
@@ -269,10 +290,10 @@ export function utf8Lines(buf: Buffer): InputLines {
   lines.length = table.count;
   const flags = table.flags.subarray(0, table.count);
   const { crlf, cr, lf } = table;
-  const markers = markersOf(buf);
+  const ascii = allAscii(buf);
+  const markers = markersOfBytes(buf, ascii);
   // U+1100 and up take three or four bytes, led by 0xE1 or more
   let mayHaveWide = false;
-  if (allAscii(buf)) return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide, flags };
-  for (let b = 0xe1; b <= 0xf4 && !mayHaveWide; b++) mayHaveWide = buf.includes(b);
+  for (let b = 0xe1; b <= 0xf4 && !ascii && !mayHaveWide; b++) mayHaveWide = buf.includes(b);
   return { lines, lineEnding: endingOf(crlf, cr, lf), markers, mayHaveWide, flags };
 }

@@ -556,15 +556,24 @@ export function lineKindAt(report: ParsedReport, index: number): LineKind | unde
   return k === undefined ? undefined : KINDS[k];
 }
 
+/**
+ * Lines up to which `lineKinds` is made at once: for a small input the array costs less than the
+ * property that makes it later.
+ */
+const EAGER_KINDS = 4096;
+
 /** `lineKinds` made from the bytes on first use, in its place among the report's keys; then a plain property. */
 function lazyLineKinds(report: ParsedReport, kinds: Uint8Array): void {
+  if (kinds.length <= EAGER_KINDS) {
+    report.lineKinds = kindNames(kinds);
+    return;
+  }
   compactKinds.set(report, kinds);
   Object.defineProperty(report, 'lineKinds', {
     configurable: true,
     enumerable: true,
     get(this: ParsedReport): LineKind[] {
-      const made = new Array<LineKind>(kinds.length);
-      for (let i = 0; i < kinds.length; i++) made[i] = KINDS[kinds[i] as number] as LineKind;
+      const made = kindNames(kinds);
       settleLineKinds(this, made);
       return made;
     },
@@ -572,6 +581,12 @@ function lazyLineKinds(report: ParsedReport, kinds: Uint8Array): void {
       settleLineKinds(this, value);
     },
   });
+}
+
+function kindNames(kinds: Uint8Array): LineKind[] {
+  const made = new Array<LineKind>(kinds.length);
+  for (let i = 0; i < kinds.length; i++) made[i] = KINDS[kinds[i] as number] as LineKind;
+  return made;
 }
 
 function settleLineKinds(report: ParsedReport, value: LineKind[]): void {

@@ -91,13 +91,21 @@ function visiblyCut(head: string, tail: string): boolean {
   return a !== undefined && b !== undefined && !GUID.test(a) && !GUID.test(b) && GUID.test(a + b);
 }
 
+/** The widths of a small input's lines are measured into one array, kept between calls: making one costs more than measuring them. */
+const SMALL = 4096;
+const smallWidths = new Int32Array(SMALL);
+
+function widthsFor(lines: number): Int32Array {
+  return lines <= SMALL ? smallWidths : new Int32Array(lines);
+}
+
 /**
  * Which lines continue the line before them (`continues[i]` = line i+1 is the rest of line i),
  * or null when the input is not hard-wrapped.
  */
 export function detectHardWrap(lines: readonly string[], mayHaveWide = true, flags: Uint8Array | null = null): Uint8Array | null {
   let width = 0;
-  const widths = new Int32Array(lines.length);
+  const widths = widthsFor(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? '';
     const ascii = flags !== null && ((flags[i] as number) & LINE_ASCII) !== 0;
