@@ -180,6 +180,57 @@ describe('the reader gives exactly the oracle report', () => {
     );
   });
 
+  it('on clean ASCII lines read without the classifier (plainLine): repeated banners, titles and fields, and lines that only look like them', () => {
+    // lines `plainLine` reads at once, or must leave to the classifier, drawn again and again, so
+    // that a banner or title read before is seen again
+    const pool = [
+      '',
+      '   ',
+      '\t',
+      '+----------------------------------------------------------------------+',
+      '+-----+',
+      '+==========+',
+      '+---------+ x',
+      '+----------+ >',
+      '+81 3 1234 5678',
+      '+ AzureAdJoined : YES',
+      '| Device State                                                         |',
+      '| Device State |',
+      '| Work Account 1 |',
+      '| DomainJoined | YES |',
+      '|---|---|',
+      '| x',
+      '|',
+      '             AzureAdJoined : YES',
+      'AzureAdJoined : YES',
+      '  AzureAdJoined :  YES',
+      '  AzureAdJoined : YES  ',
+      'AzureAdJoined\t : YES',
+      'AzureAdJoined: : YES',
+      'http : //example',
+      '      SettingsUrl :',
+      '      SettingsUrl : ',
+      'Device Name : PC-01 > x',
+      'a : b',
+      'Z',
+      'For more information, please visit https://www.microsoft.com/aadjerrors',
+      'Windows PowerShell : 5',
+      'This could take : a while',
+      'C:\\Users\\user>dsregcmd /status',
+      'PS C:\\> ipconfig',
+      '> DeviceId : x',
+      'Correlation ID : x',
+      'Some words here and more words in a long sentence : x',
+      '...',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 60 }), fc.constantFrom('\n', '\r\n'), (lines, eol) =>
+        expectSameBytes(Buffer.from(lines.join(eol), 'utf8')),
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('on random text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => expectSameText(text)),
