@@ -11,7 +11,10 @@ export interface InputLines {
   markers: Markers;
   /** Some character may be drawn two columns wide (a wrap width is then measured in columns). */
   mayHaveWide: boolean;
-  /** What is known of each line (`LINE_CLEAN`, `LINE_ASCII` bits), or null when not looked at. */
+  /**
+   * What is known of each line (`LINE_CLEAN`, `LINE_ASCII` bits), or null when not looked at. For
+   * a small input, valid until `utf8Lines` is called again (the reader uses it while it reads).
+   */
   flags: Uint8Array | null;
 }
 
@@ -93,11 +96,18 @@ interface LineTable {
 
 /** Bytes looked at, in each of four places, to guess how many lines the input has. */
 const SAMPLE = 64 * 1024;
+/**
+ * The flags of a small input's lines (up to `4 * SAMPLE` bytes), written into one array kept
+ * between calls, which grows as any table's does: a typed array of more than 64 bytes is made
+ * outside the heap, and costs more to make than a small input costs to cut. So `InputLines.flags`
+ * of a small input holds until the next call.
+ */
+const smallFlags = new Uint8Array((4 * SAMPLE) / 16 + 64);
 
 function newLineTable(buf: Buffer, latin1: (from: number, to: number) => string): LineTable {
   const n = buf.length;
   // a small input: a table that grows costs less than a look at the bytes
-  if (n <= 4 * SAMPLE) return emptyTable([], new Uint8Array(Math.ceil(n / 16) + 64), false);
+  if (n <= 4 * SAMPLE) return emptyTable([], smallFlags, false);
   let breaks = 0;
   let looked = 0;
   // the start, two places inside and the end: a padded start or end does not decide alone
@@ -225,7 +235,7 @@ function cutLines(
       pos = end + 1;
     }
   }
-  if (flags !== 0) table.flags.fill(flags, first, table.count);
+  table.flags.fill(flags, first, table.count);
 }
 
 /** Where the bytes of `buf[from, to)` that are not ASCII are (a loop over a small piece known to have some). */

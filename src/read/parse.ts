@@ -243,7 +243,7 @@ class StatusReader {
   constructor(input: InputLines, name: string) {
     const { lines, lineEnding } = input;
     this.lines = lines;
-    this.kinds = new Uint8Array(lines.length);
+    this.kinds = lines.length <= EAGER_KINDS ? smallKinds.subarray(0, lines.length) : new Uint8Array(lines.length);
     this.markers = input.markers;
     this.mayHaveWide = input.mayHaveWide;
     this.flags = input.flags;
@@ -623,6 +623,12 @@ export function lineKindAt(report: ParsedReport, index: number): LineKind | unde
  * property that makes it later.
  */
 const EAGER_KINDS = 4096;
+/**
+ * The kinds of a small input's lines are read into one array, kept between reads (every line's
+ * kind is written before it is read, and the report keeps the names, not the array): a typed array
+ * of more than 64 bytes is made outside the heap, and costs more to make than to fill.
+ */
+const smallKinds = new Uint8Array(EAGER_KINDS);
 
 /** `lineKinds` made from the bytes on first use, in its place among the report's keys; then a plain property. */
 function lazyLineKinds(report: ParsedReport, kinds: Uint8Array): void {

@@ -91,9 +91,15 @@ function visiblyCut(head: string, tail: string): boolean {
   return a !== undefined && b !== undefined && !GUID.test(a) && !GUID.test(b) && GUID.test(a + b);
 }
 
-/** The widths of a small input's lines are measured into one array, kept between calls: making one costs more than measuring them. */
+/**
+ * The widths of a small input's lines are measured into one array, and what continues is marked in
+ * another, both kept between calls: a typed array of more than 64 bytes is made outside the heap,
+ * and costs more to make than a small input costs to measure. So the marks of a small input hold
+ * until the next call (the reader uses them while it reads).
+ */
 const SMALL = 4096;
 const smallWidths = new Int32Array(SMALL);
+const smallContinues = new Uint8Array(SMALL);
 
 function widthsFor(lines: number): Int32Array {
   return lines <= SMALL ? smallWidths : new Int32Array(lines);
@@ -114,7 +120,7 @@ export function detectHardWrap(lines: readonly string[], mayHaveWide = true, fla
     if (w > width) width = w;
   }
   if (width < MIN_WRAP_WIDTH) return null;
-  const continues = new Uint8Array(lines.length);
+  const continues = lines.length <= SMALL ? smallContinues.fill(0, 0, lines.length).subarray(0, lines.length) : new Uint8Array(lines.length);
   let widest = 0;
   let cut = 0;
   let evidence = false;
