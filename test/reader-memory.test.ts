@@ -167,3 +167,21 @@ describe('what a report keeps of its sections', () => {
     expect(report.sections[5]?.fields.map((f) => f.name)).toEqual(['AzureAdJoined']);
   });
 });
+
+describe('what one read leaves for the next', () => {
+  // a small input's line flags, kinds and wrap marks are written into arrays kept between reads:
+  // a report must not share them, and whatever one read left in them must not reach the next
+  it('a report read before others is the report of its input alone', () => {
+    const read = (t: string) => JSON.stringify(readStatusBytes(Buffer.from(t.replace(/\n/g, '\r\n'))));
+    const alone = texts.map(read);
+    const wrapped = (texts[0] ?? '').replace(/^(.{50})(.+)$/gm, '$1\n$2');
+    const reports = texts.map((t) => readStatusBytes(Buffer.from(t.replace(/\n/g, '\r\n'))));
+    // other reads in between: larger and smaller inputs, a hard-wrapped one, one of blank lines
+    for (const t of [...texts].reverse()) readStatusBytes(Buffer.from(t));
+    readStatusBytes(Buffer.from(wrapped));
+    readStatusBytes(Buffer.from('\n'.repeat(3000)));
+    expect(reports.map((r) => JSON.stringify(r))).toEqual(alone);
+    // and each input again, after all of those
+    expect(texts.map(read)).toEqual(alone);
+  });
+});
