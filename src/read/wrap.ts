@@ -107,7 +107,8 @@ function widthsFor(lines: number): Int32Array {
 
 /**
  * Which lines continue the line before them (`continues[i]` = line i+1 is the rest of line i),
- * or null when the input is not hard-wrapped.
+ * or null when the input is not hard-wrapped. For up to 4,096 lines the array is the one the next
+ * call writes into: read it before calling again.
  */
 export function detectHardWrap(lines: readonly string[], mayHaveWide = true, flags: Uint8Array | null = null): Uint8Array | null {
   let width = 0;
