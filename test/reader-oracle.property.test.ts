@@ -180,9 +180,9 @@ describe('the reader gives exactly the oracle report', () => {
     );
   });
 
-  it('on clean ASCII lines read without the classifier (plainLine): repeated banners, titles and fields, and lines that only look like them', () => {
-    // lines `plainLine` reads at once, or must leave to the classifier, drawn again and again, so
-    // that a banner or title read before is seen again
+  it('on clean ASCII lines: repeated banners, titles and fields, and lines that only look like them', () => {
+    // the usual lines of an output and their near misses, drawn again and again, so that a banner
+    // or title read before is seen again (a shortcut for lines read before must read them alike)
     const pool = [
       '',
       '   ',

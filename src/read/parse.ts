@@ -3,7 +3,7 @@ import type { SplitField } from './classify.js';
 import * as line from './classify.js';
 import { type DecodedText, decodeBytes, type TextEncodingName } from './decode.js';
 import { ReadField, type ReadInput, ReadSection, type SectionPlace } from './field.js';
-import { type InputLines, LINE_ASCII, LINE_CLEAN, textLines, utf8Lines } from './lines.js';
+import { type InputLines, LINE_CLEAN, textLines, utf8Lines } from './lines.js';
 import type { MaskKind, TypedValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
 import { detectHardWrap } from './wrap.js';
@@ -111,12 +111,6 @@ export interface ReadOptions {
 }
 
 const MAX_WARNINGS = 200;
-/** A longer line is not read (`truncated-line`). */
-const MAX_LINE = 100_000;
-/** Title box lines remembered by one reader, at most (an output prints a dozen titles). */
-const MAX_TITLE_LINES = 256;
-/** Line flags of a line `plainLine` may read. */
-const PLAIN = LINE_CLEAN | LINE_ASCII;
 /** A line `trim()` would not empty (tested without making the trimmed copy). */
 const NOT_BLANK = /\S/;
 
@@ -232,10 +226,6 @@ class StatusReader {
   private unparsedRun: { from: number; to: number; text: string } | undefined;
   private readonly current: Logical = { lineNo: 0, endNo: 0, raw: '', rawLines: '', text: '', first: '', start: 0, valueFrom: 0, name: undefined };
 
-  /** The banner line read last, and the title box lines read, as printed: the same line again reads the same (`plainLine`). */
-  private bannerLine = '';
-  private readonly titleLines = new Map<string, string>();
-
   private readonly mayHaveWide: boolean;
   /** What the line cutter knows of each line (`LINE_CLEAN`, `LINE_ASCII`), or null. */
   private flags: Uint8Array | null;
@@ -273,15 +263,7 @@ class StatusReader {
     const continues = detectHardWrap(lines, this.mayHaveWide, this.flags);
     // a line joined with the rest a wrap cut from it is more than the physical line the flags are about
     if (continues) this.flags = null;
-    const flags = this.bundle === null ? this.flags : null;
     for (let i = 0; i < lines.length; i++) {
-      if (flags !== null && ((flags[i] as number) & PLAIN) === PLAIN && this.otherCommandFrom === 0) {
-        const kind = this.plainLine(i, lines[i] as string);
-        if (kind >= 0) {
-          this.kinds[i] = kind;
-          continue;
-        }
-      }
       if (continues?.[i]) {
         this.kinds[i] = K.continuation;
         continue;
@@ -313,52 +295,13 @@ class StatusReader {
     this.unparsedRun = undefined;
   }
 
-  /**
-   * The usual lines of an output, read without the classifier's general rules: a line of clean
-   * ASCII (nothing for `unMarkdown` to repair but a quote prefix, which a line that starts with a
-   * letter, a '+' or a '|' cannot have) that is blank, the banner or a title box read before
-   * (the same text reads the same), or an aligned field (a letter first rules out every kind the
-   * classifier tries before `splitAligned`). The kind it reads as, as the classifier would; -1 for
-   * any other line, which the classifier then reads.
-   */
-  private plainLine(i: number, raw: string): number {
-    const n = raw.length;
-    if (n === 0) return this.onBlank();
-    // a line that ends in a space or a control character is left to the classifier (it trims it)
-    if (raw.charCodeAt(n - 1) <= 32 || n > MAX_LINE) return -1;
-    let start = 0;
-    let c = raw.charCodeAt(0);
-    while (c === 32) c = raw.charCodeAt(++start);
-    if (c === 43) return raw === this.bannerLine ? this.onBanner() : -1;
-    if (c === 124) {
-      const title = this.titleLines.get(raw);
-      return title === undefined ? -1 : this.onTitle(title, i + 1, true);
-    }
-    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return -1;
-    this.titleJustRead = false;
-    const l = this.current;
-    const key = line.splitAligned(raw, start, l);
-    if (key === undefined) return -1;
-    l.lineNo = i + 1;
-    l.endNo = i + 1;
-    l.text = raw;
-    l.rawLines = raw;
-    return this.onField(key, l.name, undefined, l.valueFrom, l);
-  }
-
-  private onBlank(): number {
-    this.lastWasBlankSinceField = true;
-    this.flushUnparsed();
-    return K.blank;
-  }
-
   /** Read one logical line: lines that need no classifier first, then the classifier's kinds. */
   private line(i: number, lineNo: number, endNo: number, raw: string, rawLines: string): void {
     if (this.bundle?.bundleLines.has(lineNo)) {
       this.kinds[i] = K.bundle;
       return;
     }
-    if (raw.length > MAX_LINE) {
+    if (raw.length > 100_000) {
       this.kinds[i] = K.unparsed;
       this.report.skippedLines++;
       this.warn({ code: 'truncated-line', line: lineNo, count: raw.length });
@@ -372,7 +315,9 @@ class StatusReader {
     }
     const start = text === '' ? -1 : line.firstNonSpace(text);
     if (start < 0) {
-      this.kinds[i] = this.onBlank();
+      this.kinds[i] = K.blank;
+      this.lastWasBlankSinceField = true;
+      this.flushUnparsed();
       return;
     }
     // one Logical, refilled for every line (handlers copy what they keep)
@@ -418,16 +363,9 @@ class StatusReader {
   private classified(l: Logical): number {
     const { text, first } = l;
     if (line.isMarkdownRule(text, first)) return K.markdown;
-    if (first === '+' && line.isBanner(text, l.start)) {
-      // the same line again is the banner again (`plainLine`)
-      if (text === l.raw) this.bannerLine = text;
-      return this.onBanner();
-    }
+    if (first === '+' && line.isBanner(text, l.start)) return this.onBanner();
     const box = first === '|' ? line.boxTitle(text) : undefined;
-    if (box !== undefined) {
-      if (text === l.raw && this.titleLines.size < MAX_TITLE_LINES) this.titleLines.set(text, box);
-      return this.onTitle(box, l.lineNo, true);
-    }
+    if (box !== undefined) return this.onTitle(box, l.lineNo, true);
     const heading = '#*_'.includes(first) ? line.headingTitle(text) : undefined;
     if (heading) return this.onTitle(heading, l.lineNo, false);
     this.titleJustRead = false;
