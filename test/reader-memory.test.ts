@@ -23,6 +23,18 @@ const texts = readdirSync(FIXTURES)
   .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
 const gc = runInNewContext('gc') as () => void;
 
+/** The report of `bytes`, and the heap it keeps once read (measured between two collections). */
+function keptBy(bytes: Buffer): { report: ReturnType<typeof readStatusBytes>; kept: number } {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const report = readStatusBytes(bytes);
+  gc();
+  return { report, kept: process.memoryUsage().heapUsed - before };
+}
+
+/** A text as Windows writes it: UTF-8, CRLF. */
+const crlf = (text: string) => Buffer.from(text.replace(/\n/g, '\r\n'));
+
 /** A capture with a key and a title no input printed before, padded to about 300 kB. */
 function input(n: number): Buffer {
   const lines = [
@@ -63,11 +75,7 @@ describe('what a report keeps of its frame lines', () => {
   it('one string for every banner printed alike: 40,000 banner lines keep one', () => {
     const banner = '+----------------------------------------------------------------------+';
     const bytes = Buffer.from(`${Array.from({ length: 20_000 }, () => `${banner}\r\n\r\n${banner}`).join('\r\n')}\r\n`, 'utf8');
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const report = readStatusBytes(bytes);
-    gc();
-    const kept = process.memoryUsage().heapUsed - before;
+    const { report, kept } = keptBy(bytes);
     expect(report.lines.length).toBe(60_000);
     expect(report.lineKinds.filter((k) => k === 'banner').length).toBe(40_000);
     // a line costs its place in `lines` (8 bytes) and its kind (1 byte, the strings of `lineKinds`
@@ -80,7 +88,7 @@ describe('what a report keeps of its frame lines', () => {
 describe('what a report keeps of its line kinds', () => {
   it('lineKindAt tells each line as lineKinds does, before and after the array is made', () => {
     for (const text of texts) {
-      for (const report of [readStatusBytes(Buffer.from(text.replace(/\n/g, '\r\n'))), readStatusText(text)]) {
+      for (const report of [readStatusBytes(crlf(text)), readStatusText(text)]) {
         const before = report.lines.map((_, i) => lineKindAt(report, i));
         expect(before.every((k) => k !== undefined)).toBe(true);
         expect(report.lineKinds).toEqual(before);
@@ -105,11 +113,7 @@ describe('what a report keeps of its line kinds', () => {
 
   it('a 50,000-line report keeps a byte a line for its kinds until they are asked for', () => {
     const bytes = Buffer.from(`${Array.from({ length: 25_000 }, () => '+------------------------------------------+').join('\r\n\r\n')}\r\n`, 'utf8');
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const report = readStatusBytes(bytes);
-    gc();
-    const kept = process.memoryUsage().heapUsed - before;
+    const { report, kept } = keptBy(bytes);
     expect(report.lines.length).toBe(49_999);
     // `lines` (8 bytes a line) and a byte of kind: an array of kinds would add 8 more
     expect(kept / report.lines.length).toBeLessThan(17);
@@ -154,11 +158,7 @@ describe('what a report keeps of its sections', () => {
   it('20,000 sections of one field each: a section is one object until its list of fields is read', () => {
     const capture = () => `| Device State |\r\n\r\n    AzureAdJoined : YES\r\n`;
     const bytes = Buffer.from(Array.from({ length: 20_000 }, capture).join(''), 'utf8');
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const report = readStatusBytes(bytes);
-    gc();
-    const kept = process.memoryUsage().heapUsed - before;
+    const { report, kept } = keptBy(bytes);
     expect(report.sections.length).toBe(20_000);
     expect(report.fields.length).toBe(20_000);
     // about 300 bytes a section with its line, field and kinds; a list of fields made for each and
@@ -172,10 +172,11 @@ describe('what one read leaves for the next', () => {
   // a small input's line flags, kinds and wrap marks are written into arrays kept between reads:
   // a report must not share them, and whatever one read left in them must not reach the next
   it('a report read before others is the report of its input alone', () => {
-    const read = (t: string) => JSON.stringify(readStatusBytes(Buffer.from(t.replace(/\n/g, '\r\n'))));
+    const read = (t: string) => JSON.stringify(readStatusBytes(crlf(t)));
     const alone = texts.map(read);
+    // every line over 50 characters cut there: a hard-wrapped output (the reader joins 19 lines)
     const wrapped = (texts[0] ?? '').replace(/^(.{50})(.+)$/gm, '$1\n$2');
-    const reports = texts.map((t) => readStatusBytes(Buffer.from(t.replace(/\n/g, '\r\n'))));
+    const reports = texts.map((t) => readStatusBytes(crlf(t)));
     // other reads in between: larger and smaller inputs, a hard-wrapped one, one of blank lines
     for (const t of [...texts].reverse()) readStatusBytes(Buffer.from(t));
     readStatusBytes(Buffer.from(wrapped));

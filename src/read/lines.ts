@@ -1,5 +1,6 @@
 import { type Markers, markersOf } from './classify.js';
 import { allAscii } from './codepages.js';
+import { scratch } from './scratch.js';
 
 /** How the lines of an input end. */
 export type LineEnding = 'crlf' | 'lf' | 'cr' | 'mixed' | 'none';
@@ -13,7 +14,7 @@ export interface InputLines {
   mayHaveWide: boolean;
   /**
    * What is known of each line (`LINE_CLEAN`, `LINE_ASCII` bits), or null when not looked at. For
-   * a small input, valid until `utf8Lines` is called again (the reader uses it while it reads).
+   * a small input, valid until `utf8Lines` is called again (`scratch`; the reader uses it while it reads).
    */
   flags: Uint8Array | null;
 }
@@ -87,27 +88,23 @@ interface LineTable {
   crlf: number;
   cr: number;
   lf: number;
-  /** The frame lines read so far (`framedLine`), each its own key. */
+  /**
+   * The frame lines read so far (`framedLine`), each its own key; null for a small input, whose
+   * frame lines are not shared (a look-up costs more than it keeps).
+   */
   frames: Map<string, string> | null;
   lastFrame: string;
-  /** Frame lines are shared (`framedLine`) in a large input only: in a small one a look-up costs more than it keeps. */
-  sharesFrames: boolean;
 }
 
 /** Bytes looked at, in each of four places, to guess how many lines the input has. */
 const SAMPLE = 64 * 1024;
-/**
- * The flags of a small input's lines (up to `4 * SAMPLE` bytes), written into one array kept
- * between calls, which grows as any table's does: a typed array of more than 64 bytes is made
- * outside the heap, and costs more to make than a small input costs to cut. So `InputLines.flags`
- * of a small input holds until the next call.
- */
+/** The flags of a small input's lines (up to `4 * SAMPLE` bytes; `scratch`), until its table grows. */
 const smallFlags = new Uint8Array((4 * SAMPLE) / 16 + 64);
 
 function newLineTable(buf: Buffer, latin1: (from: number, to: number) => string): LineTable {
   const n = buf.length;
   // a small input: a table that grows costs less than a look at the bytes
-  if (n <= 4 * SAMPLE) return emptyTable([], smallFlags, false);
+  if (n <= 4 * SAMPLE) return emptyTable([], scratch(smallFlags, Math.ceil(n / 16) + 64));
   let breaks = 0;
   let looked = 0;
   // the start, two places inside and the end: a padded start or end does not decide alone
@@ -119,11 +116,11 @@ function newLineTable(buf: Buffer, latin1: (from: number, to: number) => string)
     looked += to - from;
   }
   const guess = Math.min(n + 1, Math.ceil((breaks / Math.max(looked, 1)) * n * 1.05) + 64);
-  return emptyTable(new Array<string>(guess), new Uint8Array(guess), true);
+  return emptyTable(new Array<string>(guess), new Uint8Array(guess), new Map());
 }
 
-function emptyTable(lines: string[], flags: Uint8Array, sharesFrames: boolean): LineTable {
-  return { lines, flags, count: 0, crlf: 0, cr: 0, lf: 0, frames: sharesFrames ? new Map() : null, lastFrame: '', sharesFrames };
+function emptyTable(lines: string[], flags: Uint8Array, frames: Map<string, string> | null = null): LineTable {
+  return { lines, flags, count: 0, crlf: 0, cr: 0, lf: 0, frames, lastFrame: '' };
 }
 
 /** Frame lines kept to be looked up, at most: an output has one banner and a dozen titles. */
@@ -136,12 +133,11 @@ const MAX_FRAMES = 256;
  * one string each keeps them in memory once (a slice a line would keep 32 bytes more a line, and
  * the chunk's text it was cut from).
  */
-function framedLine(table: LineTable, text: string, pos: number, end: number): string {
+function framedLine(table: LineTable, frames: Map<string, string>, text: string, pos: number, end: number): string {
   // the banner: the frame line read last, told by comparing in place (a look-up hashes the whole line)
   const last = table.lastFrame;
   if (last.length === end - pos && text.startsWith(last, pos)) return last;
   const line = text.slice(pos, end);
-  const frames = table.frames as Map<string, string>;
   let seen = frames.get(line);
   if (seen === undefined) {
     seen = line;
@@ -153,9 +149,8 @@ function framedLine(table: LineTable, text: string, pos: number, end: number): s
 
 /** An ASCII line of the chunk's text: a frame line shared, any other line a slice. */
 function asciiLine(table: LineTable, text: string, pos: number, end: number): string {
-  if (!table.sharesFrames) return text.slice(pos, end);
   const c = text.charCodeAt(pos);
-  return c === 43 || c === 124 ? framedLine(table, text, pos, end) : text.slice(pos, end);
+  return table.frames !== null && (c === 43 || c === 124) ? framedLine(table, table.frames, text, pos, end) : text.slice(pos, end);
 }
 
 /** Add a line (the array grows by itself past the guess; the flags are copied into a bigger array). */
@@ -235,7 +230,7 @@ function cutLines(
       pos = end + 1;
     }
   }
-  table.flags.fill(flags, first, table.count);
+  if (flags !== 0) table.flags.fill(flags, first, table.count);
 }
 
 /** Where the bytes of `buf[from, to)` that are not ASCII are (a loop over a small piece known to have some). */

@@ -6,6 +6,7 @@ import { ReadField, type ReadInput, ReadSection, type SectionPlace } from './fie
 import { type InputLines, LINE_CLEAN, textLines, utf8Lines } from './lines.js';
 import type { MaskKind, TypedValue } from './values.js';
 import { canonicalKey, canonicalTitle, homeSection } from './vocabulary.js';
+import { scratch } from './scratch.js';
 import { detectHardWrap } from './wrap.js';
 
 /** One `Key : value` line (or lines, when a narrow console wrapped the value). */
@@ -233,7 +234,7 @@ class StatusReader {
   constructor(input: InputLines, name: string) {
     const { lines, lineEnding } = input;
     this.lines = lines;
-    this.kinds = lines.length <= EAGER_KINDS ? smallKinds.subarray(0, lines.length) : new Uint8Array(lines.length);
+    this.kinds = scratch(smallKinds, lines.length);
     this.markers = input.markers;
     this.mayHaveWide = input.mayHaveWide;
     this.flags = input.flags;
@@ -561,11 +562,7 @@ export function lineKindAt(report: ParsedReport, index: number): LineKind | unde
  * property that makes it later.
  */
 const EAGER_KINDS = 4096;
-/**
- * The kinds of a small input's lines are read into one array, kept between reads (every line's
- * kind is written before it is read, and the report keeps the names, not the array): a typed array
- * of more than 64 bytes is made outside the heap, and costs more to make than to fill.
- */
+/** The kinds of a small input's lines (`scratch`): its report keeps their names, made at once. */
 const smallKinds = new Uint8Array(EAGER_KINDS);
 
 /** `lineKinds` made from the bytes on first use, in its place among the report's keys; then a plain property. */

@@ -1,5 +1,6 @@
 import { firstNonSpace } from './classify.js';
 import { LINE_ASCII } from './lines.js';
+import { scratch } from './scratch.js';
 import { canonicalKey } from './vocabulary.js';
 
 /**
@@ -91,28 +92,18 @@ function visiblyCut(head: string, tail: string): boolean {
   return a !== undefined && b !== undefined && !GUID.test(a) && !GUID.test(b) && GUID.test(a + b);
 }
 
-/**
- * The widths of a small input's lines are measured into one array, and what continues is marked in
- * another, both kept between calls: a typed array of more than 64 bytes is made outside the heap,
- * and costs more to make than a small input costs to measure. So the marks of a small input hold
- * until the next call (the reader uses them while it reads).
- */
-const SMALL = 4096;
-const smallWidths = new Int32Array(SMALL);
-const smallContinues = new Uint8Array(SMALL);
-
-function widthsFor(lines: number): Int32Array {
-  return lines <= SMALL ? smallWidths : new Int32Array(lines);
-}
+/** A small input's widths and marks (`scratch`): a reader reads the marks before it reads another input. */
+const smallWidths = new Int32Array(4096);
+const smallContinues = new Uint8Array(4096);
 
 /**
  * Which lines continue the line before them (`continues[i]` = line i+1 is the rest of line i),
  * or null when the input is not hard-wrapped. For up to 4,096 lines the array is the one the next
- * call writes into: read it before calling again.
+ * call writes into (`scratch`): read it before calling again.
  */
 export function detectHardWrap(lines: readonly string[], mayHaveWide = true, flags: Uint8Array | null = null): Uint8Array | null {
   let width = 0;
-  const widths = widthsFor(lines.length);
+  const widths = scratch(smallWidths, lines.length);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? '';
     const ascii = flags !== null && ((flags[i] as number) & LINE_ASCII) !== 0;
@@ -121,7 +112,7 @@ export function detectHardWrap(lines: readonly string[], mayHaveWide = true, fla
     if (w > width) width = w;
   }
   if (width < MIN_WRAP_WIDTH) return null;
-  const continues = lines.length <= SMALL ? smallContinues.fill(0, 0, lines.length).subarray(0, lines.length) : new Uint8Array(lines.length);
+  const continues = scratch(smallContinues, lines.length);
   let widest = 0;
   let cut = 0;
   let evidence = false;
