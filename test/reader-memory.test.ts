@@ -23,8 +23,15 @@ const texts = readdirSync(FIXTURES)
   .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
 const gc = runInNewContext('gc') as () => void;
 
-/** The report of `bytes`, and the heap it keeps once read (measured between two collections). */
+/**
+ * The report of `bytes`, and the heap it keeps once read (measured between two collections). The
+ * same bytes are read once before: code V8 compiles or optimises during a read is on the heap too,
+ * and is not what the report keeps. (A CI run once measured 18 bytes a line for a report that
+ * keeps 9, most likely such code; the test below also reads 100,000 lines, not 50,000, so what
+ * else the heap holds counts for less a line.)
+ */
 function keptBy(bytes: Buffer): { report: ReturnType<typeof readStatusBytes>; kept: number } {
+  readStatusBytes(bytes);
   gc();
   const before = process.memoryUsage().heapUsed;
   const report = readStatusBytes(bytes);
@@ -111,13 +118,13 @@ describe('what a report keeps of its line kinds', () => {
     expect({ ...other }.lineKinds[0]).toBe('unparsed');
   });
 
-  it('a 50,000-line report keeps a byte a line for its kinds until they are asked for', () => {
-    const bytes = Buffer.from(`${Array.from({ length: 25_000 }, () => '+------------------------------------------+').join('\r\n\r\n')}\r\n`, 'utf8');
+  it('a 100,000-line report keeps a byte a line for its kinds until they are asked for', () => {
+    const bytes = Buffer.from(`${Array.from({ length: 50_000 }, () => '+------------------------------------------+').join('\r\n\r\n')}\r\n`, 'utf8');
     const { report, kept } = keptBy(bytes);
-    expect(report.lines.length).toBe(49_999);
+    expect(report.lines.length).toBe(99_999);
     // `lines` (8 bytes a line) and a byte of kind: an array of kinds would add 8 more
     expect(kept / report.lines.length).toBeLessThan(17);
-    expect(report.lineKinds.filter((k) => k === 'banner').length).toBe(25_000);
+    expect(report.lineKinds.filter((k) => k === 'banner').length).toBe(50_000);
   });
 });
 
