@@ -12,7 +12,7 @@
 // from its line and looked up with the reader's own `canonicalKey`. It is the least a reader that
 // names its fields does, so the time left to the rules under the aim is floor × 2 − named.
 //
-// Printed: floor (decode + split), both skeletons and reader, interleaved (in order, then the
+// Printed: floor (decode + split), the three skeletons and reader, interleaved (in order, then the
 // reverse order), min and median of each, and floor ÷ each. Figures, not pass/fail.
 import { performance } from 'node:perf_hooks';
 import { readStatusBytes } from '../dist/index.js';
